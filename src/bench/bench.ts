@@ -1,0 +1,52 @@
+// npm run bench: simulator speed, always beside a bare binary-heap loop run on
+// the same machine in the same process, so the ratio is meaningful.
+import { performance } from 'node:perf_hooks';
+import { runBareLoop } from './bare-loop.js';
+import { runKernelWorkload } from './kernel-workload.js';
+import { benchRaftTrials } from './raft-trials.js';
+
+const clock = () => performance.now();
+const REPEATS = 5;
+
+function best(label: string, f: () => number): number {
+  const rates: number[] = [];
+  for (let i = 0; i < REPEATS; i++) rates.push(f());
+  rates.sort((a, b) => a - b);
+  const median = rates[Math.floor(rates.length / 2)];
+  process.stderr.write(`  ${label}: median of ${REPEATS} = ${fmt(median)}/s\n`);
+  return median;
+}
+
+function fmt(x: number): string {
+  return x >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)}k` : x.toFixed(1);
+}
+
+function kernelRate(): number {
+  const start = clock();
+  const r = runKernelWorkload('bench', { nodes: 5, tokens: 400, untilUs: 400_000 });
+  return r.events / ((clock() - start) / 1000);
+}
+
+function main(): void {
+  process.stderr.write('warming up…\n');
+  runBareLoop(500_000, 800, clock);
+  kernelRate();
+  const bare = best('bare binary-heap loop (events/s)', () => runBareLoop(2_000_000, 800, clock));
+  const kernel = best('kernel, message-heavy workload (events/s)', kernelRate);
+  const raft = benchRaftTrials(clock);
+  const rows: [string, string][] = [
+    ['bare binary-heap loop', `${fmt(bare)} events/s`],
+    ['kernel: 5 nodes, network + clocks + CPU', `${fmt(kernel)} events/s`],
+    ['kernel / bare', `${((kernel / bare) * 100).toFixed(1)}%`],
+    ...raft.map((r): [string, string] => [r.label, r.value]),
+  ];
+  if (raft.length > 0) {
+    const ev = raft.find((r) => r.eventsPerSecond !== undefined)?.eventsPerSecond;
+    if (ev !== undefined) rows.push(['raft trials kernel events / bare', `${((ev / bare) * 100).toFixed(1)}%`]);
+  }
+  const w = Math.max(...rows.map((r) => r[0].length));
+  console.log(`raftsim bench (node ${process.version}, ${process.arch})`);
+  for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
+}
+
+main();

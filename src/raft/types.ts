@@ -1,0 +1,237 @@
+// The contract between a Raft node (a pure state machine) and whatever hosts it:
+// the simulator in src/sim/host.ts, unit tests, or a user's own implementation.
+//
+// A node never reads a clock, never draws randomness except from the Rng it is
+// given, and never does IO. Every input returns a Ready describing what the host
+// must do, in the order written on the Ready type.
+
+/** Nodes are numbered 0..n-1. */
+export type NodeId = number;
+
+export type Role = 'follower' | 'precandidate' | 'candidate' | 'leader';
+
+/**
+ * A log entry. The index is implicit (its position in the log, 1-based).
+ * `data` identifies the command: 0 is a leader's no-op, a positive number is a
+ * client write id (unique per trial), which the safety checkers use to compare
+ * what different nodes applied.
+ */
+export interface Entry {
+  readonly term: number;
+  readonly data: number;
+}
+
+export interface RequestVote {
+  readonly type: 'RequestVote';
+  readonly from: NodeId;
+  readonly to: NodeId;
+  /** For a PreVote request: the term the sender would move to (its term + 1); its own term is unchanged. */
+  readonly term: number;
+  readonly lastLogIndex: number;
+  readonly lastLogTerm: number;
+  readonly preVote: boolean;
+  /** Set when the election was triggered by TimeoutNow (leadership transfer): voters skip the live-leader check. */
+  readonly transfer: boolean;
+}
+
+export interface RequestVoteResponse {
+  readonly type: 'RequestVoteResponse';
+  readonly from: NodeId;
+  readonly to: NodeId;
+  /** The voter's term; for a granted PreVote, the term the request carried. */
+  readonly term: number;
+  readonly granted: boolean;
+  readonly preVote: boolean;
+}
+
+export interface AppendEntries {
+  readonly type: 'AppendEntries';
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly term: number;
+  readonly prevLogIndex: number;
+  readonly prevLogTerm: number;
+  readonly entries: readonly Entry[];
+  readonly leaderCommit: number;
+}
+
+export interface AppendEntriesResponse {
+  readonly type: 'AppendEntriesResponse';
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly term: number;
+  readonly success: boolean;
+  /** On success: the index of the last entry known to match the leader's log. */
+  readonly matchIndex: number;
+  /** On failure, fast backtracking hints (dissertation §5.3 / etcd's reject hint). */
+  readonly conflictIndex: number;
+  readonly conflictTerm: number;
+}
+
+/** Leadership transfer: the leader tells a caught-up follower to start an election at once. */
+export interface TimeoutNow {
+  readonly type: 'TimeoutNow';
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly term: number;
+}
+
+export type Message = RequestVote | RequestVoteResponse | AppendEntries | AppendEntriesResponse | TimeoutNow;
+export type MessageType = Message['type'];
+
+/** Timers a node may arm. Profiles that run on ticks (etcd) use only 'tick'. */
+export type TimerName = 'election' | 'heartbeat' | 'tick';
+
+/**
+ * Arm (afterUs >= 0) or cancel (afterUs === null) a named timer. Arming a timer
+ * that is already armed replaces it. Durations are in the node's own time
+ * (its monotonic or wall clock, as RaftConfig.timerSource says), in integer µs.
+ */
+export interface TimerOp {
+  readonly name: TimerName;
+  readonly afterUs: number | null;
+}
+
+/** The durable part of a node: what survives a crash once synced. */
+export interface HardState {
+  readonly term: number;
+  readonly votedFor: NodeId | null;
+}
+
+/**
+ * A write to stable storage. Applied in order:
+ * 1. hardState, when present, replaces the stored term and vote;
+ * 2. when truncateFrom is set, entries at index >= truncateFrom are deleted;
+ * 3. entries are appended starting at index appendFrom.
+ */
+export interface PersistOp {
+  readonly hardState: HardState | null;
+  readonly truncateFrom: number | null;
+  readonly appendFrom: number;
+  readonly entries: readonly Entry[];
+  /** Index of the last log entry once this write is applied (for the persisted() ack). */
+  readonly lastIndex: number;
+  readonly lastTerm: number;
+}
+
+export interface CommittedEntry {
+  readonly index: number;
+  readonly term: number;
+  readonly data: number;
+}
+
+/** The answer to a client proposal. */
+export interface ProposalResult {
+  readonly data: number;
+  /** Index the entry was appended at, or 0 when this node is not the leader. */
+  readonly index: number;
+  /** When rejected: whom the node believes leads, for the client's redirect. */
+  readonly leaderHint: NodeId | null;
+}
+
+/**
+ * Everything one input produced. The host MUST act in this order:
+ * 1. `persist`: write to stable storage;
+ * 2. `messages`: send only once every write of this Ready and of earlier Readys
+ *    is durable ("persist before send": a vote or an append acknowledgment is
+ *    never visible before it survives a crash). Then call node.persisted(...).
+ * 3. `timers`: arm/cancel now (they do not wait for the disk);
+ * 4. `committed`: apply to the state machine in order (already durable on a majority).
+ * `proposals` answers propose() calls. Empty arrays may be shared: never mutate them.
+ */
+export interface Ready {
+  readonly persist: PersistOp | null;
+  readonly messages: readonly Message[];
+  readonly timers: readonly TimerOp[];
+  readonly committed: readonly CommittedEntry[];
+  readonly proposals: readonly ProposalResult[];
+}
+
+/** Where timer durations are measured: a wall clock is stepped by NTP, a monotonic one never is. */
+export type TimerSource = 'monotonic' | 'wall';
+
+/** Deliberately broken node variants (the bug zoo) that prove the checkers work. */
+export type BugName =
+  | 'vote-not-persisted'
+  | 'no-log-up-to-date-check'
+  | 'commit-old-term-by-counting'
+  | 'double-vote-same-term'
+  | 'no-truncate-on-conflict'
+  | 'accept-stale-term-append'
+  | 'commit-without-majority'
+  | 'prevote-bumps-term'
+  | 'no-step-down-on-higher-term'
+  | 'fixed-election-timeout';
+
+/**
+ * A fully resolved node configuration (profiles in profiles.ts fill it in).
+ * All durations are integer microseconds of the node's own clock.
+ */
+export interface RaftConfig {
+  /**
+   * 'continuous': timers are armed for exact durations (the paper, hashicorp/raft).
+   * 'ticks': one periodic 'tick' timer of tickUs; timeouts count whole ticks (etcd/raft).
+   */
+  readonly timerMode: 'continuous' | 'ticks';
+  readonly tickUs: number;
+  /** Follower election timeout drawn uniformly in [min, max] (continuous) or [min, max] ticks (ticks mode). */
+  readonly electionTimeoutMin: number;
+  readonly electionTimeoutMax: number;
+  /** Candidate (and pre-candidate) retry timeout, drawn uniformly in [min, max]. */
+  readonly candidateTimeoutMin: number;
+  readonly candidateTimeoutMax: number;
+  /** Leader heartbeat interval drawn uniformly in [min, max] (equal for a fixed interval). Ticks in ticks mode. */
+  readonly heartbeatMin: number;
+  readonly heartbeatMax: number;
+  /**
+   * CheckQuorum: a leader that has not heard from a majority within this long steps
+   * down (and a follower that heard from a live leader within the minimum election
+   * timeout ignores vote requests). Ticks in ticks mode.
+   */
+  readonly checkQuorum: boolean;
+  readonly checkQuorumTimeout: number;
+  /** PreVote (dissertation §9.6): win a pre-election before bumping the term. */
+  readonly preVote: boolean;
+  /** Most AppendEntries in flight to one follower before waiting for acknowledgments. */
+  readonly maxInflightMsgs: number;
+  /** Most entries carried by one AppendEntries. */
+  readonly maxEntriesPerMsg: number;
+  readonly timerSource: TimerSource;
+  /** null for the reference node. */
+  readonly bug: BugName | null;
+}
+
+/** What a node is built from. `durable` is what the disk held at (re)start; absent for a fresh node. */
+export interface NodeInit {
+  readonly id: NodeId;
+  readonly peers: readonly NodeId[];
+  readonly config: RaftConfig;
+  readonly rng: { next(): number };
+  readonly durable?: { readonly hardState: HardState; readonly log: readonly Entry[] };
+}
+
+/** Read-only view the host and the safety checkers use; never used to drive the node. */
+export interface NodeView {
+  readonly id: NodeId;
+  readonly role: Role;
+  readonly term: number;
+  readonly votedFor: NodeId | null;
+  readonly leaderId: NodeId | null;
+  readonly commitIndex: number;
+  readonly lastIndex: number;
+  termAt(index: number): number;
+  entryAt(index: number): Entry | undefined;
+}
+
+/** The interface any Raft implementation plugged into raftsim provides. */
+export interface RaftNodeApi extends NodeView {
+  /** Called once after construction: typically arms the election timer. */
+  start(): Ready;
+  step(msg: Message): Ready;
+  timerFired(name: TimerName): Ready;
+  propose(data: number): Ready;
+  /** The disk made the log durable up to (index, term) and the latest hard state. */
+  persisted(index: number, term: number): Ready;
+  /** Planned failover: a leader hands leadership to `to` (TimeoutNow once it is caught up). */
+  transferLeadership(to: NodeId): Ready;
+}
