@@ -41,14 +41,14 @@ export function compileDist(spec: DistSpec): CompiledDist {
       return { sample: () => v, constant: v, mean: v };
     }
     case 'uniform': {
-      // Integers in [min, max], each equally likely.
-      const min = Math.round(spec.min);
-      const span = Math.round(spec.max) - min + 1;
+      // Integers in [min, max], each equally likely; a range below zero is clipped at 0.
+      const min = Math.max(0, Math.round(spec.min));
+      const span = Math.max(min, Math.round(spec.max)) - min + 1;
       return { sample: (r) => min + Math.floor(r.next() * span), constant: undefined, mean: min + (span - 1) / 2 };
     }
     case 'normal': {
       const { mean, stddev } = spec;
-      return { sample: (r) => Math.round(truncatedNormal(r, mean, stddev)), constant: undefined, mean };
+      return { sample: (r) => Math.round(truncatedNormal(r, mean, stddev)), constant: undefined, mean: truncatedNormalMean(mean, stddev) };
     }
     case 'lognormal': {
       const mu = Math.log(spec.median);
@@ -66,19 +66,46 @@ export function compileDist(spec: DistSpec): CompiledDist {
     case 'pareto': {
       const { scale, shape } = spec;
       const cap = spec.max ?? Infinity;
-      const mean = shape > 1 ? (shape * scale) / (shape - 1) : Infinity;
+      const intCap = Math.floor(cap);
       return {
-        sample: (r) => Math.round(Math.min(cap, scale / Math.pow(1 - r.next(), 1 / shape))),
+        sample: (r) => Math.min(intCap, Math.round(scale / Math.pow(1 - r.next(), 1 / shape))),
         constant: undefined,
-        mean: Math.min(mean, cap),
+        mean: paretoMean(scale, shape, cap),
       };
     }
     case 'empirical': {
+      if (spec.samples.length === 0) throw new Error('an empirical distribution needs at least one sample');
       const s = spec.samples.map((x) => Math.max(0, Math.round(x)));
       const mean = s.reduce((a, b) => a + b, 0) / s.length;
       return { sample: (r) => s[Math.floor(r.next() * s.length)], constant: undefined, mean };
     }
   }
+}
+
+/** Mean of N(mean, stddev) truncated to [0, ∞): mean + stddev·φ(α)/(1 − Φ(α)), α = −mean/stddev. */
+function truncatedNormalMean(mean: number, stddev: number): number {
+  if (stddev <= 0) return Math.max(0, mean);
+  const a = -mean / stddev;
+  const tail = 1 - normalCdf(a);
+  if (tail < 1e-12) return 0;
+  return mean + (stddev * Math.exp(-(a * a) / 2)) / Math.sqrt(2 * Math.PI) / tail;
+}
+
+/** Φ via erf (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7: ample for a reported mean). */
+function normalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
+  return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+/** Mean of a Pareto(scale, shape) capped at `cap` (min(X, cap)). */
+function paretoMean(scale: number, shape: number, cap: number): number {
+  if (!Number.isFinite(cap)) return shape > 1 ? (shape * scale) / (shape - 1) : Infinity;
+  if (cap <= scale) return cap;
+  // E[min(X, c)] = scale + ∫_scale^c (scale/x)^shape dx
+  if (shape === 1) return scale + scale * Math.log(cap / scale);
+  return scale + (scale / (shape - 1)) * (1 - Math.pow(scale / cap, shape - 1));
 }
 
 /** Box–Muller with one uniform pair per draw (the second variate is discarded for simplicity). */

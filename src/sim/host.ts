@@ -135,6 +135,20 @@ export class ClusterHost {
     return this.cpus[node].isPaused ? 'paused' : 'up';
   }
 
+  /** The up node that is leader in the highest term, or null. */
+  currentLeader(): NodeId | null {
+    let best: NodeId | null = null;
+    let bestTerm = -1;
+    for (let i = 0; i < this.n; i++) {
+      const raft = this.nodes[i];
+      if (raft !== null && raft.role === 'leader' && raft.term > bestTerm) {
+        best = i;
+        bestTerm = raft.term;
+      }
+    }
+    return best;
+  }
+
   durableImage(node: NodeId): Readonly<DurableImage> {
     return this.durable[node];
   }
@@ -171,8 +185,9 @@ export class ClusterHost {
 
   resume(node: NodeId): void {
     if (this.nodes[node] === null || !this.cpus[node].isPaused) return;
-    this.emitCondition(node, 'up', 'resume');
+    // Resume first, so observers see the node running (its backlog may already have run).
     this.cpus[node].resume();
+    this.emitCondition(node, 'up', 'resume');
   }
 
   // --- clock verbs ------------------------------------------------------------

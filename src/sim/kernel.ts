@@ -57,7 +57,7 @@ export class Kernel {
     return this.queue.peekTime();
   }
 
-  /** Stops run() after the current event. */
+  /** Stops the current run() after the current event (a call outside run() has no effect). */
   stop(): void {
     this.stopped = true;
   }
@@ -79,7 +79,7 @@ export class Kernel {
       this.now = t;
       this.eventCount++;
       hash.mix(t);
-      hash.mix(kind * 65536 + target + 1);
+      hash.mix(kind * 65536 + target + 1); // targets stay below 65536 (≤ 101 nodes, links ≤ 10201)
       handlers[kind](target, q.poppedPayload);
     }
     if (!this.stopped && until !== Infinity && this.now < until) this.now = until;

@@ -10,6 +10,7 @@
 // No allocation happens per event except growth of the arrays (amortised).
 
 const SLOT_SPACE = 4294967296; // 2^32: handle = generation * 2^32 + slot
+const MAX_GEN = 2097151; // 2^21 - 1: generation * 2^32 + slot stays below 2^53
 
 /** An opaque reference to a scheduled event; 0 never names a live event. */
 export type EventHandle = number;
@@ -116,7 +117,9 @@ export class EventQueue {
   private releaseSlot(slot: number): void {
     this.pos[slot] = -1;
     this.payload[slot] = undefined;
-    this.gen[slot] += 1;
+    // Generations wrap within [1, 2^21) so a handle stays an exact integer (< 2^53).
+    // A stale handle could only collide after its slot was reused 2^21 - 1 more times.
+    this.gen[slot] = this.gen[slot] >= MAX_GEN ? 1 : this.gen[slot] + 1;
     this.free[this.freeTop++] = slot;
   }
 

@@ -8,7 +8,7 @@ export class TraceHash {
   private a = 0x811c9dc5;
   private b = 0x01000193 ^ 0x9e3779b9;
 
-  /** Mixes a non-negative integer (up to 2^53) or any finite number. */
+  /** Mixes an integer in [0, 2^53); fractions are truncated, so mix integers only. */
   mix(x: number): void {
     const lo = x >>> 0;
     const hi = Math.floor(x / 4294967296) >>> 0;

@@ -1,0 +1,121 @@
+// Human-readable output of `raftsim run` and `raftsim sweep`.
+import { formatUs } from '../sim/time.js';
+import { table, num, pct } from './table.js';
+import type { DurationSummary } from '../scenarios/summary.js';
+import type { ConfigResult, RunResult, SweepResult } from '../scenarios/result.js';
+import type { ResolvedScenario } from '../scenarios/types.js';
+import { timerBoundsUs } from '../raft/liveness.js';
+
+const DURATION_ROWS: [keyof ConfigResult['metrics'], string][] = [
+  ['timeToLeaderMs', 'time to leader'],
+  ['timeToLeaderHeardMs', '  … heard by a majority'],
+  ['timeToStableLeaderMs', '  … stable leader'],
+  ['timeToWriteMs', '  … first write committed'],
+  ['leaderlessMs', 'leaderless time per trial'],
+  ['deposedLeaderMs', 'deposed leader still leading'],
+  ['commitLatencyMs', 'write commit latency'],
+];
+
+function q(x: number | null, s: DurationSummary): string {
+  return x === null ? (s.censored > 0 && s.n > 0 ? '> horizon' : '—') : num(x);
+}
+
+export function durationTable(m: ConfigResult['metrics']): string {
+  const rows = DURATION_ROWS.map(([key, label]) => {
+    const s = m[key] as DurationSummary;
+    return [label, String(s.n), num(s.mean), q(s.p50, s), q(s.p90, s), q(s.p99, s), num(s.max), String(s.censored)];
+  }).filter((r) => r[1] !== '0');
+  return table(['(milliseconds)', 'n', 'mean', 'p50', 'p90', 'p99', 'max', 'censored'], rows);
+}
+
+export function describeConfig(s: ResolvedScenario): string {
+  const c = s.raft.nodes[0];
+  const b = timerBoundsUs(c);
+  const timers =
+    c.timerMode === 'ticks'
+      ? `tick ${formatUs(c.tickUs)}, election ${c.electionTimeoutMin}–${c.electionTimeoutMax} ticks, heartbeat ${c.heartbeatMin} tick(s)`
+      : `election timeout ${formatUs(c.electionTimeoutMin)}–${formatUs(c.electionTimeoutMax)}, heartbeat ${formatUs(c.heartbeatMin)}${c.heartbeatMax !== c.heartbeatMin ? `–${formatUs(c.heartbeatMax)}` : ''}`;
+  const opts = [c.preVote ? 'PreVote' : 'no PreVote', c.checkQuorum ? `CheckQuorum (${formatUs(b.leaseUs)})` : 'no CheckQuorum'];
+  if (c.timerSource === 'wall') opts.push('wall-clock timers');
+  const impl = typeof s.raft.implementation === 'string' ? s.raft.implementation : s.raft.implementation.module;
+  return `${s.nodes} nodes · ${s.raft.profile} profile: ${timers} · ${opts.join(', ')}${impl !== 'reference' ? ` · node: ${impl}` : ''}`;
+}
+
+export function formatRun(r: RunResult, s: ResolvedScenario): string {
+  const m = r.metrics;
+  const out: string[] = [];
+  out.push(`${r.scenario} — ${r.trials} trials, seed ${r.seed}, horizon ${formatUs(s.horizonUs)}`);
+  out.push(describeConfig(s));
+  if (s.description) out.push('', wrap(s.description, 100));
+  out.push('', durationTable(m), '');
+  const alerts = Object.entries(m.alertsFiredPerTrial).map(([k, v]) => `≥${k}: ${num(v, 3)} per trial (${m.trialsWithAlert[k]} trials)`).join('; ');
+  const facts: [string, string][] = [
+    ['leader kept through the fault', m.leaderKeptFraction === null ? '—' : pct(m.leaderKeptFraction, 1)],
+    ['elections per trial', num(m.electionsPerTrial, 2)],
+    ['split votes per trial', num(m.splitVotesPerTrial, 2)],
+    ['leader changes per trial', num(m.leaderChangesPerTrial, 2)],
+    ['term inflation per trial', num(m.termInflationPerTrial, 2)],
+    ['spurious elections per hour', num(m.spuriousElectionsPerHour, 2)],
+    ['write availability', pct(m.writeAvailability)],
+    ['no-leader alerts', alerts],
+    ['safety', m.safety === 'ok' ? 'ok (election safety, log matching, leader completeness, state-machine safety, durability)' : `VIOLATED in ${m.safetyViolations} trial(s)`],
+  ];
+  const w = Math.max(...facts.map((f) => f[0].length));
+  for (const [k, v] of facts) out.push(`${k.padEnd(w)}  ${v}`);
+  out.push(...formatExpectations(r), ...formatViolations(r));
+  return out.join('\n');
+}
+
+export function formatExpectations(r: ConfigResult): string[] {
+  if (r.expectations.length === 0) return [];
+  return ['', 'expectations:', ...r.expectations.map((e) => `  ${e.pass ? 'pass' : 'FAIL'}  ${e.metric} ${e.op} ${e.bound}  (measured ${e.actual ?? '—'})`)];
+}
+
+export function formatViolations(r: ConfigResult): string[] {
+  if (r.violations.length === 0) return [];
+  const shown = r.violations.slice(0, 5);
+  const lines = ['', `SAFETY VIOLATION${r.violations.length > 1 ? 'S' : ''}:`];
+  for (const v of shown) {
+    lines.push(`  trial ${v.trial}: ${v.invariant} at ${formatUs(v.timeUs)} (term ${v.term}, index ${v.index}, nodes ${v.nodes.join(',')}): ${v.detail}`);
+    lines.push(`    replay: ${v.replay}`);
+  }
+  if (r.violations.length > shown.length) lines.push(`  … and ${r.violations.length - shown.length} more (see --json)`);
+  return lines;
+}
+
+export function formatSweep(r: SweepResult): string {
+  const keys = Object.keys(r.results[0]?.point ?? {});
+  const rows = r.results.map((c) => {
+    const m = c.metrics;
+    const t = m.timeToLeaderMs;
+    return [
+      ...keys.map((k) => String(c.point[k])),
+      q(t.p50, t), q(t.p99, t), num(t.max), String(t.censored),
+      num(m.splitVotesPerTrial, 2), num(m.spuriousElectionsPerHour, 2), pct(m.writeAvailability, 1),
+      c.violations.length > 0 ? 'VIOLATED' : c.expectations.some((e) => !e.pass) ? 'expect FAIL' : 'ok',
+    ];
+  });
+  const header = [...keys, 'ttl p50', 'ttl p99', 'ttl max', 'cens.', 'split/trial', 'spurious/h', 'avail.', 'verdict'];
+  const lines = [`${r.scenario} — sweep of ${r.results.length} configurations × ${r.trials} trials, seed ${r.seed}`];
+  if (r.interrupted) lines.push('(interrupted: only the configurations that finished are shown)');
+  lines.push('', table(header, rows, (c) => c >= keys.length), '', 'ttl = time to leader after the fault (ms); cens. = trials with no new leader by the horizon.');
+  for (const c of r.results) {
+    const v = [...formatExpectations(c).filter((l) => l.includes('FAIL')), ...formatViolations(c)];
+    if (v.length) lines.push('', `${JSON.stringify(c.point)}:`, ...v);
+  }
+  return lines.join('\n');
+}
+
+function wrap(text: string, width: number): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    if (cur && cur.length + 1 + w.length > width) {
+      lines.push(cur);
+      cur = w;
+    } else cur = cur ? `${cur} ${w}` : w;
+  }
+  if (cur) lines.push(cur);
+  return lines.join('\n');
+}

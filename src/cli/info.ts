@@ -1,0 +1,30 @@
+// `raftsim list` and `raftsim schema`.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadScenario } from '../scenarios/load.js';
+import { builtinScenarioDir } from '../scenarios/builtin.js';
+import { scenarioJsonSchema } from '../scenarios/json-schema.js';
+import { writeFileAtomic } from './files.js';
+
+export function listCommand(): void {
+  const dir = builtinScenarioDir();
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json5')).sort();
+  const rows = files.map((f) => {
+    const s = loadScenario(join(dir, f));
+    return { name: f.replace(/\.json5$/, ''), what: firstSentence(s.description) };
+  });
+  const w = Math.max(...rows.map((r) => r.name.length));
+  process.stdout.write(`Built-in scenarios (run one with: raftsim run <name>):\n\n`);
+  for (const r of rows) process.stdout.write(`  ${r.name.padEnd(w)}  ${r.what}\n`);
+}
+
+export function schemaCommand(a: { out?: string }): void {
+  const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+  if (a.out) writeFileAtomic(a.out, text);
+  else process.stdout.write(text);
+}
+
+function firstSentence(text: string): string {
+  const m = /^(.+?[.!?])(\s|$)/s.exec(text.trim());
+  return (m ? m[1] : text).replace(/\s+/g, ' ');
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// raftsim: the command line. Exit codes: 0 ok, 1 an expectation failed,
+// 2 bad input, 3 a safety violation.
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { runCommand, sweepCommand } from './run.js';
+import { replayCommand } from './replay.js';
+import { listCommand, schemaCommand } from './info.js';
+import { handleFailure, EXIT } from './exit.js';
+
+const common = {
+  set: { type: 'string', array: true, default: [] as string[], describe: 'Override a scenario key: --set raft.preVote=true (repeatable)' },
+  seed: { type: 'string', describe: 'Seed (default: the scenario\'s)' },
+  json: { type: 'boolean', default: false, describe: 'Print the machine-readable result (docs/json.md)' },
+  workers: { type: 'number', describe: 'Worker threads (default: all cores; 1 = serial). Output is identical either way' },
+  out: { type: 'string', describe: 'Also write the JSON result to this file (atomically)' },
+} as const;
+
+async function main(): Promise<void> {
+  await yargs(hideBin(process.argv))
+    .scriptName('raftsim')
+    .usage('$0 <command> [options]\n\nDeterministic Raft cluster simulator: how long is your cluster without a leader?')
+    .command(
+      'run <scenario>',
+      'Run a scenario\'s trials and summarise time to leader, leaderless time, elections and safety',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'A scenario file, or the name of a built-in (raftsim list)' })
+          .options(common)
+          .option('trials', { type: 'number', describe: 'Number of trials (default: the scenario\'s)' })
+          .option('trace', { type: 'string', describe: 'Write a JSON Lines trace of one trial (with --trial)' })
+          .option('trial', { type: 'number', default: 0, describe: 'Which trial --trace records' })
+          .example('$0 run leader-crash', 'the built-in leader-crash scenario')
+          .example('$0 run scenarios/leader-crash.json5 --trials 1000 --set raft.preVote=true', 'more trials, with PreVote')
+          .example('$0 run leader-crash --json > result.json', 'machine-readable output')
+          .example('$0 run leader-crash --trace trial7.jsonl --trial 7', 'also trace trial 7'),
+      (a) => runCommand(a),
+    )
+    .command(
+      'sweep <scenario>',
+      'Run every configuration of the scenario\'s sweep grid; print configs × metrics',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'A scenario file with a `sweep` block, or a built-in name' })
+          .options(common)
+          .option('trials', { type: 'number', describe: 'Trials per configuration (default: the scenario\'s)' })
+          .example('$0 sweep sweep-lan-5', 'the built-in 5-node LAN timeout sweep')
+          .example('$0 sweep my.json5 --trials 50 --json --out sweep.json', 'quick sweep saved as JSON'),
+      (a) => sweepCommand(a),
+    )
+    .command(
+      'replay <scenario>',
+      'Re-run one trial exactly: its summary, key events and a per-node timeline',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'The scenario file or built-in name the failure came from' })
+          .option('seed', common.seed)
+          .option('set', common.set)
+          .option('trial', { type: 'number', demandOption: true, describe: 'Trial index to replay' })
+          .option('trace', { type: 'string', describe: 'Write the trial\'s JSON Lines trace to this file' })
+          .option('width', { type: 'number', default: 100, describe: 'Timeline width in characters' })
+          .option('json', common.json)
+          .example('$0 replay leader-crash --seed 1 --trial 7', 'the exact trial 7 of seed 1')
+          .example('$0 replay leader-crash --seed 1 --trial 7 --trace t7.jsonl', 'with a full trace'),
+      (a) => replayCommand(a),
+    )
+    .command('list', 'List the built-in scenarios with what each one teaches', (y) => y.example('$0 list', ''), () => listCommand())
+    .command(
+      'schema',
+      'Print the scenario files\' JSON Schema (for editor completion)',
+      (y) => y.option('out', { type: 'string', describe: 'Write to this file instead of stdout' }).example('$0 schema --out raftsim.schema.json', ''),
+      (a) => schemaCommand(a),
+    )
+    .demandCommand(1, 'Name a command: run, sweep, replay, list or schema (raftsim --help).')
+    .strict()
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((msg, err) => {
+      if (err) throw err;
+      process.stderr.write(`raftsim: ${msg}\n(see raftsim --help)\n`);
+      process.exit(EXIT.badInput);
+    })
+    .parseAsync();
+}
+
+main().catch(handleFailure);

@@ -1,0 +1,60 @@
+// `raftsim replay`: one trial, exactly, with its key events and a per-node
+// timeline in the terminal, and optionally its full trace.
+import { runTrial } from '../scenarios/trial.js';
+import { formatUs } from '../sim/time.js';
+import { loadFromArgs } from './run.js';
+import { describeConfig } from './format-run.js';
+import { faultWindow, keyEvents, renderTimeline } from './timeline.js';
+import { JsonLinesFile } from './trace-file.js';
+import { EXIT, UsageError } from './exit.js';
+import { replayCommand as replayLine } from '../scenarios/replay-command.js';
+
+export interface ReplayArgs {
+  scenario: string;
+  set: string[];
+  seed?: string;
+  trial: number;
+  trace?: string;
+  width: number;
+  json: boolean;
+}
+
+export async function replayCommand(a: ReplayArgs): Promise<void> {
+  const s = loadFromArgs(a);
+  if (!Number.isInteger(a.trial) || a.trial < 0) throw new UsageError(`--trial must be a whole number ≥ 0, got ${a.trial}`);
+  const sink = a.trace ? new JsonLinesFile(a.trace) : undefined;
+  let r;
+  try {
+    r = await runTrial(s, a.trial, { trace: sink, keepHistory: true });
+  } finally {
+    sink?.close();
+  }
+  const h = r.history!;
+  if (a.json) {
+    process.stdout.write(`${JSON.stringify({ scenario: s.name, seed: s.seed, trial: a.trial, hash: r.hash, events: r.events, violation: r.violation, faults: r.metrics.faults, metrics: r.metrics, faultLog: r.faultLog }, null, 2)}\n`);
+    process.exitCode = r.violation ? EXIT.safetyViolation : EXIT.ok;
+    return;
+  }
+  const out: string[] = [];
+  out.push(`${s.name} — trial ${a.trial}, seed ${s.seed}: ${r.events} events, trace hash ${r.hash}`);
+  out.push(describeConfig(s), '');
+  for (const f of r.metrics.faults) {
+    const ttl = f.kept ? 'leader kept' : f.leaderUs === null ? 'no new leader by the horizon' : `new leader after ${formatUs(f.leaderUs)}`;
+    const heard = f.heardUs !== null && !f.kept ? `, heard by a majority after ${formatUs(f.heardUs)}` : '';
+    out.push(`fault at ${formatUs(f.startUs)}: ${f.description} → ${ttl}${heard}`);
+  }
+  const m = r.metrics;
+  out.push(`elections ${m.elections}, split votes ${m.splitVotes}, leaderless ${formatUs(m.leaderlessUs)}, final term ${h.maxTerm}`);
+  if (r.violation) {
+    const v = r.violation;
+    out.push('', `SAFETY VIOLATION: ${v.invariant} at ${formatUs(v.timeUs)} (term ${v.term}, index ${v.index}, nodes ${v.nodes.join(',')})`, `  ${v.detail}`);
+  }
+  const win = faultWindow(h);
+  out.push('', `key events (${formatUs(win.fromUs)} – ${formatUs(win.toUs)}):`, ...keyEvents(h, win));
+  out.push('', 'timeline:', renderTimeline(h, win, a.width));
+  if (win.fromUs > 0 || win.toUs < h.endUs) out.push('', 'whole trial:', renderTimeline(h, { fromUs: 0, toUs: h.endUs }, a.width));
+  if (a.trace) out.push('', `trace: ${a.trace}`);
+  out.push('', `reproduce: ${replayLine(s, a.trial, a.set)}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  process.exitCode = r.violation ? EXIT.safetyViolation : EXIT.ok;
+}

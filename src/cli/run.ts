@@ -1,0 +1,113 @@
+// `raftsim run` and `raftsim sweep`.
+import { loadScenario, resolveScenarioPath } from '../scenarios/load.js';
+import { expandSweep } from '../scenarios/sweep.js';
+import { executeTrials } from '../scenarios/execute.js';
+import { configResult, runResult, type ConfigResult, type SweepResult } from '../scenarios/result.js';
+import { runTrial } from '../scenarios/trial.js';
+import { formatRun, formatSweep } from './format-run.js';
+import { progressBar } from './progress.js';
+import { writeFileAtomic } from './files.js';
+import { EXIT, UsageError } from './exit.js';
+import { JsonLinesFile } from './trace-file.js';
+import type { ResolvedScenario } from '../scenarios/types.js';
+
+export interface RunArgs {
+  scenario: string;
+  set: string[];
+  seed?: string;
+  trials?: number;
+  json: boolean;
+  workers?: number;
+  out?: string;
+  trace?: string;
+  trial?: number;
+}
+
+/** --seed and --trials are overrides like any other, so they are validated the same way. */
+export function overridesOf(a: { set: string[]; seed?: string; trials?: number }): string[] {
+  const o = [...a.set];
+  if (a.seed !== undefined) o.push(`seed=${JSON.stringify(String(a.seed))}`);
+  if (a.trials !== undefined) o.push(`trials=${a.trials}`);
+  return o;
+}
+
+export function loadFromArgs(a: { scenario: string; set: string[]; seed?: string; trials?: number }): ResolvedScenario {
+  return loadScenario(resolveScenarioPath(a.scenario), { overrides: overridesOf(a) });
+}
+
+/** Aborts on Ctrl-C so finished work can be kept; a second Ctrl-C exits at once. */
+function interruptible(): { signal: AbortSignal; dispose: () => void } {
+  const ac = new AbortController();
+  const onInt = () => {
+    if (ac.signal.aborted) process.exit(130);
+    process.stderr.write('\ninterrupted: finishing what is running, keeping what finished (Ctrl-C again to quit now)\n');
+    ac.abort();
+  };
+  process.on('SIGINT', onInt);
+  return { signal: ac.signal, dispose: () => process.off('SIGINT', onInt) };
+}
+
+export async function runCommand(a: RunArgs): Promise<void> {
+  const s = loadFromArgs(a);
+  if (s.sweep.length > 0 && !a.json) process.stderr.write(`note: ${s.name} has a sweep block; \`raftsim run\` runs its base configuration (use \`raftsim sweep\` for the grid)\n`);
+  if (a.trace) await writeTrace(s, a.trial ?? 0, a.trace);
+  const bar = progressBar(s.name);
+  const stop = interruptible();
+  const { results } = await executeTrials([s], { workers: a.workers, onProgress: (d, t) => bar.update(d, t), signal: stop.signal });
+  bar.stop();
+  stop.dispose();
+  if (results[0] === null) {
+    process.stderr.write('interrupted before all trials finished; nothing to summarise\n');
+    process.exit(130);
+  }
+  const r = runResult(s, results[0], sets(a));
+  const json = JSON.stringify(r, null, 2);
+  if (a.out) writeFileAtomic(a.out, `${json}\n`);
+  process.stdout.write(a.json ? `${json}\n` : `${formatRun(r, s)}\n`);
+  process.exitCode = exitCodeFor([r]);
+}
+
+export async function sweepCommand(a: RunArgs): Promise<void> {
+  const s = loadFromArgs(a);
+  if (s.sweep.length === 0) throw new UsageError(`${s.file}: no \`sweep\` block to run (add one, e.g. sweep: { "raft.electionTimeout.min": ["150ms", "300ms"] })`);
+  const points = expandSweep(s);
+  const bar = progressBar(`${s.name} (${points.length} configs)`);
+  const stop = interruptible();
+  const { results, interrupted } = await executeTrials(
+    points.map((p) => p.scenario),
+    { workers: a.workers, onProgress: (d, t) => bar.update(d, t), signal: stop.signal },
+  );
+  bar.stop();
+  stop.dispose();
+  const done: ConfigResult[] = [];
+  points.forEach((p, i) => {
+    const trials = results[i];
+    if (trials !== null) done.push(configResult(p.scenario, p.point, trials, sets(a)));
+  });
+  const r: SweepResult = { scenario: s.name, file: s.file, seed: s.seed, trials: s.trials, results: done, ...(interrupted ? { interrupted: true } : {}) };
+  const json = JSON.stringify(r, null, 2);
+  if (a.out) writeFileAtomic(a.out, `${json}\n`);
+  process.stdout.write(a.json ? `${json}\n` : `${formatSweep(r)}\n`);
+  process.exitCode = interrupted ? 130 : exitCodeFor(done);
+}
+
+function sets(a: RunArgs): string[] {
+  return [...a.set, ...(a.trials !== undefined ? [`trials=${a.trials}`] : [])];
+}
+
+export function exitCodeFor(results: readonly ConfigResult[]): number {
+  if (results.some((r) => r.violations.length > 0)) return EXIT.safetyViolation;
+  if (results.some((r) => r.expectations.some((e) => !e.pass))) return EXIT.expectationFailed;
+  return EXIT.ok;
+}
+
+async function writeTrace(s: ResolvedScenario, trial: number, path: string): Promise<void> {
+  if (!(trial >= 0 && trial < s.trials && Number.isInteger(trial))) throw new UsageError(`--trial must be an integer in [0, ${s.trials - 1}]`);
+  const sink = new JsonLinesFile(path);
+  try {
+    await runTrial(s, trial, { trace: sink });
+  } finally {
+    sink.close();
+  }
+  process.stderr.write(`trace of trial ${trial}: ${path}\n`);
+}

@@ -1,0 +1,623 @@
+// The reference Raft node: a pure state machine (Raft paper §5, Ongaro's
+// dissertation ch. 3, PreVote and CheckQuorum from §9.6 / §4.2.3, leadership
+// transfer from §3.10). Every input returns a Ready (see types.ts for the order
+// the host must act in). Timer policy lives in timers.ts, per-follower flow
+// control in progress.ts, output gathering in ready.ts.
+//
+// The bug zoo (bugs.ts) is a set of small branches guarded by `this.bug === '…'`.
+
+import { RaftLog } from './log.js';
+import { Progress } from './progress.js';
+import { EMPTY_ENTRIES, EMPTY_READY, ReadyBuilder } from './ready.js';
+import { FIRE_CAMPAIGN, FIRE_HEARTBEAT, FIRE_LEADER_CHECK, NodeTimers } from './timers.js';
+import type {
+  AppendEntries,
+  AppendEntriesResponse,
+  BugName,
+  Entry,
+  Message,
+  NodeId,
+  NodeInit,
+  RaftConfig,
+  RaftNodeApi,
+  Ready,
+  RequestVote,
+  RequestVoteResponse,
+  Role,
+  TimerName,
+} from './types.js';
+
+const VOTE_UNKNOWN = 0;
+const VOTE_GRANTED = 1;
+const VOTE_REJECTED = 2;
+
+const descending = (a: number, b: number): number => b - a;
+
+export class RaftNode implements RaftNodeApi {
+  readonly id: NodeId;
+  private readonly config: RaftConfig;
+  private readonly bug: BugName | null;
+  private readonly log: RaftLog;
+  private readonly timers: NodeTimers;
+  private readonly out: ReadyBuilder;
+  /** Every member but this node, ascending. */
+  private readonly others: readonly NodeId[];
+  private readonly clusterSize: number;
+  private readonly ticksMode: boolean;
+  private readonly quorum: number;
+  /** Indexed by NodeId; only the leader uses it. */
+  private readonly progress: Progress[];
+  /** Indexed by NodeId: this election's answers. */
+  private readonly votes: Uint8Array;
+  private readonly matchScratch: number[];
+
+  private roleNow: Role = 'follower';
+  private termNow = 0;
+  private votedForNow: NodeId | null = null;
+  private leaderNow: NodeId | null = null;
+  private commitNow = 0;
+  /** Highest index the disk acknowledged (persisted()) that still matches the log. */
+  private persistedIndex: number;
+  /** The hard state last handed to the host, to emit a write only when it changes. */
+  private emittedTerm: number;
+  private emittedVote: NodeId | null;
+  private grants = 0;
+  private rejects = 0;
+  private transferee: NodeId | null = null;
+  private timeoutNowSent = false;
+  /** The election timeout was already reset during this input (avoid a second draw). */
+  private electionResetThisInput = false;
+
+  constructor(init: NodeInit) {
+    const c = init.config;
+    this.id = init.id;
+    this.config = c;
+    this.bug = c.bug;
+    const members = [...new Set([...init.peers, init.id])].sort((a, b) => a - b);
+    this.others = members.filter((m) => m !== init.id);
+    this.clusterSize = members.length;
+    this.ticksMode = c.timerMode === 'ticks';
+    this.quorum = Math.floor(members.length / 2) + 1;
+    const size = members[members.length - 1] + 1;
+    this.progress = new Array<Progress>(size);
+    for (const o of this.others) this.progress[o] = new Progress(c.maxInflightMsgs);
+    this.votes = new Uint8Array(size);
+    this.matchScratch = new Array<number>(members.length).fill(0);
+    this.log = new RaftLog(init.durable?.log ?? []);
+    this.termNow = init.durable?.hardState.term ?? 0;
+    this.votedForNow = init.durable?.hardState.votedFor ?? null;
+    this.emittedTerm = this.termNow;
+    this.emittedVote = this.votedForNow;
+    this.persistedIndex = this.log.lastIndex; // what the disk held at (re)start is durable
+    this.timers = new NodeTimers(c, init.rng);
+    this.out = new ReadyBuilder(c.timerMode === 'ticks' ? c.tickUs : null);
+  }
+
+  // ---- NodeView -----------------------------------------------------------
+
+  get role(): Role {
+    return this.roleNow;
+  }
+  get term(): number {
+    return this.termNow;
+  }
+  get votedFor(): NodeId | null {
+    return this.votedForNow;
+  }
+  get leaderId(): NodeId | null {
+    return this.leaderNow;
+  }
+  get commitIndex(): number {
+    return this.commitNow;
+  }
+  get lastIndex(): number {
+    return this.log.lastIndex;
+  }
+  termAt(index: number): number {
+    return this.log.termAt(index);
+  }
+  entryAt(index: number): Entry | undefined {
+    return this.log.entryAt(index);
+  }
+
+  // ---- inputs -------------------------------------------------------------
+
+  start(): Ready {
+    this.timers.start(this.out);
+    return this.flush();
+  }
+
+  step(msg: Message): Ready {
+    if (msg.to !== this.id || msg.from === this.id) return EMPTY_READY;
+    if (msg.term > this.termNow) {
+      if (!this.handleHigherTerm(msg)) return this.flush();
+    } else if (msg.term < this.termNow) {
+      this.handleLowerTerm(msg);
+      return this.flush();
+    }
+    switch (msg.type) {
+      case 'RequestVote':
+        this.handleRequestVote(msg);
+        break;
+      case 'RequestVoteResponse':
+        this.handleVoteResponse(msg);
+        break;
+      case 'AppendEntries':
+        // A second leader in our term exists only in the bug zoo: ignore it.
+        if (this.roleNow === 'leader') break;
+        if (this.roleNow !== 'follower') this.becomeFollower(this.termNow, msg.from);
+        this.handleAppendEntries(msg, true);
+        break;
+      case 'AppendEntriesResponse':
+        if (this.roleNow === 'leader') this.handleAppendResponse(msg);
+        break;
+      case 'TimeoutNow':
+        if (this.roleNow !== 'leader') this.campaign(true);
+        break;
+    }
+    return this.flush();
+  }
+
+  timerFired(name: TimerName): Ready {
+    const bits = this.timers.fired(name, this.roleNow === 'leader', this.out);
+    if (bits & FIRE_LEADER_CHECK) this.leaderCheck();
+    if (bits & FIRE_HEARTBEAT && this.roleNow === 'leader') this.broadcastHeartbeat();
+    if (bits & FIRE_CAMPAIGN) this.campaign(false);
+    return this.flush();
+  }
+
+  propose(data: number): Ready {
+    if (this.roleNow !== 'leader' || this.transferee !== null) {
+      // During a transfer the transferee is about to lead: point the client there.
+      this.out.answer({ data, index: 0, leaderHint: this.transferee ?? this.leaderNow });
+      return this.flush();
+    }
+    const index = this.appendEntry({ term: this.termNow, data });
+    this.out.answer({ data, index, leaderHint: this.id });
+    for (const o of this.others) while (this.sendAppend(o));
+    return this.flush();
+  }
+
+  persisted(index: number, term: number): Ready {
+    // Acks can trail a truncation; the term check makes a stale ack harmless.
+    if (index > this.persistedIndex && index <= this.log.lastIndex && this.log.termAt(index) === term) {
+      this.persistedIndex = index;
+      if (this.roleNow === 'leader') this.maybeCommit();
+    }
+    return this.flush();
+  }
+
+  transferLeadership(to: NodeId): Ready {
+    if (this.roleNow !== 'leader' || to === this.id || this.progress[to] === undefined || this.transferee === to) {
+      return this.flush();
+    }
+    this.transferee = to;
+    this.timeoutNowSent = false;
+    this.timers.restartLeaderCheck(this.out);
+    if (this.progress[to].matchIndex === this.log.lastIndex) this.sendTimeoutNow(to);
+    else while (this.sendAppend(to));
+    return this.flush();
+  }
+
+  // ---- term rules (§5.1) ----------------------------------------------------
+
+  /** Returns whether the message should still be handled at the (possibly new) term. */
+  private handleHigherTerm(msg: Message): boolean {
+    if (this.bug === 'no-step-down-on-higher-term' && this.roleNow === 'leader') return false;
+    switch (msg.type) {
+      case 'RequestVote':
+        // Leader lease (§4.2.3 / §9.6): with a live leader, a disruptive request is ignored outright.
+        if (this.config.checkQuorum && !msg.transfer && this.inLease()) return false;
+        if (!msg.preVote) this.becomeFollower(msg.term, null); // a pre-vote never moves the voter's term
+        return true;
+      case 'RequestVoteResponse':
+        // A granted pre-vote carries the term we would move to; a rejection carries the voter's newer term.
+        if (msg.preVote && msg.granted) return true;
+        this.becomeFollower(msg.term, null);
+        return false;
+      case 'AppendEntries':
+      case 'TimeoutNow':
+        this.becomeFollower(msg.term, msg.from);
+        return true;
+      case 'AppendEntriesResponse':
+        this.becomeFollower(msg.term, null);
+        return false;
+    }
+  }
+
+  private handleLowerTerm(msg: Message): void {
+    if (msg.type === 'AppendEntries') {
+      if (this.bug === 'accept-stale-term-append' && this.roleNow !== 'leader') {
+        this.handleAppendEntries(msg, false);
+        return;
+      }
+      // Tell the stale leader our term so it steps down.
+      this.sendAppendResponse(msg.from, false, 0, 0, 0);
+    } else if (msg.type === 'RequestVote') {
+      this.sendVoteResponse(msg.from, this.termNow, false, msg.preVote);
+    }
+  }
+
+  /** Follower lease: heard from a live leader within the minimum election timeout (a leader is its own lease). */
+  private inLease(): boolean {
+    if (this.roleNow === 'leader') return true;
+    return this.roleNow === 'follower' && this.leaderNow !== null && this.timers.leaseActive;
+  }
+
+  // ---- roles ----------------------------------------------------------------
+
+  private becomeFollower(term: number, leader: NodeId | null): void {
+    if (term !== this.termNow) {
+      this.termNow = term;
+      this.votedForNow = null;
+    }
+    if (this.roleNow === 'leader') this.timers.stopLeader(this.out);
+    this.roleNow = 'follower';
+    this.leaderNow = leader;
+    this.transferee = null;
+    this.timers.resetFollower(this.out);
+    this.electionResetThisInput = true;
+  }
+
+  private campaign(transfer: boolean): void {
+    if (this.config.preVote && !transfer) this.becomePreCandidate();
+    else this.becomeCandidate(transfer);
+  }
+
+  /** §9.6: ask for votes at term+1 without touching our own term or vote. */
+  private becomePreCandidate(): void {
+    if (this.bug === 'prevote-bumps-term') {
+      this.termNow++;
+      this.votedForNow = null;
+    }
+    this.roleNow = 'precandidate';
+    this.leaderNow = null;
+    this.timers.resetPreCandidate(this.out);
+    this.resetVotes();
+    if (this.recordVote(this.id, true)) return;
+    for (const o of this.others) this.sendVoteRequest(o, this.termNow + 1, true, false);
+  }
+
+  private becomeCandidate(transfer: boolean): void {
+    this.termNow++;
+    this.votedForNow = this.id; // persisted by flush() in the same Ready as the requests
+    this.roleNow = 'candidate';
+    this.leaderNow = null;
+    this.timers.resetCandidate(this.out);
+    this.resetVotes();
+    if (this.recordVote(this.id, true)) return;
+    for (const o of this.others) this.sendVoteRequest(o, this.termNow, false, transfer);
+  }
+
+  private becomeLeader(): void {
+    this.roleNow = 'leader';
+    this.leaderNow = this.id;
+    this.transferee = null;
+    const last = this.log.lastIndex;
+    for (const o of this.others) this.progress[o].resetForLeader(last);
+    this.timers.resetLeader(this.out);
+    // §5.4.2 / §8: a no-op from the new term lets earlier entries commit. A leader that
+    // commits old-term entries by counting (the bug) never needs it, and without it the
+    // Figure 8 window stays open instead of closing with the first AppendEntries.
+    if (this.bug !== 'commit-old-term-by-counting') this.appendEntry({ term: this.termNow, data: 0 });
+    for (const o of this.others) this.sendAppend(o);
+  }
+
+  // ---- elections (§5.2, §5.4.1) ---------------------------------------------
+
+  private handleRequestVote(m: RequestVote): void {
+    const upToDate = this.bug === 'no-log-up-to-date-check' || this.log.isUpToDate(m.lastLogIndex, m.lastLogTerm);
+    if (m.preVote) {
+      const canVote =
+        m.term > this.termNow || this.votedForNow === m.from || (this.votedForNow === null && this.leaderNow === null);
+      const granted = canVote && upToDate && !this.inLease();
+      this.sendVoteResponse(m.from, granted ? m.term : this.termNow, granted, true);
+      return;
+    }
+    // One vote per term; and a node that knows this term's leader does not vote in it.
+    const free = this.votedForNow === null || this.bug === 'double-vote-same-term';
+    const canVote = this.votedForNow === m.from || (free && this.leaderNow === null);
+    const granted = canVote && upToDate;
+    if (granted) {
+      this.votedForNow = m.from;
+      if (this.roleNow === 'follower') this.touchElectionTimer();
+    }
+    this.sendVoteResponse(m.from, this.termNow, granted, false);
+  }
+
+  private handleVoteResponse(m: RequestVoteResponse): void {
+    if (this.roleNow === 'precandidate') {
+      if (!m.preVote || m.term !== (m.granted ? this.termNow + 1 : this.termNow)) return;
+    } else if (this.roleNow !== 'candidate' || m.preVote) {
+      return;
+    }
+    this.recordVote(m.from, m.granted);
+  }
+
+  private resetVotes(): void {
+    this.votes.fill(VOTE_UNKNOWN);
+    this.grants = 0;
+    this.rejects = 0;
+  }
+
+  /** Tallies one answer; acts on a won or lost election and returns whether it did. */
+  private recordVote(from: NodeId, granted: boolean): boolean {
+    if (from >= this.votes.length || this.votes[from] !== VOTE_UNKNOWN) return false;
+    this.votes[from] = granted ? VOTE_GRANTED : VOTE_REJECTED;
+    if (granted) this.grants++;
+    else this.rejects++;
+    if (this.grants >= this.quorum) {
+      if (this.roleNow === 'precandidate') this.becomeCandidate(false);
+      else this.becomeLeader();
+      return true;
+    }
+    // etcd's VoteLost: in ticks (etcd) mode a candidate that can no longer win returns to
+    // follower at once, with a fresh timeout. In continuous mode it waits out its own
+    // timeout, as Figure 2 and hashicorp/raft do.
+    if (this.ticksMode && this.rejects > this.clusterSize - this.quorum) {
+      this.becomeFollower(this.termNow, null);
+      return true;
+    }
+    return false;
+  }
+
+  private touchElectionTimer(): void {
+    if (this.electionResetThisInput) return;
+    this.timers.touchFollower(this.out);
+    this.electionResetThisInput = true;
+  }
+
+  // ---- log replication, follower side (§5.3) --------------------------------
+
+  private handleAppendEntries(m: AppendEntries, fromCurrentLeader: boolean): void {
+    if (fromCurrentLeader) {
+      this.leaderNow = m.from;
+      this.touchElectionTimer();
+    }
+    // The bug zoo's accept-stale-term-append answers in the sender's (stale) term, so the
+    // deposed leader never learns it was deposed and keeps replicating and counting acks.
+    const replyTerm = fromCurrentLeader ? this.termNow : m.term;
+    const prev = m.prevLogIndex;
+    if (prev > this.log.lastIndex || this.log.termAt(prev) !== m.prevLogTerm) {
+      this.rejectAppend(m, replyTerm);
+      return;
+    }
+    this.appendFromLeader(prev, m.entries);
+    const lastNew = prev + m.entries.length;
+    // Only what this message proved to match may be committed: a stale suffix beyond lastNew may differ.
+    const commit = Math.min(m.leaderCommit, lastNew);
+    if (commit > this.commitNow) this.commitTo(commit);
+    this.sendAppendResponse(m.from, true, lastNew, 0, 0, replyTerm);
+  }
+
+  /** Appends what is new; truncates only at a real conflict, so a stale or duplicate AE deletes nothing. */
+  private appendFromLeader(prev: number, entries: readonly Entry[]): void {
+    for (let i = 0; i < entries.length; i++) {
+      const idx = prev + 1 + i;
+      if (idx > this.log.lastIndex) {
+        this.log.appendFrom(entries, i);
+        this.out.markAppend(idx);
+        return;
+      }
+      if (this.log.termAt(idx) === entries[i].term) continue;
+      if (this.bug === 'no-truncate-on-conflict') {
+        for (let j = i; j < entries.length; j++) this.log.overwrite(prev + 1 + j, entries[j]);
+        this.noteTruncation(idx);
+        return;
+      }
+      if (this.bug === null && idx <= this.commitNow) {
+        throw new Error(`raft node ${this.id}: conflicting entry at committed index ${idx}`);
+      }
+      this.log.truncateFrom(idx);
+      this.noteTruncation(idx);
+      this.log.appendFrom(entries, i);
+      return;
+    }
+  }
+
+  private noteTruncation(idx: number): void {
+    this.out.markTruncate(idx);
+    if (this.persistedIndex >= idx) this.persistedIndex = idx - 1;
+  }
+
+  /** Fast backtracking hint (dissertation §5.3): the first index of our conflicting term, or our log end. */
+  private rejectAppend(m: AppendEntries, replyTerm: number): void {
+    const prev = m.prevLogIndex;
+    if (prev > this.log.lastIndex) {
+      this.sendAppendResponse(m.from, false, 0, this.log.lastIndex + 1, 0, replyTerm);
+      return;
+    }
+    const conflictTerm = this.log.termAt(prev);
+    this.sendAppendResponse(m.from, false, 0, this.log.firstIndexOfTerm(conflictTerm, prev), conflictTerm, replyTerm);
+  }
+
+  // ---- log replication, leader side -----------------------------------------
+
+  private appendEntry(e: Entry): number {
+    const index = this.log.append(e);
+    this.out.markAppend(index);
+    return index;
+  }
+
+  /** Sends the next AppendEntries to `to` if flow control allows; returns whether it sent one. */
+  private sendAppend(to: NodeId): boolean {
+    const pr = this.progress[to];
+    const last = this.log.lastIndex;
+    if (!pr.canSendEntries(last)) return false;
+    const next = pr.nextIndex;
+    const entries =
+      next <= last ? this.log.slice(next, Math.min(last + 1, next + this.config.maxEntriesPerMsg)) : EMPTY_ENTRIES;
+    this.sendAppendEntries(to, next - 1, entries);
+    if (pr.state === 'probe') {
+      pr.probeSent = true;
+    } else {
+      pr.nextIndex = next + entries.length;
+      pr.inflights.add(pr.nextIndex - 1);
+    }
+    return true;
+  }
+
+  /**
+   * Heartbeats always go out, whatever the inflight count: an empty AE checked
+   * at nextIndex-1. In probe mode it is the probe; in replicate mode a lost
+   * message makes it fail, which sends the follower back to probe.
+   */
+  private broadcastHeartbeat(): void {
+    for (const o of this.others) {
+      const pr = this.progress[o];
+      this.sendAppendEntries(o, pr.nextIndex - 1, EMPTY_ENTRIES);
+      if (pr.state === 'probe') pr.probeSent = true;
+    }
+  }
+
+  private handleAppendResponse(m: AppendEntriesResponse): void {
+    const pr = this.progress[m.from];
+    if (pr === undefined) return;
+    pr.recentActive = true;
+    if (!m.success) {
+      this.handleAppendReject(pr, m);
+      return;
+    }
+    const advanced = pr.acknowledge(m.matchIndex);
+    if (pr.state === 'probe') pr.becomeReplicate();
+    if (advanced) this.maybeCommit();
+    while (this.sendAppend(m.from));
+    if (this.transferee === m.from && !this.timeoutNowSent && pr.matchIndex === this.log.lastIndex) {
+      this.sendTimeoutNow(m.from);
+    }
+  }
+
+  /** Moves nextIndex back using the follower's hint and probes again. */
+  private handleAppendReject(pr: Progress, m: AppendEntriesResponse): void {
+    let next = m.conflictIndex;
+    if (m.conflictTerm > 0) {
+      const last = this.log.lastIndexOfTerm(m.conflictTerm, pr.nextIndex - 1);
+      if (last > 0) next = last + 1;
+    }
+    // A fresh hint is always above matchIndex. One at or below it is either stale (reordered,
+    // duplicated) or says the follower lost entries it acknowledged (a wiped disk). Trusting it
+    // costs a resend in the first case; ignoring it would probe above the follower's log forever
+    // in the second.
+    if (next <= pr.matchIndex) pr.matchIndex = Math.max(next - 1, 0);
+    const lo = pr.matchIndex + 1;
+    const hi = Math.max(lo, pr.nextIndex - 1);
+    pr.nextIndex = Math.min(Math.max(next, lo), hi);
+    pr.becomeProbe();
+    this.sendAppend(m.from);
+  }
+
+  /**
+   * Commits the highest index stored on a majority, but only if it is from the
+   * current term (§5.4.2, Figure 8); earlier entries then commit with it.
+   * The leader counts only what its own disk acknowledged.
+   */
+  private maybeCommit(): boolean {
+    const matches = this.matchScratch;
+    matches[0] = Math.min(this.persistedIndex, this.log.lastIndex);
+    for (let i = 0; i < this.others.length; i++) matches[i + 1] = this.progress[this.others[i]].matchIndex;
+    matches.sort(descending);
+    const quorum = this.bug === 'commit-without-majority' ? Math.max(1, Math.floor(this.clusterSize / 2)) : this.quorum;
+    const n = Math.min(matches[quorum - 1], this.log.lastIndex); // (only the bug zoo can ack past our log)
+    if (n <= this.commitNow) return false;
+    if (this.log.termAt(n) !== this.termNow && this.bug !== 'commit-old-term-by-counting') return false;
+    this.commitTo(n);
+    return true;
+  }
+
+  private commitTo(index: number): void {
+    for (let i = this.commitNow + 1; i <= index; i++) {
+      const e = this.log.entryAt(i)!;
+      this.out.commit({ index: i, term: e.term, data: e.data });
+    }
+    this.commitNow = index;
+  }
+
+  // ---- leader checks: CheckQuorum and transfer ------------------------------
+
+  /** Runs every checkQuorumTimeout: step down without a recent majority; abort an unfinished transfer. */
+  private leaderCheck(): void {
+    if (this.roleNow !== 'leader') return;
+    if (this.config.checkQuorum) {
+      let active = 1; // ourselves
+      for (const o of this.others) {
+        if (this.progress[o].recentActive) active++;
+        this.progress[o].recentActive = false;
+      }
+      if (active < this.quorum) {
+        this.becomeFollower(this.termNow, null);
+        return;
+      }
+    }
+    this.transferee = null;
+  }
+
+  // ---- outputs ----------------------------------------------------------------
+
+  private sendVoteRequest(to: NodeId, term: number, preVote: boolean, transfer: boolean): void {
+    const log = this.log;
+    this.out.send({
+      type: 'RequestVote',
+      from: this.id,
+      to,
+      term,
+      lastLogIndex: log.lastIndex,
+      lastLogTerm: log.lastTerm,
+      preVote,
+      transfer,
+    });
+  }
+
+  private sendVoteResponse(to: NodeId, term: number, granted: boolean, preVote: boolean): void {
+    this.out.send({ type: 'RequestVoteResponse', from: this.id, to, term, granted, preVote });
+  }
+
+  private sendAppendEntries(to: NodeId, prev: number, entries: readonly Entry[]): void {
+    this.out.send({
+      type: 'AppendEntries',
+      from: this.id,
+      to,
+      term: this.termNow,
+      prevLogIndex: prev,
+      prevLogTerm: this.log.termAt(prev),
+      entries,
+      leaderCommit: this.commitNow,
+    });
+  }
+
+  private sendAppendResponse(
+    to: NodeId,
+    success: boolean,
+    matchIndex: number,
+    conflictIndex: number,
+    conflictTerm: number,
+    term: number = this.termNow,
+  ): void {
+    this.out.send({
+      type: 'AppendEntriesResponse',
+      from: this.id,
+      to,
+      term,
+      success,
+      matchIndex,
+      conflictIndex,
+      conflictTerm,
+    });
+  }
+
+  private sendTimeoutNow(to: NodeId): void {
+    this.out.send({ type: 'TimeoutNow', from: this.id, to, term: this.termNow });
+    this.timeoutNowSent = true;
+  }
+
+  /** Ends an input: the hard state goes out when it changed (the vote-not-persisted bug never writes the vote). */
+  private flush(): Ready {
+    const vote = this.bug === 'vote-not-persisted' ? null : this.votedForNow;
+    if (this.termNow !== this.emittedTerm || vote !== this.emittedVote) {
+      this.out.setHardState({ term: this.termNow, votedFor: vote });
+      this.emittedTerm = this.termNow;
+      this.emittedVote = vote;
+    }
+    this.electionResetThisInput = false;
+    return this.out.build(this.log);
+  }
+}

@@ -1,0 +1,222 @@
+// Timer profiles: three well-known ways to time Raft, each built from the
+// knobs its source exposes (in that source's own terms) into a RaftConfig.
+//
+//   resolveRaftConfig('etcd', { preVote: false }, { electionTicks: 20 })
+//
+// `params` are the profile's native knobs (derived fields follow them);
+// `overrides` then replace any RaftConfig field directly. The result is validated.
+// All durations are integer microseconds (…Us) or whole ticks (…Ticks).
+
+import { BUGS } from './bugs.js';
+import type { RaftConfig } from './types.js';
+
+export type ProfileName = 'paper' | 'etcd' | 'hashicorp';
+export const PROFILE_NAMES: readonly ProfileName[] = Object.freeze(['paper', 'etcd', 'hashicorp']);
+
+/** Flow-control and misc fields shared by every profile's params. */
+export interface CommonParams {
+  readonly maxInflightMsgs: number;
+  readonly maxEntriesPerMsg: number;
+  readonly timerSource: RaftConfig['timerSource'];
+}
+
+/** Raft paper §5.6/§9: 150–300 ms election timeouts, heartbeats well below them. No CheckQuorum or PreVote. */
+export interface PaperParams extends CommonParams {
+  readonly electionTimeoutUsMin: number;
+  readonly electionTimeoutUsMax: number;
+  readonly heartbeatUs: number;
+  readonly checkQuorum: boolean;
+  readonly preVote: boolean;
+}
+
+export const PAPER_DEFAULTS: PaperParams = Object.freeze({
+  electionTimeoutUsMin: 150_000,
+  electionTimeoutUsMax: 300_000,
+  heartbeatUs: 50_000,
+  checkQuorum: false,
+  preVote: false,
+  maxInflightMsgs: 64,
+  maxEntriesPerMsg: 64,
+  timerSource: 'monotonic',
+});
+
+/**
+ * etcd server defaults: --heartbeat-interval=100ms is one tick, --election-timeout=1000ms
+ * is ET = 10 ticks; raft draws the timeout in [ET, 2ET-1] ticks. CheckQuorum and
+ * PreVote are on in etcd ≥ 3.4 servers. etcd caps messages by bytes (1 MiB); here by entries.
+ * maxInflightMsgs 512 is etcd's server value (4096 / 8).
+ */
+export interface EtcdParams extends CommonParams {
+  readonly tickUs: number;
+  readonly electionTicks: number;
+  readonly heartbeatTicks: number;
+  readonly checkQuorum: boolean;
+  readonly preVote: boolean;
+}
+
+export const ETCD_DEFAULTS: EtcdParams = Object.freeze({
+  tickUs: 100_000,
+  electionTicks: 10,
+  heartbeatTicks: 1,
+  checkQuorum: true,
+  preVote: true,
+  maxInflightMsgs: 512,
+  maxEntriesPerMsg: 64,
+  timerSource: 'monotonic',
+});
+
+/**
+ * hashicorp/raft DefaultConfig: HeartbeatTimeout 1 s (follower timeout in [HT, 2HT)),
+ * ElectionTimeout 1 s (candidate timeout in [ET, 2ET)), heartbeats every [HT/10, HT/5),
+ * LeaderLeaseTimeout 500 ms (its check-quorum), PreVote on since v1.7.
+ * MaxAppendEntries 64; pipeline depth 128 (rpcMaxPipeline).
+ * Note: hashicorp's follower polls "time since last contact" on each timeout;
+ * here a follower restarts its timeout on contact, as the paper does.
+ */
+export interface HashicorpParams extends CommonParams {
+  readonly heartbeatTimeoutUs: number;
+  readonly electionTimeoutUs: number;
+  readonly leaderLeaseTimeoutUs: number;
+  readonly preVote: boolean;
+}
+
+export const HASHICORP_DEFAULTS: HashicorpParams = Object.freeze({
+  heartbeatTimeoutUs: 1_000_000,
+  electionTimeoutUs: 1_000_000,
+  leaderLeaseTimeoutUs: 500_000,
+  preVote: true,
+  maxInflightMsgs: 128,
+  maxEntriesPerMsg: 64,
+  timerSource: 'monotonic',
+});
+
+export interface ProfileParams {
+  paper: PaperParams;
+  etcd: EtcdParams;
+  hashicorp: HashicorpParams;
+}
+
+export const PROFILE_DEFAULTS: { readonly [P in ProfileName]: ProfileParams[P] } = Object.freeze({
+  paper: PAPER_DEFAULTS,
+  etcd: ETCD_DEFAULTS,
+  hashicorp: HASHICORP_DEFAULTS,
+});
+
+function paperConfig(p: PaperParams): RaftConfig {
+  return {
+    timerMode: 'continuous',
+    tickUs: 0,
+    electionTimeoutMin: p.electionTimeoutUsMin,
+    electionTimeoutMax: p.electionTimeoutUsMax,
+    candidateTimeoutMin: p.electionTimeoutUsMin,
+    candidateTimeoutMax: p.electionTimeoutUsMax,
+    heartbeatMin: p.heartbeatUs,
+    heartbeatMax: p.heartbeatUs,
+    checkQuorum: p.checkQuorum,
+    checkQuorumTimeout: p.electionTimeoutUsMax,
+    preVote: p.preVote,
+    maxInflightMsgs: p.maxInflightMsgs,
+    maxEntriesPerMsg: p.maxEntriesPerMsg,
+    timerSource: p.timerSource,
+    bug: null,
+  };
+}
+
+function etcdConfig(p: EtcdParams): RaftConfig {
+  return {
+    timerMode: 'ticks',
+    tickUs: p.tickUs,
+    electionTimeoutMin: p.electionTicks,
+    electionTimeoutMax: 2 * p.electionTicks - 1,
+    candidateTimeoutMin: p.electionTicks,
+    candidateTimeoutMax: 2 * p.electionTicks - 1,
+    heartbeatMin: p.heartbeatTicks,
+    heartbeatMax: p.heartbeatTicks,
+    checkQuorum: p.checkQuorum,
+    checkQuorumTimeout: p.electionTicks,
+    preVote: p.preVote,
+    maxInflightMsgs: p.maxInflightMsgs,
+    maxEntriesPerMsg: p.maxEntriesPerMsg,
+    timerSource: p.timerSource,
+    bug: null,
+  };
+}
+
+/** Half-open [x, 2x) ranges become inclusive [x, 2x - 1] µs: draws are integers. */
+function hashicorpConfig(p: HashicorpParams): RaftConfig {
+  const ht = p.heartbeatTimeoutUs;
+  return {
+    timerMode: 'continuous',
+    tickUs: 0,
+    electionTimeoutMin: ht,
+    electionTimeoutMax: 2 * ht - 1,
+    candidateTimeoutMin: p.electionTimeoutUs,
+    candidateTimeoutMax: 2 * p.electionTimeoutUs - 1,
+    heartbeatMin: Math.floor(ht / 10),
+    heartbeatMax: Math.floor(ht / 5) - 1,
+    checkQuorum: true,
+    checkQuorumTimeout: p.leaderLeaseTimeoutUs,
+    preVote: p.preVote,
+    maxInflightMsgs: p.maxInflightMsgs,
+    maxEntriesPerMsg: p.maxEntriesPerMsg,
+    timerSource: p.timerSource,
+    bug: null,
+  };
+}
+
+/** The profile's RaftConfig from its native knobs (missing ones take the documented defaults). */
+export function profileConfig<P extends ProfileName>(profile: P, params: Partial<ProfileParams[P]> = {}): RaftConfig {
+  switch (profile) {
+    case 'paper':
+      return paperConfig({ ...PAPER_DEFAULTS, ...(params as Partial<PaperParams>) });
+    case 'etcd':
+      return etcdConfig({ ...ETCD_DEFAULTS, ...(params as Partial<EtcdParams>) });
+    case 'hashicorp':
+      return hashicorpConfig({ ...HASHICORP_DEFAULTS, ...(params as Partial<HashicorpParams>) });
+    default:
+      throw new Error(`unknown raft profile '${String(profile)}' (expected one of ${PROFILE_NAMES.join(', ')})`);
+  }
+}
+
+/** A profile's config with any RaftConfig field overridden, validated. */
+export function resolveRaftConfig<P extends ProfileName>(
+  profile: P,
+  overrides: Partial<RaftConfig> = {},
+  params: Partial<ProfileParams[P]> = {},
+): RaftConfig {
+  return validateRaftConfig({ ...profileConfig(profile, params), ...overrides });
+}
+
+/** Throws an Error naming the first bad field; returns the config frozen. */
+export function validateRaftConfig(c: RaftConfig): RaftConfig {
+  const int = (name: keyof RaftConfig, min: number): void => {
+    const v = c[name] as unknown;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
+      throw new Error(`raft config: ${name} must be an integer >= ${min}, got ${String(v)}`);
+    }
+  };
+  if (c.timerMode !== 'continuous' && c.timerMode !== 'ticks') {
+    throw new Error(`raft config: timerMode must be 'continuous' or 'ticks', got ${String(c.timerMode)}`);
+  }
+  int('tickUs', c.timerMode === 'ticks' ? 1 : 0);
+  for (const name of ['electionTimeoutMin', 'candidateTimeoutMin', 'heartbeatMin', 'checkQuorumTimeout'] as const) {
+    int(name, 1);
+  }
+  for (const [lo, hi] of [
+    ['electionTimeoutMin', 'electionTimeoutMax'],
+    ['candidateTimeoutMin', 'candidateTimeoutMax'],
+    ['heartbeatMin', 'heartbeatMax'],
+  ] as const) {
+    int(hi, 1);
+    if (c[hi] < c[lo]) throw new Error(`raft config: ${hi} (${c[hi]}) must be >= ${lo} (${c[lo]})`);
+  }
+  int('maxInflightMsgs', 1);
+  int('maxEntriesPerMsg', 1);
+  if (c.timerSource !== 'monotonic' && c.timerSource !== 'wall') {
+    throw new Error(`raft config: timerSource must be 'monotonic' or 'wall', got ${String(c.timerSource)}`);
+  }
+  if (c.bug !== null && !Object.hasOwn(BUGS, c.bug)) {
+    throw new Error(`raft config: bug must be null or one of ${Object.keys(BUGS).join(', ')}, got ${String(c.bug)}`);
+  }
+  return Object.freeze({ ...c });
+}

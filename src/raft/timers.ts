@@ -1,0 +1,182 @@
+// A node's timer policy: how the two timer modes turn "reset the election
+// timeout", "start heartbeating" and a fired timer into TimerOps and events.
+//
+// continuous (paper, hashicorp):
+//   'election'  follower: two phases when checkQuorum or preVote is on. It first
+//               fires at electionTimeoutMin, which ends the leader lease (a
+//               follower that heard from its leader within the minimum election
+//               timeout ignores/rejects vote requests), then after the rest of
+//               the drawn timeout, which starts an election. Without either
+//               option it is one timer of the drawn length.
+//               candidate/pre-candidate: one timer drawn from the candidate range.
+//               leader: the check-quorum deadline (every checkQuorumTimeout), also
+//               used to abort a leadership transfer that has not finished.
+//   'heartbeat' leader only, re-drawn from [heartbeatMin, heartbeatMax] each time.
+// ticks (etcd): one 'tick' every tickUs; everything else counts ticks, as etcd's
+//   tickElection/tickHeartbeat do. The election timeout is drawn (in whole ticks)
+//   when the role changes, as etcd's reset() does; hearing from the leader or
+//   granting a vote only zeroes the elapsed count.
+
+import type { ReadyBuilder } from './ready.js';
+import type { RaftConfig } from './types.js';
+
+/** Bits returned by NodeTimers.fired(). */
+export const FIRE_NONE = 0;
+export const FIRE_CAMPAIGN = 1;
+export const FIRE_HEARTBEAT = 2;
+export const FIRE_LEADER_CHECK = 4;
+
+export interface Rng {
+  next(): number;
+}
+
+/** Uniform integer in [min, max]; draws nothing when the range is a single value. */
+export function drawUniformInt(rng: Rng, min: number, max: number): number {
+  if (max <= min) return min;
+  return min + Math.floor(rng.next() * (max - min + 1));
+}
+
+export class NodeTimers {
+  private readonly ticks: boolean;
+  private readonly twoPhase: boolean;
+  /** Bug zoo 'fixed-election-timeout': every election/candidate timeout is electionTimeoutMin. */
+  private readonly fixed: boolean;
+  // ticks mode (etcd's names)
+  private electionElapsed = 0;
+  private heartbeatElapsed = 0;
+  private randomizedElectionTicks = 0;
+  private heartbeatTicks = 1;
+  // continuous mode
+  private leasePhase = false;
+  private remainderUs = 0;
+
+  constructor(
+    private readonly c: RaftConfig,
+    private readonly rng: Rng,
+  ) {
+    this.ticks = c.timerMode === 'ticks';
+    this.twoPhase = !this.ticks && (c.checkQuorum || c.preVote);
+    this.fixed = c.bug === 'fixed-election-timeout';
+  }
+
+  start(b: ReadyBuilder): void {
+    if (this.ticks) b.arm('tick', this.c.tickUs);
+    this.resetFollower(b);
+  }
+
+  /** New follower term/role: draw a fresh election timeout. */
+  resetFollower(b: ReadyBuilder): void {
+    const c = this.c;
+    const d = this.fixed ? c.electionTimeoutMin : drawUniformInt(this.rng, c.electionTimeoutMin, c.electionTimeoutMax);
+    if (this.ticks) {
+      this.electionElapsed = 0;
+      this.randomizedElectionTicks = d;
+    } else if (this.twoPhase) {
+      this.leasePhase = true;
+      this.remainderUs = d - c.electionTimeoutMin;
+      b.arm('election', c.electionTimeoutMin);
+    } else {
+      b.arm('election', d);
+    }
+  }
+
+  /** Heard from the leader, or granted a vote. */
+  touchFollower(b: ReadyBuilder): void {
+    if (this.ticks) this.electionElapsed = 0;
+    else this.resetFollower(b);
+  }
+
+  resetCandidate(b: ReadyBuilder): void {
+    const c = this.c;
+    const d = this.fixed ? c.electionTimeoutMin : drawUniformInt(this.rng, c.candidateTimeoutMin, c.candidateTimeoutMax);
+    if (this.ticks) {
+      this.electionElapsed = 0;
+      this.randomizedElectionTicks = d;
+    } else {
+      this.leasePhase = false;
+      b.arm('election', d);
+    }
+  }
+
+  /** etcd's becomePreCandidate keeps the drawn timeout; continuous mode draws a candidate timeout. */
+  resetPreCandidate(b: ReadyBuilder): void {
+    if (this.ticks) this.electionElapsed = 0;
+    else this.resetCandidate(b);
+  }
+
+  resetLeader(b: ReadyBuilder): void {
+    const c = this.c;
+    const hb = drawUniformInt(this.rng, c.heartbeatMin, c.heartbeatMax);
+    if (this.ticks) {
+      this.electionElapsed = 0;
+      this.heartbeatElapsed = 0;
+      this.heartbeatTicks = hb;
+    } else {
+      this.leasePhase = false;
+      b.arm('heartbeat', hb);
+      b.arm('election', c.checkQuorum ? c.checkQuorumTimeout : null);
+    }
+  }
+
+  /** A leader that steps down stops heartbeating (continuous mode; ticks just change meaning). */
+  stopLeader(b: ReadyBuilder): void {
+    if (!this.ticks) b.arm('heartbeat', null);
+  }
+
+  /** Leadership transfer started: give it a full leader-check period before aborting (etcd resets electionElapsed). */
+  restartLeaderCheck(b: ReadyBuilder): void {
+    if (this.ticks) this.electionElapsed = 0;
+    else b.arm('election', this.c.checkQuorumTimeout);
+  }
+
+  /** Follower side of the lease: heard from a leader within the minimum election timeout. */
+  get leaseActive(): boolean {
+    return this.ticks ? this.electionElapsed < this.c.electionTimeoutMin : this.leasePhase;
+  }
+
+  /** A timer fired: re-arm what is periodic and say what the node must do (FIRE_* bits). */
+  fired(name: string, isLeader: boolean, b: ReadyBuilder): number {
+    if (this.ticks) return name === 'tick' ? this.tick(isLeader, b) : FIRE_NONE;
+    const c = this.c;
+    if (name === 'heartbeat') {
+      if (!isLeader) return FIRE_NONE;
+      b.arm('heartbeat', drawUniformInt(this.rng, c.heartbeatMin, c.heartbeatMax));
+      return FIRE_HEARTBEAT;
+    }
+    if (name !== 'election') return FIRE_NONE;
+    if (isLeader) {
+      if (c.checkQuorum) b.arm('election', c.checkQuorumTimeout);
+      return FIRE_LEADER_CHECK;
+    }
+    if (this.leasePhase) {
+      this.leasePhase = false;
+      if (this.remainderUs > 0) {
+        b.arm('election', this.remainderUs);
+        return FIRE_NONE;
+      }
+    }
+    return FIRE_CAMPAIGN;
+  }
+
+  private tick(isLeader: boolean, b: ReadyBuilder): number {
+    const c = this.c;
+    b.arm('tick', c.tickUs);
+    this.electionElapsed++;
+    if (!isLeader) {
+      if (this.electionElapsed < this.randomizedElectionTicks) return FIRE_NONE;
+      this.electionElapsed = 0;
+      return FIRE_CAMPAIGN;
+    }
+    let bits = FIRE_NONE;
+    if (this.electionElapsed >= c.checkQuorumTimeout) {
+      this.electionElapsed = 0;
+      bits |= FIRE_LEADER_CHECK;
+    }
+    if (++this.heartbeatElapsed >= this.heartbeatTicks) {
+      this.heartbeatElapsed = 0;
+      this.heartbeatTicks = drawUniformInt(this.rng, c.heartbeatMin, c.heartbeatMax);
+      bits |= FIRE_HEARTBEAT;
+    }
+    return bits;
+  }
+}

@@ -1,0 +1,75 @@
+// Summaries over the trials of one configuration: the `metrics` object of the
+// --json contract (docs/json.md). Duration metrics are DurationSummary objects
+// in milliseconds; counts and rates carry their unit in their name.
+import { summarizeDurations, round3, type DurationSummary } from './summary.js';
+import { formatUs } from '../sim/time.js';
+import type { TrialMetrics } from './derive.js';
+import type { SafetyViolation } from '../raft/safety.js';
+
+/** What a worker sends back per trial (no histories: those are re-run on demand). */
+export interface TrialSummary {
+  readonly trial: number;
+  readonly metrics: TrialMetrics;
+  readonly violation: SafetyViolation | null;
+  readonly events: number;
+  readonly hash: string;
+}
+
+export interface Metrics {
+  readonly timeToLeaderMs: DurationSummary;
+  readonly timeToLeaderHeardMs: DurationSummary;
+  readonly timeToStableLeaderMs: DurationSummary;
+  readonly timeToWriteMs: DurationSummary;
+  /** Fault occurrences after which the leader was kept (no new term needed). */
+  readonly leaderKeptFraction: number | null;
+  /** Total leaderless time per trial (after warm-up). */
+  readonly leaderlessMs: DurationSummary;
+  readonly commitLatencyMs: DurationSummary;
+  readonly deposedLeaderMs: DurationSummary;
+  readonly electionsPerTrial: number;
+  readonly splitVotesPerTrial: number;
+  readonly leaderChangesPerTrial: number;
+  readonly termInflationPerTrial: number;
+  readonly spuriousElectionsPerHour: number;
+  /** Writes acknowledged within the client timeout / writes submitted (null without a workload). */
+  readonly writeAvailability: number | null;
+  /** Mean alerts fired per trial, keyed by threshold ("30s", "1min"). */
+  readonly alertsFiredPerTrial: Readonly<Record<string, number>>;
+  /** Trials in which each alert fired at least once. */
+  readonly trialsWithAlert: Readonly<Record<string, number>>;
+  readonly safety: 'ok' | 'violated';
+  readonly safetyViolations: number;
+  readonly measuredHours: number;
+  readonly eventsPerTrial: number;
+}
+
+export function aggregate(trials: readonly TrialSummary[], alertThresholdsUs: readonly number[]): Metrics {
+  const ms = trials.map((t) => t.metrics);
+  const faults = ms.flatMap((m) => m.faults);
+  const per = (f: (m: TrialMetrics) => number) => (ms.length === 0 ? 0 : round3(ms.reduce((a, m) => a + f(m), 0) / ms.length));
+  const hours = ms.reduce((a, m) => a + m.measuredUs, 0) / 3.6e9;
+  const counted = ms.reduce((a, m) => a + m.writesCounted, 0);
+  const alertKeys = alertThresholdsUs.map((t) => formatUs(t));
+  return {
+    timeToLeaderMs: summarizeDurations(faults.map((f) => f.leaderUs)),
+    timeToLeaderHeardMs: summarizeDurations(faults.map((f) => f.heardUs)),
+    timeToStableLeaderMs: summarizeDurations(faults.map((f) => f.stableUs)),
+    timeToWriteMs: summarizeDurations(counted > 0 || faults.some((f) => f.writeUs !== null) ? faults.map((f) => f.writeUs) : []),
+    leaderKeptFraction: faults.length === 0 ? null : round3(faults.filter((f) => f.kept).length / faults.length),
+    leaderlessMs: summarizeDurations(ms.map((m) => m.leaderlessUs)),
+    commitLatencyMs: summarizeDurations(ms.flatMap((m) => m.commitLatencyUs)),
+    deposedLeaderMs: summarizeDurations(ms.flatMap((m) => m.deposedLeaderUs)),
+    electionsPerTrial: per((m) => m.elections),
+    splitVotesPerTrial: per((m) => m.splitVotes),
+    leaderChangesPerTrial: per((m) => m.leaderChanges),
+    termInflationPerTrial: per((m) => m.termInflation),
+    spuriousElectionsPerHour: hours > 0 ? round3(ms.reduce((a, m) => a + m.spuriousElections, 0) / hours) : 0,
+    writeAvailability: counted > 0 ? round3(ms.reduce((a, m) => a + m.writesAckedInTime, 0) / counted) : null,
+    alertsFiredPerTrial: Object.fromEntries(alertKeys.map((k, i) => [k, per((m) => m.alertsFired[i])])),
+    trialsWithAlert: Object.fromEntries(alertKeys.map((k, i) => [k, ms.filter((m) => m.alertsFired[i] > 0).length])),
+    safety: trials.some((t) => t.violation !== null) ? 'violated' : 'ok',
+    safetyViolations: trials.filter((t) => t.violation !== null).length,
+    measuredHours: round3(hours),
+    eventsPerTrial: trials.length === 0 ? 0 : Math.round(trials.reduce((a, t) => a + t.events, 0) / trials.length),
+  };
+}

@@ -1,0 +1,91 @@
+// Cross-field checks on faults: one start, heal after start, a bounded number
+// of occurrences, and node ids that exist.
+import type { Report } from './checks.js';
+import { checkNodeIds } from './checks-cluster.js';
+import { formatDuration } from './duration.js';
+import type { KeyPath } from './errors.js';
+import { LIMITS } from './limits.js';
+import type { FaultInput } from './schema-faults.js';
+
+export function checkFaults(faults: readonly FaultInput[], n: number, horizonUs: number, report: Report): void {
+  faults.forEach((f, i) => {
+    const path = ['faults', i];
+    checkTiming(f, path, horizonUs, report);
+    checkRecurrence(f, path, horizonUs, report);
+    checkNodes(f, path, n, report);
+  });
+}
+
+function checkTiming(f: FaultInput, path: KeyPath, horizonUs: number, report: Report): void {
+  const at = (key: string, message: string) => report({ path: [...path, key], at: 'key', message });
+  if (f.at === undefined && f.after === undefined) report({ path, message: 'a fault needs a start; add at: "10s" or after: "stable-leader"' });
+  if (f.at !== undefined && f.after !== undefined) at('after', 'give either `at` or `after`, not both');
+  if (f.after === undefined) {
+    if (f.delay !== undefined) at('delay', '`delay` only applies with `after`');
+    if (f.window !== undefined) at('window', '`window` only applies with `after`');
+  }
+  if (f.at !== undefined && f.at >= horizonUs) {
+    report({ path: [...path, 'at'], message: `starts at ${formatDuration(f.at)}, not before the horizon ${formatDuration(horizonUs)}, so it would never happen` });
+  }
+  if (f.duration !== undefined && f.heal !== undefined) at('heal', 'give either `duration` or `heal`, not both');
+  if (f.heal !== undefined) {
+    if (f.at === undefined) at('heal', '`heal` is an absolute time, so it needs `at`; use `duration` with `after`');
+    else if (f.heal <= f.at) report({ path: [...path, 'heal'], message: `heal ${formatDuration(f.heal)} must be after at ${formatDuration(f.at)}` });
+    if (f.every !== undefined || f.rate !== undefined) at('heal', 'a recurring fault heals after its `duration`, not at one `heal` time');
+  }
+  if (f.kind === 'step' && (f.duration !== undefined || f.heal !== undefined)) {
+    at(f.duration !== undefined ? 'duration' : 'heal', 'a clock step is instantaneous: it has no duration or heal');
+  }
+}
+
+/** Recurring faults: one way to repeat, a sane period, and a bounded count per trial. */
+function checkRecurrence(f: FaultInput, path: KeyPath, horizonUs: number, report: Report): void {
+  if (f.every !== undefined && f.rate !== undefined) report({ path: [...path, 'rate'], at: 'key', message: 'give either `every` or `rate`, not both' });
+  if (f.count !== undefined && f.every === undefined && f.rate === undefined) {
+    report({ path: [...path, 'count'], at: 'key', message: '`count` needs `every` or `rate`' });
+  }
+  const span = Math.max(0, horizonUs - (f.at ?? 0));
+  if (f.every !== undefined) {
+    if (f.every < LIMITS.periodUsMin) report({ path: [...path, 'every'], message: `period ${formatDuration(f.every)} is shorter than the 1ms minimum` });
+    else if (f.count === undefined && span / f.every > LIMITS.occurrences) tooMany(span / f.every, [...path, 'every'], report);
+  }
+  if (f.rate !== undefined && f.count === undefined && (f.rate * span) / 1e6 > LIMITS.occurrences) tooMany((f.rate * span) / 1e6, [...path, 'rate'], report);
+}
+
+function tooMany(expected: number, path: KeyPath, report: Report): void {
+  report({ path, message: `about ${Math.round(expected)} occurrences per trial, over the cap of ${LIMITS.occurrences}; set \`count\` or a longer period` });
+}
+
+function checkNodes(f: FaultInput, path: KeyPath, n: number, report: Report): void {
+  const target = (key: 'target' | 'from' | 'to', t: unknown) => {
+    if (Array.isArray(t)) checkNodeIds(t as number[], [...path, key], n, report);
+  };
+  if ('target' in f) target('target', f.target);
+  if ('from' in f) target('from', f.from);
+  if ('to' in f) target('to', f.to);
+  if (f.kind === 'partition') {
+    const seen = new Map<number, number>();
+    f.groups.forEach((g, gi) => {
+      checkNodeIds(g, [...path, 'groups', gi], n, report);
+      g.forEach((id, k) => {
+        const other = seen.get(id);
+        if (other !== undefined && other !== gi) report({ path: [...path, 'groups', gi, k], message: `node ${id} is also in group ${other}; groups must not overlap` });
+        seen.set(id, gi);
+      });
+    });
+  }
+  if (f.kind === 'bridge') checkBridge(f, path, n, report);
+}
+
+function checkBridge(f: Extract<FaultInput, { kind: 'bridge' }>, path: KeyPath, n: number, report: Report): void {
+  if (f.bridge >= n) report({ path: [...path, 'bridge'], message: `node ${f.bridge} does not exist: the cluster has ${n} nodes` });
+  const [a, b] = f.sides;
+  checkNodeIds(a, [...path, 'sides', 0], n, report);
+  checkNodeIds(b, [...path, 'sides', 1], n, report);
+  f.sides.forEach((side, si) =>
+    side.forEach((id, k) => {
+      if (id === f.bridge) report({ path: [...path, 'sides', si, k], message: `the bridge node ${id} must not be on a side` });
+      else if (si === 1 && a.includes(id)) report({ path: [...path, 'sides', 1, k], message: `node ${id} is on both sides` });
+    }),
+  );
+}

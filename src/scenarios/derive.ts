@@ -1,0 +1,169 @@
+// Derives a trial's metrics from its recorded history. Definitions:
+//
+// warm-up           nothing before max(measure.warmup, the moment the first
+//                   effective leader has led for the stability window) counts
+//                   towards leaderless time, elections or rates.
+// time to leader    after a fault starts at t0: until a node first becomes leader
+//                   in a term greater than any term that had a leader before t0.
+//                   If the effective leader at t0 stays the effective leader,
+//                   uninterrupted, until the fault heals plus the stability
+//                   window (or the end, for a fault that never heals), the value
+//                   is 0: the leader was kept.
+//   …heard          until that new leader is known by a majority (leader included);
+//   …stable         until the first such leader that then leads for the stability window;
+//   …write          until the first client write submitted at or after t0 is acknowledged.
+//                   Values not reached by the end are censored (null).
+// leaderless        total time with no effective leader; alerts count leaderless
+//                   stretches that reached each threshold (one per stretch).
+// elections         terms started by a candidate; split votes: of those, terms nobody won.
+// spurious          terms started while the effective leader was up, unpaused and
+//                   connected both ways to a majority.
+// deposed leader    how long a leader went on leading after a newer-term leader
+//                   was elected (until it stepped down or crashed).
+// term inflation    how far the largest term advanced after warm-up.
+import type { Stint, TrialHistory } from './metrics.js';
+import type { Micros } from '../sim/time.js';
+
+export interface FaultResult {
+  readonly description: string;
+  readonly startUs: Micros;
+  readonly leaderUs: Micros | null;
+  readonly heardUs: Micros | null;
+  readonly stableUs: Micros | null;
+  readonly writeUs: Micros | null;
+  readonly kept: boolean;
+}
+
+export interface WriteSample {
+  readonly submittedUs: Micros;
+  readonly ackedUs: Micros | null;
+}
+
+export interface TrialMetrics {
+  readonly faults: readonly FaultResult[];
+  readonly measuredUs: Micros;
+  readonly leaderlessUs: Micros;
+  readonly elections: number;
+  readonly splitVotes: number;
+  readonly spuriousElections: number;
+  readonly leaderChanges: number;
+  readonly termInflation: number;
+  readonly deposedLeaderUs: readonly Micros[];
+  readonly commitLatencyUs: readonly Micros[];
+  readonly writesCounted: number;
+  readonly writesAckedInTime: number;
+  /** Per alert threshold, in the order given. */
+  readonly alertsFired: readonly number[];
+}
+
+export interface DeriveOptions {
+  readonly stableUs: Micros;
+  readonly warmupUs: Micros;
+  readonly alertThresholdsUs: readonly Micros[];
+  readonly clientTimeoutUs: Micros;
+}
+
+export function deriveMetrics(h: TrialHistory, writes: readonly WriteSample[], o: DeriveOptions): TrialMetrics {
+  const end = h.endUs;
+  const warm = warmStart(h, o);
+  const after = (t: Micros) => t >= warm;
+  const leaderless = leaderlessStretches(h.effective, warm, end);
+  const candidateTerms = h.termStarts.filter((s) => after(s.atUs));
+  const leaderTerms = new Set(h.stints.map((s) => s.term));
+  const counted = writes.filter((w) => after(w.submittedUs) && w.submittedUs + o.clientTimeoutUs <= end);
+  return {
+    faults: h.faults.map((f) => faultResult(h, f, writes, o.stableUs)),
+    measuredUs: Math.max(0, end - warm),
+    leaderlessUs: leaderless.reduce((a, s) => a + s, 0),
+    elections: candidateTerms.length,
+    splitVotes: candidateTerms.filter((s) => !leaderTerms.has(s.term)).length,
+    spuriousElections: candidateTerms.filter((s) => s.healthyLeader).length,
+    leaderChanges: leaderChanges(h.effective, warm),
+    termInflation: h.maxTerm - maxTermBefore(h, warm),
+    deposedLeaderUs: deposed(h.stints, end).filter((d) => after(d.at)).map((d) => d.us),
+    commitLatencyUs: counted.filter((w) => w.ackedUs !== null).map((w) => w.ackedUs! - w.submittedUs),
+    writesCounted: counted.length,
+    writesAckedInTime: counted.filter((w) => w.ackedUs !== null && w.ackedUs - w.submittedUs <= o.clientTimeoutUs).length,
+    alertsFired: o.alertThresholdsUs.map((t) => leaderless.filter((s) => s >= t).length),
+  };
+}
+
+function warmStart(h: TrialHistory, o: DeriveOptions): Micros {
+  const first = h.effective.find((e) => (e.endUs ?? h.endUs) - e.startUs >= o.stableUs);
+  const stableAt = first ? first.startUs + o.stableUs : h.endUs;
+  return Math.min(h.endUs, Math.max(o.warmupUs, stableAt));
+}
+
+/** Lengths of leaderless stretches after `from` (a stretch open at `from` counts from there). */
+function leaderlessStretches(effective: readonly Stint[], from: Micros, end: Micros): Micros[] {
+  const out: Micros[] = [];
+  let lastEnd: Micros = 0;
+  for (const e of effective) {
+    if (e.startUs > lastEnd) pushClipped(out, lastEnd, e.startUs, from);
+    lastEnd = Math.max(lastEnd, e.endUs ?? end);
+  }
+  if (end > lastEnd) pushClipped(out, lastEnd, end, from);
+  return out;
+}
+
+function pushClipped(out: Micros[], a: Micros, b: Micros, from: Micros): void {
+  const s = Math.max(a, from);
+  if (b > s) out.push(b - s);
+}
+
+function effectiveAt(effective: readonly Stint[], t: Micros): Stint | undefined {
+  return effective.find((e) => e.startUs <= t && (e.endUs === null || e.endUs > t));
+}
+
+/** Changes of the effective leader's identity (node, term) after `from`; a leader returning after a gap is no change. */
+function leaderChanges(effective: readonly Stint[], from: Micros): number {
+  let prev = effectiveAt(effective, from) ?? null;
+  let changes = 0;
+  for (const e of effective) {
+    if (e.startUs <= from) continue;
+    if (prev !== null && (prev.node !== e.node || prev.term !== e.term)) changes++;
+    prev = e;
+  }
+  return changes;
+}
+
+function maxTermBefore(h: TrialHistory, t: Micros): number {
+  let m = 0;
+  for (const e of h.events) if (e.atUs <= t && e.term > m) m = e.term;
+  return m;
+}
+
+function faultResult(h: TrialHistory, f: TrialHistory['faults'][number], writes: readonly WriteSample[], stableUs: Micros): FaultResult {
+  const t0 = f.startUs;
+  const firstAck = writes.find((w) => w.submittedUs >= t0 && w.ackedUs !== null);
+  const writeUs = firstAck ? firstAck.ackedUs! - t0 : null;
+  const before = effectiveAt(h.effective, t0);
+  const keepUntil = (f.healUs ?? h.endUs) + (f.healUs === null ? 0 : stableUs);
+  if (before && (before.endUs === null || before.endUs >= keepUntil)) {
+    return { description: f.description, startUs: t0, leaderUs: 0, heardUs: 0, stableUs: 0, writeUs, kept: true };
+  }
+  const newer = h.stints.filter((s) => s.term > f.baseTerm && s.startUs >= t0);
+  const first = newer[0];
+  const heard = h.effective.find((e) => e.term > f.baseTerm && e.startUs >= t0);
+  const stable = newer.find((s) => (s.endUs ?? h.endUs) - s.startUs >= stableUs);
+  return {
+    description: f.description,
+    startUs: t0,
+    leaderUs: first ? first.startUs - t0 : null,
+    heardUs: heard ? heard.startUs - t0 : null,
+    stableUs: stable ? stable.startUs - t0 : null,
+    writeUs,
+    kept: false,
+  };
+}
+
+/** For each leader stint overtaken by a newer-term leader: how long it went on leading. */
+function deposed(stints: readonly Stint[], end: Micros): { at: Micros; us: Micros }[] {
+  const out: { at: Micros; us: Micros }[] = [];
+  for (const s of stints) {
+    const sEnd = s.endUs ?? end;
+    const newer = stints.find((o) => o.term > s.term && o.startUs >= s.startUs && o.startUs < sEnd);
+    if (newer) out.push({ at: newer.startUs, us: sEnd - newer.startUs });
+  }
+  return out;
+}

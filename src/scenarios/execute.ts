@@ -1,0 +1,94 @@
+// Runs the trials of one or more configurations, serially or on worker
+// threads (piscina). Results are put back in (configuration, trial) order, so
+// the output is byte-identical whichever way it ran. When interrupted
+// (the signal aborts), configurations whose trials all finished are kept.
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runBatch } from './worker.js';
+import type { ResolvedScenario } from './types.js';
+import type { TrialSummary } from './aggregate.js';
+
+export interface ExecuteOptions {
+  /** Worker threads; 1 runs in this thread. Default: the number of cores. */
+  readonly workers?: number;
+  /** Only these trial indexes (default 0..trials-1). */
+  readonly trials?: readonly number[];
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface ExecuteResult {
+  /** Per configuration, its trial summaries in trial order; null when interrupted before it completed. */
+  readonly results: (TrialSummary[] | null)[];
+  readonly interrupted: boolean;
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export async function executeTrials(configs: readonly ResolvedScenario[], opts: ExecuteOptions = {}): Promise<ExecuteResult> {
+  const workers = Math.max(1, opts.workers ?? defaultWorkers());
+  const batches = planBatches(configs, opts.trials, workers);
+  const total = batches.reduce((a, b) => a + b.trials.length, 0);
+  const out: (TrialSummary | undefined)[][] = configs.map(() => []);
+  let done = 0;
+  const record = (config: number, summaries: TrialSummary[]) => {
+    for (const s of summaries) out[config][s.trial] = s;
+    done += summaries.length;
+    opts.onProgress?.(done, total);
+  };
+  const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
+  // Workers need compiled JS; from TypeScript sources (tests) everything runs in this thread.
+  if (workers === 1 || !existsSync(workerFile) || batches.length === 1) {
+    for (const b of batches) {
+      if (opts.signal?.aborted) break;
+      record(b.config, await runBatch({ scenario: configs[b.config], trials: b.trials }));
+      await new Promise((r) => setImmediate(r)); // lets SIGINT and progress through
+    }
+  } else {
+    const { Piscina } = await import('piscina');
+    const pool = new Piscina({ filename: workerFile, name: 'runBatch', maxThreads: workers, minThreads: Math.min(workers, 2) });
+    try {
+      await Promise.all(
+        batches.map(async (b) => {
+          if (opts.signal?.aborted) return;
+          try {
+            record(b.config, await pool.run({ scenario: configs[b.config], trials: b.trials }, { signal: opts.signal }));
+          } catch (e) {
+            if (!opts.signal?.aborted) throw e;
+          }
+        }),
+      );
+    } finally {
+      await pool.destroy();
+    }
+  }
+  const wanted = (c: number) => opts.trials ?? range(configs[c].trials);
+  const results = out.map((trials, c) => {
+    const list = wanted(c).map((t) => trials[t]);
+    return list.every((x) => x !== undefined) ? (list as TrialSummary[]) : null;
+  });
+  return { results, interrupted: opts.signal?.aborted === true };
+}
+
+interface Batch {
+  readonly config: number;
+  readonly trials: number[];
+}
+
+function planBatches(configs: readonly ResolvedScenario[], only: readonly number[] | undefined, workers: number): Batch[] {
+  const batches: Batch[] = [];
+  configs.forEach((c, config) => {
+    const trials = only ? [...only] : range(c.trials);
+    // Small batches keep all cores busy to the end; large enough to amortise messaging.
+    const size = Math.max(1, Math.min(32, Math.ceil(trials.length / (workers * 4))));
+    for (let i = 0; i < trials.length; i += size) batches.push({ config, trials: trials.slice(i, i + size) });
+  });
+  return batches;
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}

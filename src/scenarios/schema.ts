@@ -1,0 +1,114 @@
+// The scenario file format, as a zod schema. Objects are strict (an unknown key
+// is an error, with a suggestion); durations become integer µs while parsing;
+// checks that span fields run in checkScenario() once the shape is valid.
+// Defaults are filled in by resolve.ts; each is stated in its field's description,
+// and so is each cap (see limits.ts).
+import * as z from 'zod';
+import { checkScenario } from './checks.js';
+import { LIMITS } from './limits.js';
+import { raftSchema } from './schema-raft.js';
+import { faultSchema } from './schema-faults.js';
+import { ONLY_VALID, duration, durationOrDist, nodeList, perNode, probability } from './schema-values.js';
+
+const clockKnobs = {
+  skew: duration('Wall-clock offset from true time; may be negative, e.g. "-200ms" (default 0).', { signed: true }).optional(),
+  drift: z.number().gt(-LIMITS.driftPpm).lt(LIMITS.driftPpm).describe('Clock rate error in ppm, |ppm| < 1e6 (default 0).').optional(),
+};
+
+export const scenarioShape = z
+  .strictObject({
+    $schema: z.string().describe('Path or URL of the JSON Schema, for editors; ignored by raftsim.').optional(),
+    name: z.string().min(1).max(LIMITS.nameChars).describe(`Scenario name (default: the file name without its extension); at most ${LIMITS.nameChars} characters. Not inherited through \`extends\`.`).optional(),
+    description: z.string().max(LIMITS.descriptionChars).describe(`What an operator learns from this scenario (default ""); at most ${LIMITS.descriptionChars} characters.`).optional(),
+    extends: z.string().min(1).max(LIMITS.pathChars).describe(`A base scenario file, relative to this one. Objects merge key by key, arrays are replaced; chains up to ${LIMITS.extendsDepth} deep; cycles are errors.`).optional(),
+    cluster: z
+      .strictObject({
+        nodes: z.number().int().min(1).max(LIMITS.nodes).describe(`Cluster size, 1..${LIMITS.nodes} (default 5). Nodes are numbered 0 .. nodes−1.`).optional(),
+        zones: z
+          .record(z.string().min(1).max(LIMITS.zoneNameChars), nodeList)
+          .describe(`Zone name (1..${LIMITS.zoneNameChars} characters, without "->") → node ids; every node in exactly one zone (default: no zones).`)
+          .optional(),
+      })
+      .describe('The cluster: its size and, optionally, its zones.')
+      .optional(),
+    raft: raftSchema.optional(),
+    network: z
+      .strictObject({
+        latency: durationOrDist('One-way message latency within a zone (default { dist: "lognormal", median: "500us", sigma: 0.3 }, a LAN).').optional(),
+        zoneLatency: z
+          .record(z.string(), durationOrDist('Latency between two zones.'))
+          .describe('Directed latency between zones, keyed "a->b"; a missing reverse direction is the same; pairs not listed use `latency`. Needs cluster.zones.')
+          .optional(),
+        loss: probability('Probability that a message is dropped (default 0).').optional(),
+        duplicate: probability('Probability that a message is delivered twice (default 0).').optional(),
+        inFlightOnCut: z.enum(['drop', 'deliver']).describe('What happens to messages in flight when a link is cut: "drop" (default) or "deliver".').optional(),
+      })
+      .describe('The network between nodes: latency, loss and duplication.')
+      .optional(),
+    clocks: z
+      .strictObject({ ...clockKnobs, nodes: perNode(z.strictObject(clockKnobs), 'skew and drift').optional() })
+      .describe('Node clocks: wall-clock skew and drift, cluster-wide and per node.')
+      .optional(),
+    cpu: z
+      .strictObject({
+        serviceTime: durationOrDist('CPU time to handle one input (default "20us").').optional(),
+        nodes: perNode(z.strictObject({ serviceTime: durationOrDist('CPU time per input.').optional() }), 'serviceTime').optional(),
+      })
+      .describe('Node CPUs: how long handling one input takes.')
+      .optional(),
+    disk: z
+      .strictObject({
+        fsync: durationOrDist('Latency of a durable write (default { dist: "lognormal", median: "1ms", sigma: 0.5 }).').optional(),
+        nodes: perNode(z.strictObject({ fsync: durationOrDist('Durable write latency.').optional() }), 'fsync').optional(),
+      })
+      .describe('Node disks: how long a durable write takes.')
+      .optional(),
+    workload: z
+      .strictObject({
+        writesPerSecond: z.number().min(0).max(LIMITS.writesPerSecond).describe(`Client writes per second (default 0: no workload); at most ${LIMITS.writesPerSecond}, and at most ${LIMITS.writesPerTrial} writes per trial.`).optional(),
+        arrival: z.enum(['poisson', 'fixed']).describe('"poisson" (default) or "fixed" (evenly spaced) arrivals.').optional(),
+        clientLatency: durationOrDist('Client ↔ node one-way latency (default "500us").').optional(),
+        clientTimeout: duration('A write not acknowledged within this long counts as unavailable and is retried (default "2s").', { positive: true }).optional(),
+        retryBackoff: duration('Wait before a client retries (default "50ms").').optional(),
+      })
+      .describe('Client writes submitted during each trial (default: none).')
+      .optional(),
+    faults: z.array(faultSchema).max(LIMITS.faults).describe(`Faults to inject (default none); at most ${LIMITS.faults}.`).optional(),
+    trials: z.number().int().min(1).max(LIMITS.trials).describe(`Trials to run (default 100), 1..${LIMITS.trials}; trials × sweep points at most ${LIMITS.totalTrials}.`).optional(),
+    seed: z
+      .union([z.string().min(1).max(LIMITS.nameChars), z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER)])
+      .describe(`The seed every random stream derives from (default "1"): a string of at most ${LIMITS.nameChars} characters or a safe integer; numbers become strings.`)
+      .optional(),
+    horizon: duration(
+      `Simulated time per trial (default "60s"); at most 30 days, and at most ${LIMITS.heartbeatsPerTrial.toExponential(0)} estimated heartbeat messages per trial ((horizon / heartbeat interval) × (nodes − 1)).`,
+      { positive: true },
+    ).optional(),
+    measure: z
+      .strictObject({
+        stableFor: duration('A leader is stable once it has led this long (default: the largest election timeout max across nodes; ticks mode: (max ticks + 1) × tick).', { positive: true }).optional(),
+        alerts: z.array(duration('Alert threshold.', { positive: true })).max(LIMITS.alerts).describe(`Thresholds for "no leader for at least X" alerts (default ["30s", "1min"]); at most ${LIMITS.alerts}, no repeats.`).optional(),
+        warmup: duration('Nothing is measured before this (default "0s"; measuring also waits for the first stable leader).').optional(),
+      })
+      .describe('What counts as stable, which alerts to count, and the warm-up.')
+      .optional(),
+    sweep: z
+      .record(z.string(), z.array(z.unknown()).min(1).max(LIMITS.sweepValues))
+      .describe(`A grid over this file's own keys: dotted key → values, e.g. { "raft.preVote": [false, true] }. Every combination is one configuration; at most ${LIMITS.sweepValues} values per key and ${LIMITS.sweepPoints} points.`)
+      .optional(),
+    expect: z
+      .record(z.string(), z.string())
+      .describe(
+        `Metric → "<op> <number>" (ops <, <=, >, >=, ==, !=), or "ok" for safety, e.g. { "timeToLeaderMs.p99": "< 1000", "safety": "ok" }; at most ${LIMITS.expectations} entries. ` +
+          'Metrics: safety; timeToLeaderMs, timeToLeaderHeardMs, timeToStableLeaderMs, timeToWriteMs, leaderlessMs, commitLatencyMs, deposedLeaderMs with .n .mean .p50 .p90 .p99 .max .censored; ' +
+          'electionsPerTrial, splitVotesPerTrial, leaderChangesPerTrial, termInflationPerTrial, spuriousElectionsPerHour, writeAvailability; alertsFiredPerTrial.<threshold> for each of measure.alerts.',
+      )
+      .optional(),
+  })
+  .describe(
+    `A raftsim scenario: a cluster, its timers and environment, faults to inject and what to measure. A file is at most 1 MiB of JSON5, nested at most ${LIMITS.nesting} levels; at most ${LIMITS.overrides} --set overrides.`,
+  );
+
+export type ScenarioInput = z.output<typeof scenarioShape>;
+
+/** The full schema: the shape, then the cross-field checks (only once the shape is valid). */
+export const scenarioSchema = scenarioShape.superRefine((data, ctx) => checkScenario(data, ctx, scenarioShape), ONLY_VALID);

@@ -1,0 +1,93 @@
+// Runs one trial of a resolved scenario: builds the simulation from the
+// scenario and (seed, trial), runs it to the horizon or the first safety
+// violation, and derives the trial's metrics from what was observed.
+import { Simulation, type SimulationSpec } from '../sim/simulation.js';
+import type { NodeFactory } from '../sim/host.js';
+import type { TraceSink } from '../sim/trace.js';
+import type { SafetyViolation } from '../raft/safety.js';
+import { HistoryRecorder, type TrialHistory } from './metrics.js';
+import { deriveMetrics, type TrialMetrics } from './derive.js';
+import { FaultScheduler } from '../faults/scheduler.js';
+import type { ResolvedScenario } from './types.js';
+import { nodeFactoryFor } from './implementation.js';
+
+export interface TrialOutcome {
+  readonly trial: number;
+  readonly metrics: TrialMetrics;
+  readonly violation: SafetyViolation | null;
+  readonly events: number;
+  /** Rolling hash of the whole event stream: equal hashes, equal runs. */
+  readonly hash: string;
+  /** Present when asked for (timelines for replay and reports). */
+  readonly history?: TrialHistory;
+  readonly faultLog: readonly { readonly atUs: number; readonly healUs: number | null; readonly description: string }[];
+}
+
+export interface TrialOptions {
+  readonly trace?: TraceSink;
+  readonly keepHistory?: boolean;
+  /** Overrides the scenario's node implementation (tests, the fuzzer). */
+  readonly nodeFactory?: NodeFactory;
+}
+
+export function simulationSpec(s: ResolvedScenario, trial: number, nodeFactory: NodeFactory, trace?: TraceSink): SimulationSpec {
+  const zones = s.placement.zones;
+  return {
+    host: {
+      nodes: s.nodes,
+      raft: s.raft.nodes,
+      network: {
+        nodes: s.nodes,
+        latency: s.network.latency,
+        zoneOf: zones.length > 0 ? s.placement.zoneOf.map((z) => zones.indexOf(z)) : undefined,
+        zoneLatency: s.network.zoneLatency ?? undefined,
+        lossProbability: s.network.lossProbability,
+        duplicateProbability: s.network.duplicateProbability,
+        inFlightOnCut: s.network.inFlightOnCut,
+      },
+      clocks: s.clocks,
+      cpu: s.cpu,
+      disk: s.disk,
+      seed: s.seed,
+      trial,
+      nodeFactory,
+      trace,
+    },
+    workload: s.workload.writesPerSecond > 0 ? s.workload : null,
+    faults: [],
+  };
+}
+
+export async function runTrial(s: ResolvedScenario, trial: number, opts: TrialOptions = {}): Promise<TrialOutcome> {
+  const factory = opts.nodeFactory ?? (await nodeFactoryFor(s.raft.implementation));
+  return runTrialWith(s, trial, factory, opts);
+}
+
+/** The synchronous core, once the node implementation is loaded. */
+export function runTrialWith(s: ResolvedScenario, trial: number, factory: NodeFactory, opts: TrialOptions = {}): TrialOutcome {
+  const sim = new Simulation(simulationSpec(s, trial, factory, opts.trace));
+  const recorder = new HistoryRecorder(sim.host);
+  sim.host.addObserver(recorder);
+  const scheduler = new FaultScheduler(sim.host, sim.injector, recorder, sim.host.streams.get('faults'), s.faults, s.measure.stableUs, s.horizonUs);
+  sim.start();
+  scheduler.start();
+  sim.run(s.horizonUs);
+  sim.finish();
+  const history = recorder.finish(sim.now);
+  const writes = sim.workload?.writes ?? [];
+  const metrics = deriveMetrics(history, writes, {
+    stableUs: s.measure.stableUs,
+    warmupUs: s.measure.warmupUs,
+    alertThresholdsUs: s.measure.alertThresholdsUs,
+    clientTimeoutUs: s.workload.clientTimeoutUs,
+  });
+  return {
+    trial,
+    metrics,
+    violation: sim.violation,
+    events: sim.host.kernel.eventCount,
+    hash: sim.host.kernel.hash.hex(),
+    history: opts.keepHistory ? history : undefined,
+    faultLog: sim.injector.log.map(({ atUs, healUs, description }) => ({ atUs, healUs, description })),
+  };
+}

@@ -1,0 +1,131 @@
+// Metric definitions (src/scenarios/derive.ts) checked on hand-built histories
+// whose answers can be worked out on paper.
+import { describe, expect, it } from 'vitest';
+import { deriveMetrics, type DeriveOptions } from '../../src/scenarios/derive.js';
+import type { Stint, TrialHistory } from '../../src/scenarios/metrics.js';
+
+const MS = 1000;
+const opts: DeriveOptions = { stableUs: 300 * MS, warmupUs: 0, alertThresholdsUs: [1000 * MS, 5000 * MS], clientTimeoutUs: 2000 * MS };
+
+function stint(node: number, term: number, startMs: number, endMs: number | null): Stint {
+  return { node, term, startUs: startMs * MS, endUs: endMs === null ? null : endMs * MS };
+}
+
+function history(h: Partial<TrialHistory>): TrialHistory {
+  return { n: 5, endUs: 10_000 * MS, stints: [], effective: [], faults: [], termStarts: [], events: [], maxTerm: 1, ...h };
+}
+
+describe('time to leader after a fault', () => {
+  // n0 leads term 1 from 100 ms; crashes at 2000 ms; n3 becomes leader of term 2 at 2190 ms,
+  // a majority knows it at 2192 ms, and it leads to the end.
+  const crash = history({
+    stints: [stint(0, 1, 100, 2000), stint(3, 2, 2190, null)],
+    effective: [stint(0, 1, 101, 2000), stint(3, 2, 2192, null)],
+    faults: [{ description: 'crash n0', startUs: 2000 * MS, healUs: null, baseTerm: 1 }],
+    termStarts: [{ term: 1, atUs: 50 * MS, healthyLeader: false }, { term: 2, atUs: 2180 * MS, healthyLeader: false }],
+    maxTerm: 2,
+  });
+
+  it('measures leader, heard and stable from the fault', () => {
+    const [f] = deriveMetrics(crash, [], opts).faults;
+    expect(f).toMatchObject({ leaderUs: 190 * MS, heardUs: 192 * MS, stableUs: 190 * MS, kept: false });
+  });
+
+  it('skips a new leader that does not last for the stable variant', () => {
+    const flappy = history({
+      ...crash,
+      stints: [stint(0, 1, 100, 2000), stint(3, 2, 2190, 2300), stint(4, 3, 2600, null)],
+      effective: [stint(0, 1, 101, 2000), stint(3, 2, 2192, 2300), stint(4, 3, 2601, null)],
+      maxTerm: 3,
+    });
+    const [f] = deriveMetrics(flappy, [], opts).faults;
+    expect(f.leaderUs).toBe(190 * MS);
+    expect(f.stableUs).toBe(600 * MS);
+  });
+
+  it('censors (null) when no newer leader appears by the end', () => {
+    const never = history({ ...crash, stints: [stint(0, 1, 100, 2000)], effective: [stint(0, 1, 101, 2000)] });
+    const [f] = deriveMetrics(never, [], opts).faults;
+    expect(f.leaderUs).toBeNull();
+    expect(f.heardUs).toBeNull();
+    expect(f.stableUs).toBeNull();
+  });
+
+  it('is 0 when the leader is kept through the fault and the stability window', () => {
+    const kept = history({
+      stints: [stint(0, 1, 100, null)],
+      effective: [stint(0, 1, 101, null)],
+      faults: [{ description: 'isolate n4', startUs: 2000 * MS, healUs: 5000 * MS, baseTerm: 1 }],
+    });
+    const [f] = deriveMetrics(kept, [], opts).faults;
+    expect(f).toMatchObject({ leaderUs: 0, heardUs: 0, stableUs: 0, kept: true });
+  });
+
+  it('time to write is the first write submitted after the fault, acknowledged', () => {
+    const writes = [
+      { submittedUs: 1500 * MS, ackedUs: 1510 * MS },
+      { submittedUs: 2050 * MS, ackedUs: null },
+      { submittedUs: 2100 * MS, ackedUs: 2250 * MS },
+    ];
+    const [f] = deriveMetrics(crash, writes, opts).faults;
+    expect(f.writeUs).toBe(250 * MS);
+  });
+});
+
+describe('leaderless time, alerts, elections', () => {
+  // Warm from 401 ms (first effective leader at 101 ms + 300 ms). Leaderless 2000–2192 ms and 5000 ms–end (10 s).
+  const h = history({
+    stints: [stint(0, 1, 100, 2000), stint(3, 2, 2190, 5000)],
+    effective: [stint(0, 1, 101, 2000), stint(3, 2, 2192, 5000)],
+    termStarts: [
+      { term: 1, atUs: 50 * MS, healthyLeader: false },
+      { term: 2, atUs: 2100 * MS, healthyLeader: false },
+      { term: 3, atUs: 2150 * MS, healthyLeader: false },
+      { term: 4, atUs: 6000 * MS, healthyLeader: true },
+    ],
+    maxTerm: 4,
+    events: [{ atUs: 50 * MS, node: 0, state: 'candidate', term: 1 }],
+  });
+  const m = deriveMetrics(h, [], opts);
+
+  it('sums leaderless stretches after warm-up', () => {
+    expect(m.leaderlessUs).toBe(192 * MS + 5000 * MS);
+  });
+
+  it('fires an alert once per leaderless stretch that reaches the threshold', () => {
+    expect(m.alertsFired).toEqual([1, 1]);
+  });
+
+  it('counts elections after warm-up, split votes and spurious elections', () => {
+    expect(m.elections).toBe(3); // term 1 began before warm-up
+    expect(m.splitVotes).toBe(2); // terms 3 and 4 had no leader
+    expect(m.spuriousElections).toBe(1);
+    expect(m.leaderChanges).toBe(1);
+    expect(m.termInflation).toBe(3);
+  });
+
+  it('measures from the end of warm-up', () => {
+    expect(m.measuredUs).toBe(10_000 * MS - 401 * MS);
+  });
+});
+
+describe('deposed leaders and writes', () => {
+  it('measures how long an old leader keeps leading after a newer one is elected', () => {
+    const h = history({ stints: [stint(0, 1, 100, 4000), stint(2, 2, 1500, null)], effective: [stint(0, 1, 101, 1400), stint(2, 2, 1501, null)], maxTerm: 2 });
+    expect(deriveMetrics(h, [], opts).deposedLeaderUs).toEqual([2500 * MS]);
+  });
+
+  it('counts writes acknowledged within the client timeout, leaving out those too late to judge', () => {
+    const h = history({ stints: [stint(0, 1, 0, null)], effective: [stint(0, 1, 0, null)] });
+    const writes = [
+      { submittedUs: 1000 * MS, ackedUs: 1001 * MS },
+      { submittedUs: 2000 * MS, ackedUs: 4500 * MS }, // acknowledged, but after the 2 s client timeout
+      { submittedUs: 3000 * MS, ackedUs: null },
+      { submittedUs: 9000 * MS, ackedUs: null }, // its timeout ends after the trial: not counted
+    ];
+    const m = deriveMetrics(h, writes, opts);
+    expect(m.writesCounted).toBe(3);
+    expect(m.writesAckedInTime).toBe(1);
+    expect(m.commitLatencyUs).toEqual([1 * MS, 2500 * MS]);
+  });
+});
