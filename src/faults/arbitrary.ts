@@ -76,3 +76,41 @@ function toGroups(assignment: readonly number[]): NodeId[][] {
   assignment.forEach((g, node) => groups[g].push(node));
   return groups.filter((g) => g.length > 0);
 }
+
+export interface ChurnOptions {
+  readonly nodes: number;
+  readonly startUs: number;
+  readonly maxSteps: number;
+  /** Gap between one step's start and the next's. */
+  readonly minGapUs: number;
+  readonly maxGapUs: number;
+  readonly minDurationUs: number;
+  readonly maxDurationUs: number;
+}
+
+/**
+ * Leader churn: a chain of faults aimed at whoever leads at that moment (crash
+ * it, isolate it, isolate it with a minority), each starting a short gap after
+ * the previous one. Bugs that need several terms with partially replicated
+ * entries (the Figure 8 sequence) are far likelier here than under uniformly
+ * random schedules.
+ */
+export function leaderChurnArb(o: ChurnOptions): fc.Arbitrary<Fault[]> {
+  const step = fc.record({
+    gapUs: fc.integer({ min: o.minGapUs, max: o.maxGapUs }),
+    durationUs: fc.integer({ min: o.minDurationUs, max: o.maxDurationUs }),
+    action: fc.constantFrom<FaultAction>(
+      { kind: 'crash', target: 'leader' },
+      { kind: 'isolate', target: 'leader' },
+      { kind: 'isolate', target: 'minority' },
+      { kind: 'pause', target: 'leader' },
+    ),
+  });
+  return fc.array(step, { minLength: 2, maxLength: o.maxSteps }).map((steps) => {
+    let at = o.startUs;
+    return steps.map((s) => {
+      at += s.gapUs;
+      return { atUs: at, durationUs: s.durationUs, action: s.action };
+    });
+  });
+}

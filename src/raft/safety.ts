@@ -46,6 +46,8 @@ export class SafetyChecker implements ClusterObserver {
   /** The term of the node that first reported each index committed. */
   private readonly commitReportTerm: number[] = [];
   private readonly nodeTerm: number[];
+  /** The highest index each node has reported committed. */
+  private readonly nodeCommitted: number[];
   private readonly acknowledged = new Map<number, number>(); // write id → index
 
   constructor(
@@ -56,6 +58,7 @@ export class SafetyChecker implements ClusterObserver {
     this.data = Array.from({ length: n }, () => []);
     this.prefix = Array.from({ length: n }, () => []);
     this.nodeTerm = new Array(n).fill(0);
+    this.nodeCommitted = new Array(n).fill(0);
   }
 
   get ok(): boolean {
@@ -79,6 +82,11 @@ export class SafetyChecker implements ClusterObserver {
     const data = this.data[node];
     const prefix = this.prefix[node];
     if (op.truncateFrom !== null && terms.length >= op.truncateFrom) {
+      // A correct node never deletes an entry it has itself reported committed.
+      if (op.truncateFrom <= this.nodeCommitted[node]) {
+        this.fail('state-machine-safety', [node], terms[op.truncateFrom - 1], op.truncateFrom, now, `node ${node} deleted entries from index ${op.truncateFrom}, which it had reported committed (up to ${this.nodeCommitted[node]})`);
+        return;
+      }
       terms.length = data.length = prefix.length = op.truncateFrom - 1;
     }
     const entries = op.entries;
@@ -99,6 +107,8 @@ export class SafetyChecker implements ClusterObserver {
   }
 
   onRestart(node: NodeId, log: readonly Entry[]): void {
+    // What it committed and kept on disk stays committed; a wipe forgets it.
+    this.nodeCommitted[node] = Math.min(this.nodeCommitted[node], log.length);
     const terms: number[] = (this.terms[node] = []);
     const data: number[] = (this.data[node] = []);
     const prefix: number[] = (this.prefix[node] = []);
@@ -111,6 +121,7 @@ export class SafetyChecker implements ClusterObserver {
 
   onCommit(node: NodeId, entries: readonly CommittedEntry[], now: Micros): void {
     for (const e of entries) {
+      if (e.index > this.nodeCommitted[node]) this.nodeCommitted[node] = e.index;
       const i = e.index - 1;
       if (i < this.committedTerm.length && this.committedTerm[i] !== undefined) {
         if (this.committedTerm[i] !== e.term || this.committedData[i] !== e.data) {

@@ -52,6 +52,8 @@ export function simulationSpec(s: ResolvedScenario, trial: number, nodeFactory: 
       trial,
       nodeFactory,
       trace,
+      // Tick-driven nodes (etcd) boot at independent phases of their tick, as real processes do.
+      bootSpreadUs: Math.max(0, ...s.raft.nodes.map((c) => (c.timerMode === 'ticks' ? c.tickUs : 0))),
     },
     workload: s.workload.writesPerSecond > 0 ? s.workload : null,
     faults: [],

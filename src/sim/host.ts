@@ -32,6 +32,13 @@ export interface HostSpec {
   readonly trial: number;
   readonly nodeFactory: NodeFactory;
   readonly trace?: TraceSink;
+  /**
+   * Nodes boot at independent uniform times in [0, bootSpreadUs), drawn from
+   * the `boot` stream. Real processes start at different moments, so periodic
+   * tick timers (etcd) have independent phases; booting all at 0 would align
+   * every tick and exaggerate split votes. Default 0.
+   */
+  readonly bootSpreadUs?: number;
 }
 
 /** Told what became of client proposals (the workload listens). */
@@ -117,9 +124,16 @@ export class ClusterHost {
     return this.kernel.now;
   }
 
-  /** Boots every node (in id order) from its durable image. */
+  /** Boots every node (in id order, or at spread-out times) from its durable image. */
   start(): void {
-    for (let i = 0; i < this.n; i++) this.boot(i);
+    const spread = this.spec.bootSpreadUs ?? 0;
+    if (spread <= 0) {
+      for (let i = 0; i < this.n; i++) this.boot(i);
+      return;
+    }
+    const rng = this.streams.get('boot');
+    const bootKind = this.kernel.defineKind('boot', (node) => this.boot(node));
+    for (let i = 0; i < this.n; i++) this.kernel.at(Math.floor(rng.next() * spread), bootKind, i);
   }
 
   run(untilUs: Micros): void {

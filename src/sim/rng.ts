@@ -11,7 +11,7 @@ export interface Rng {
 }
 
 /** Stream names used across raftsim; per-node streams append `:<node id>`. */
-export type StreamName = 'network' | 'faults' | 'workload' | 'timers' | 'cpu' | 'disk' | 'fuzz';
+export type StreamName = 'network' | 'faults' | 'workload' | 'timers' | 'cpu' | 'disk' | 'boot' | 'fuzz';
 
 export function streamSeed(seed: string | number, trial: number, name: string): string {
   return `raftsim/${seed}/${trial}/${name}`;
