@@ -1,8 +1,8 @@
 // `raftsim run` and `raftsim sweep`.
-import { loadScenario, resolveScenarioPath } from '../scenarios/load.js';
+import { loadScenario } from '../scenarios/load.js';
 import { expandSweep } from '../scenarios/sweep.js';
 import { executeTrials } from '../scenarios/execute.js';
-import { configResult, runResult, type ConfigResult, type SweepResult } from '../scenarios/result.js';
+import { configResult, resultHeader, runResult, type ConfigResult, type SweepResult } from '../scenarios/result.js';
 import { runTrial } from '../scenarios/trial.js';
 import { formatRun, formatSweep } from './format-run.js';
 import { progressBar } from './progress.js';
@@ -32,7 +32,8 @@ export function overridesOf(a: { set: string[]; seed?: string; trials?: number }
 }
 
 export function loadFromArgs(a: { scenario: string; set: string[]; seed?: string; trials?: number }): ResolvedScenario {
-  return loadScenario(resolveScenarioPath(a.scenario), { overrides: overridesOf(a) });
+  // Built-in names load as "builtin:<name>", so results never carry this machine's paths.
+  return loadScenario(a.scenario, { overrides: overridesOf(a) });
 }
 
 /** Aborts on Ctrl-C so finished work can be kept; a second Ctrl-C exits at once. */
@@ -84,7 +85,7 @@ export async function sweepCommand(a: RunArgs): Promise<void> {
     const trials = results[i];
     if (trials !== null) done.push(configResult(p.scenario, p.point, trials, sets(a)));
   });
-  const r: SweepResult = { scenario: s.name, file: s.file, seed: s.seed, trials: s.trials, results: done, ...(interrupted ? { interrupted: true } : {}) };
+  const r: SweepResult = { ...resultHeader(s, s.trials, sets(a)), results: done, ...(interrupted ? { interrupted: true } : {}) };
   const json = JSON.stringify(r, null, 2);
   if (a.out) writeFileAtomic(a.out, `${json}\n`);
   process.stdout.write(a.json ? `${json}\n` : `${formatSweep(r)}\n`);

@@ -194,8 +194,15 @@ export class RaftNode implements RaftNodeApi {
     this.transferee = to;
     this.timeoutNowSent = false;
     this.timers.restartLeaderCheck(this.out);
-    if (this.progress[to].matchIndex === this.log.lastIndex) this.sendTimeoutNow(to);
-    else while (this.sendAppend(to));
+    const pr = this.progress[to];
+    if (pr.matchIndex === this.log.lastIndex) this.sendTimeoutNow(to);
+    else {
+      // Catch the transferee up from what it is known to hold, as etcd does: entries
+      // optimistically in flight to it may have been lost while it lagged.
+      pr.nextIndex = pr.matchIndex + 1;
+      pr.becomeProbe();
+      this.sendAppend(to);
+    }
     return this.flush();
   }
 
@@ -458,15 +465,32 @@ export class RaftNode implements RaftNodeApi {
   }
 
   /**
-   * Heartbeats always go out, whatever the inflight count: an empty AE checked
-   * at nextIndex-1. In probe mode it is the probe; in replicate mode a lost
-   * message makes it fail, which sends the follower back to probe.
+   * Heartbeats always go out, whatever the inflight count.
+   * - probe: an empty AE checked at nextIndex-1; it is the probe.
+   * - replicate: checked at matchIndex, which is known to match, and carrying
+   *   the oldest unacknowledged batch when there is one. Checking at the
+   *   optimistic nextIndex-1 instead would fail whenever the heartbeat overtakes
+   *   entries still in flight (delays are independent), throwing the follower
+   *   back to probe and restarting the stream: a replication storm while a
+   *   follower catches up. When the follower made no progress since the last
+   *   heartbeat, it carries the oldest unacknowledged batch: the retransmission
+   *   of a lost message (a duplicate is harmless: nothing matching is deleted).
    */
   private broadcastHeartbeat(): void {
+    const last = this.log.lastIndex;
     for (const o of this.others) {
       const pr = this.progress[o];
-      this.sendAppendEntries(o, pr.nextIndex - 1, EMPTY_ENTRIES);
-      if (pr.state === 'probe') pr.probeSent = true;
+      if (pr.state === 'probe') {
+        this.sendAppendEntries(o, pr.nextIndex - 1, EMPTY_ENTRIES);
+        pr.probeSent = true;
+        continue;
+      }
+      // Retransmit only when the follower made no progress for a whole heartbeat interval.
+      const stalled = pr.matchIndex === pr.matchAtHeartbeat && pr.matchIndex < last;
+      pr.matchAtHeartbeat = pr.matchIndex;
+      const from = pr.matchIndex + 1;
+      const entries = stalled ? this.log.slice(from, Math.min(last + 1, from + this.config.maxEntriesPerMsg)) : EMPTY_ENTRIES;
+      this.sendAppendEntries(o, pr.matchIndex, entries);
     }
   }
 
@@ -489,6 +513,11 @@ export class RaftNode implements RaftNodeApi {
 
   /** Moves nextIndex back using the follower's hint and probes again. */
   private handleAppendReject(pr: Progress, m: AppendEntriesResponse): void {
+    // Replicating, "my log ends before your prevLogIndex" above matchIndex means an earlier
+    // batch is still in flight (delays are independent, so batches overtake each other), or
+    // was lost. Either way the stream must not restart: heartbeats retransmit from matchIndex.
+    // Restarting on every such rejection turns a long catch-up into a storm of probes.
+    if (pr.state === 'replicate' && m.conflictTerm === 0 && m.conflictIndex > pr.matchIndex) return;
     let next = m.conflictIndex;
     if (m.conflictTerm > 0) {
       const last = this.log.lastIndexOfTerm(m.conflictTerm, pr.nextIndex - 1);

@@ -46,6 +46,8 @@ export class Progress {
   state: 'probe' | 'replicate' = 'probe';
   /** probe only: an AppendEntries is outstanding, so send no other until a response or heartbeat. */
   probeSent = false;
+  /** matchIndex when the last heartbeat went out (no progress since then: retransmit). */
+  matchAtHeartbeat = -1;
   /** CheckQuorum: heard from this follower since the leader's last quorum check. */
   recentActive = false;
   readonly inflights: Inflights;

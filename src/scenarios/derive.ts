@@ -4,11 +4,16 @@
 //                   effective leader has led for the stability window) counts
 //                   towards leaderless time, elections or rates.
 // time to leader    after a fault starts at t0: until a node first becomes leader
-//                   in a term greater than any term that had a leader before t0.
-//                   If the effective leader at t0 stays the effective leader,
-//                   uninterrupted, until the fault heals plus the stability
-//                   window (or the end, for a fault that never heals), the value
-//                   is 0: the leader was kept.
+//                   in a term greater than any term that had a leader before t0,
+//                   counted from t0 or, when the effective leader survived the
+//                   fault's start, from the moment the cluster lost it (so a leader
+//                   deposed when a partition heals counts the gap that followed,
+//                   not the partition's length). If the effective leader at t0
+//                   stays effective, uninterrupted, until the fault heals plus the
+//                   stability window (or the end, for a fault that never heals),
+//                   the value is 0: the leader was kept. A leader that lost its
+//                   quorum and regains it (crashed followers restart) ends the
+//                   wait too: the cluster has a leader again.
 //   …heard          until that new leader is known by a majority (leader included);
 //   …stable         until the first such leader that then leads for the stability window;
 //   …write          until the first client write submitted at or after t0 is acknowledged.
@@ -16,8 +21,8 @@
 // leaderless        total time with no effective leader; alerts count leaderless
 //                   stretches that reached each threshold (one per stretch).
 // elections         terms started by a candidate; split votes: of those, terms nobody won.
-// spurious          terms started while the effective leader was up, unpaused and
-//                   connected both ways to a majority.
+// spurious          terms started by a candidate connected both ways to an effective
+//                   leader that was up, unpaused and connected to a majority: needless.
 // deposed leader    how long a leader went on leading after a newer-term leader
 //                   was elected (until it stepped down or crashed).
 // term inflation    how far the largest term advanced after warm-up.
@@ -142,16 +147,23 @@ function faultResult(h: TrialHistory, f: TrialHistory['faults'][number], writes:
   if (before && (before.endUs === null || before.endUs >= keepUntil)) {
     return { description: f.description, startUs: t0, leaderUs: 0, heardUs: 0, stableUs: 0, writeUs, kept: true };
   }
+  // The leader that survived the fault's start was lost at the end of its effective interval.
+  const from = before && before.endUs !== null ? Math.max(t0, before.endUs) : t0;
+  const lasts = (s: Stint) => (s.endUs ?? h.endUs) - s.startUs >= stableUs;
+  // A leader again: a newer-term leader, or any effective leader after the loss (the lost
+  // leader may simply regain its quorum, e.g. when crashed followers restart).
   const newer = h.stints.filter((s) => s.term > f.baseTerm && s.startUs >= t0);
-  const first = newer[0];
-  const heard = h.effective.find((e) => e.term > f.baseTerm && e.startUs >= t0);
-  const stable = newer.find((s) => (s.endUs ?? h.endUs) - s.startUs >= stableUs);
+  const regained = h.effective.filter((e) => e.startUs >= from && e !== before);
+  const earliest = (...xs: (Stint | undefined)[]) => {
+    const times = xs.filter((x): x is Stint => x !== undefined).map((x) => Math.max(0, x.startUs - from));
+    return times.length === 0 ? null : Math.min(...times);
+  };
   return {
     description: f.description,
     startUs: t0,
-    leaderUs: first ? first.startUs - t0 : null,
-    heardUs: heard ? heard.startUs - t0 : null,
-    stableUs: stable ? stable.startUs - t0 : null,
+    leaderUs: earliest(newer[0], regained[0]),
+    heardUs: earliest(regained[0]),
+    stableUs: earliest(newer.find(lasts), regained.find(lasts)),
     writeUs,
     kept: false,
   };

@@ -5,7 +5,9 @@
 //
 // effective leader  a node L that is up, not paused, leader in term T, and known
 //                   as leader of T by a majority of nodes (L included) that are
-//                   up and not paused. "Leaderless" means there is none.
+//                   up, not paused and connected to L both ways. "Leaderless"
+//                   means there is none: a cut-off leader stops counting at the cut,
+//                   even though its followers believe in it until they time out.
 import type { ClusterObserver, NodeCondition } from '../sim/observer.js';
 import type { ClusterHost } from '../sim/host.js';
 import type { NodeId, Role } from '../raft/types.js';
@@ -28,7 +30,11 @@ export interface FaultWindow {
   readonly baseTerm: number;
 }
 
-/** A term started by a candidate; `healthyLeader`: the effective leader was up, unpaused and connected to a majority. */
+/**
+ * A term started by a candidate. `healthyLeader`: the effective leader was up,
+ * unpaused, connected both ways to a majority and to the candidate itself: the
+ * election was needless (spurious), not the reaction of a node cut off from it.
+ */
 export interface TermStart {
   readonly term: number;
   readonly atUs: Micros;
@@ -78,7 +84,7 @@ export class HistoryRecorder implements ClusterObserver {
     this.events.push({ atUs: now, node, state: role, term });
     if (role === 'candidate' && !this.seenCandidateTerm.has(term)) {
       this.seenCandidateTerm.add(term);
-      this.termStarts.push({ term, atUs: now, healthyLeader: this.leaderIsHealthy() });
+      this.termStarts.push({ term, atUs: now, healthyLeader: this.leaderIsHealthy(node) });
     }
     const cur = this.open[node];
     if (cur !== null && (role !== 'leader' || cur.term !== term)) this.closeStint(node, now);
@@ -102,6 +108,8 @@ export class HistoryRecorder implements ClusterObserver {
   }
 
   onFault(description: string, now: Micros): void {
+    // Faults are what change connectivity, which the effective leader depends on.
+    this.recompute(now);
     if (description.startsWith('start ')) {
       this.faults.push({ description: description.slice(6), startUs: now, healUs: null, baseTerm: this.maxLeaderTerm });
     } else if (description.startsWith('heal ')) {
@@ -157,21 +165,22 @@ export class HistoryRecorder implements ClusterObserver {
       let count = 1;
       for (let j = 0; j < n; j++) {
         const J = nodes[j];
-        if (j !== l && J !== null && !this.host.cpus[j].isPaused && J.term === L.term && J.leaderId === l) count++;
+        if (j !== l && J !== null && !this.host.cpus[j].isPaused && J.term === L.term && J.leaderId === l && this.connected(l, j)) count++;
       }
       if (count >= this.majority && (best === null || L.term > best.term)) best = { node: l, term: L.term };
     }
     return best;
   }
 
-  private leaderIsHealthy(): boolean {
+  private leaderIsHealthy(candidate: NodeId): boolean {
     const e = this.effectiveNow;
-    if (e === null || this.host.condition(e.node) !== 'up') return false;
-    const net = this.host.network;
+    if (e === null || this.host.condition(e.node) !== 'up' || !this.connected(e.node, candidate)) return false;
     let reach = 1;
-    for (let j = 0; j < this.host.n; j++) {
-      if (j !== e.node && this.host.condition(j) !== 'down' && net.isReachable(e.node, j) && net.isReachable(j, e.node)) reach++;
-    }
+    for (let j = 0; j < this.host.n; j++) if (j !== e.node && this.host.condition(j) !== 'down' && this.connected(e.node, j)) reach++;
     return reach >= this.majority;
+  }
+
+  private connected(a: NodeId, b: NodeId): boolean {
+    return this.host.network.isReachable(a, b) && this.host.network.isReachable(b, a);
   }
 }

@@ -6,6 +6,9 @@ import { evaluateExpectations, type ExpectationResult } from './expect.js';
 import { replayCommand } from './replay-command.js';
 import type { ResolvedScenario } from './types.js';
 import type { SafetyViolation } from '../raft/safety.js';
+import type { TrialTimeline } from './timelines.js';
+import { RAFTSIM_VERSION } from '../version.js';
+import { relative } from 'node:path';
 
 export interface ViolationReport extends SafetyViolation {
   readonly trial: number;
@@ -20,22 +23,40 @@ export interface ConfigResult {
   readonly metrics: Metrics;
   readonly expectations: readonly ExpectationResult[];
   readonly violations: readonly ViolationReport[];
+  /** Raw values behind the summaries, for CDFs and histograms (ms; null = censored), one per fault occurrence in trial order. */
+  readonly samples: Samples;
+  /** Best, median and worst trials' timelines; present only when asked for (--html). */
+  readonly timelines?: readonly TrialTimeline[];
+}
+
+export interface Samples {
+  readonly trial: readonly number[];
+  readonly timeToLeaderMs: readonly (number | null)[];
+  readonly timeToLeaderHeardMs: readonly (number | null)[];
+  readonly timeToWriteMs: readonly (number | null)[];
+  /** One per trial (after warm-up). */
+  readonly leaderlessMs: readonly number[];
 }
 
 export type ResolvedConfig = Omit<ResolvedScenario, 'source' | 'file' | 'name' | 'description' | 'sweep' | 'expect' | 'seed' | 'trials'>;
 
-export interface RunResult extends ConfigResult {
+/** What every result carries about where it came from (for reports and reproduction). */
+export interface ResultHeader {
   readonly scenario: string;
+  readonly description: string;
   readonly file: string;
   readonly seed: string;
   readonly trials: number;
+  readonly raftsimVersion: string;
+  /** The scenario file as written (after `extends` and --set), for reports. */
+  readonly source: unknown;
+  /** --set overrides given on the command line (the reproducing command needs them). */
+  readonly overrides: readonly string[];
 }
 
-export interface SweepResult {
-  readonly scenario: string;
-  readonly file: string;
-  readonly seed: string;
-  readonly trials: number;
+export interface RunResult extends ConfigResult, ResultHeader {}
+
+export interface SweepResult extends ResultHeader {
   readonly results: readonly ConfigResult[];
   /** True when the sweep was interrupted: only finished configurations are listed. */
   readonly interrupted?: boolean;
@@ -47,7 +68,20 @@ export function configResult(s: ResolvedScenario, point: Record<string, unknown>
   const violations = trials
     .filter((t) => t.violation !== null)
     .map((t) => ({ ...t.violation!, trial: t.trial, replay: replayCommand(s, t.trial, sets) }));
-  return { point, config: resolvedConfig(s), metrics, expectations: evaluateExpectations(s.expect, metrics), violations };
+  return { point, config: resolvedConfig(s), metrics, expectations: evaluateExpectations(s.expect, metrics), violations, samples: samplesOf(trials) };
+}
+
+const toMs = (us: number | null) => (us === null ? null : us / 1000);
+
+export function samplesOf(trials: readonly TrialSummary[]): Samples {
+  const occurrences = trials.flatMap((t) => t.metrics.faults.map((f) => ({ trial: t.trial, f })));
+  return {
+    trial: occurrences.map((o) => o.trial),
+    timeToLeaderMs: occurrences.map((o) => toMs(o.f.leaderUs)),
+    timeToLeaderHeardMs: occurrences.map((o) => toMs(o.f.heardUs)),
+    timeToWriteMs: occurrences.map((o) => toMs(o.f.writeUs)),
+    leaderlessMs: trials.map((t) => t.metrics.leaderlessUs / 1000),
+  };
 }
 
 export function resolvedConfig(s: ResolvedScenario): ResolvedConfig {
@@ -55,6 +89,15 @@ export function resolvedConfig(s: ResolvedScenario): ResolvedConfig {
   return rest;
 }
 
+export function resultHeader(s: ResolvedScenario, trials: number, overrides: readonly string[]): ResultHeader {
+  return { scenario: s.name, description: s.description, file: displayPath(s.file), seed: s.seed, trials, raftsimVersion: RAFTSIM_VERSION, source: s.source, overrides };
+}
+
+/** A built-in stays "builtin:<name>"; a file is shown relative to the working directory, as the user typed it. */
+export function displayPath(file: string): string {
+  return file.startsWith('builtin:') ? file : relative(process.cwd(), file) || file;
+}
+
 export function runResult(s: ResolvedScenario, trials: readonly TrialSummary[], overrides: readonly string[]): RunResult {
-  return { scenario: s.name, file: s.file, seed: s.seed, trials: trials.length, ...configResult(s, {}, trials, overrides) };
+  return { ...resultHeader(s, trials.length, overrides), ...configResult(s, {}, trials, overrides) };
 }

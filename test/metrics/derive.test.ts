@@ -129,3 +129,39 @@ describe('deposed leaders and writes', () => {
     expect(m.commitLatencyUs).toEqual([1 * MS, 2500 * MS]);
   });
 });
+
+describe('a leader that survives the fault and is deposed later', () => {
+  it('counts time to leader from the moment the leader was lost, not from the fault', () => {
+    // n0 leads through a 10 s minority partition (1000–11000 ms), is deposed at the heal (11000 ms)
+    // by a rejoining node's higher term, and n2 leads from 11200 ms.
+    const h = history({
+      stints: [stint(0, 1, 100, 11_000), stint(2, 9, 11_200, null)],
+      effective: [stint(0, 1, 101, 11_000), stint(2, 9, 11_201, null)],
+      faults: [{ description: 'partition {0,1,2} | {3,4}', startUs: 1000 * MS, healUs: 11_000 * MS, baseTerm: 1 }],
+      endUs: 20_000 * MS,
+      maxTerm: 9,
+    });
+    const [f] = deriveMetrics(h, [], opts).faults;
+    expect(f.kept).toBe(false);
+    expect(f.leaderUs).toBe(200 * MS);
+    expect(f.heardUs).toBe(201 * MS);
+  });
+});
+
+describe('a leader that loses its quorum and regains it', () => {
+  it('time to leader ends when the same leader is effective again, without a new term', () => {
+    // n0 leads term 1 throughout; three followers crash at 2000 ms and restart at 42000 ms;
+    // a majority knows n0 again from 42016 ms.
+    const h = history({
+      stints: [stint(0, 1, 100, null)],
+      effective: [stint(0, 1, 101, 2000), stint(0, 1, 42_016, null)],
+      faults: [{ description: 'crash n2,n3,n4', startUs: 2000 * MS, healUs: 42_000 * MS, baseTerm: 1 }],
+      endUs: 60_000 * MS,
+    });
+    const [f] = deriveMetrics(h, [], opts).faults;
+    expect(f.kept).toBe(false);
+    expect(f.leaderUs).toBe(40_016 * MS);
+    expect(f.heardUs).toBe(40_016 * MS);
+    expect(f.stableUs).toBe(40_016 * MS);
+  });
+});

@@ -17,7 +17,7 @@ describe('flow control', () => {
     c.heartbeat(0, false);
     expect(c.queue.filter(appendsTo(1)).map((m) => m.entries.length)).toEqual([1, 1, 1, 0]);
     // One acknowledgment frees one slot, refilled with a batch of maxEntriesPerMsg.
-    c.deliver((m) => appendsTo(1)(m) && m.prevLogIndex === 1);
+    c.deliver((m) => appendsTo(1)(m) && m.prevLogIndex === 1 && m.entries.length > 0);
     c.deliver((m) => m.from === 1);
     expect(c.queue.filter(appendsTo(1)).map((m) => m.entries.length)).toEqual([1, 1, 0, 2]);
     // Acknowledgments open the window until the follower has everything.
@@ -45,23 +45,31 @@ describe('flow control', () => {
     expect(c.terms(1)).toEqual(c.terms(0));
   });
 
-  test('a lost AppendEntries is repaired by the next one: the gap is rejected and the leader probes back', () => {
+  test('a lost AppendEntries: the gap is rejected without restarting the stream, and a heartbeat after a stalled interval retransmits from matchIndex', () => {
     const c = new Cluster({ n: 3 }).elect(0);
     c.propose(0, 1);
     expect(c.drop(appendsTo(1))).toHaveLength(1);
     c.propose(0, 2);
     c.drain();
+    // The follower rejects the batch after the gap; the leader does not fall back to probe
+    // (in-flight batches overtaking each other look exactly like this).
     expect(c.sent.filter((m) => m.type === 'AppendEntriesResponse' && m.from === 1 && !m.success)).toHaveLength(1);
+    expect(c.terms(1)).toHaveLength(1);
+    c.heartbeat(0); // empty, at matchIndex: progress is measured from here
+    expect(c.terms(1)).toHaveLength(1);
+    c.heartbeat(0); // no progress for a whole interval: retransmit from matchIndex
     expect(c.terms(1)).toHaveLength(3);
   });
 
-  test('a lost AppendEntries with nothing after it is repaired by the next heartbeat', () => {
+  test('a lost AppendEntries with nothing after it is repaired by the heartbeat after a stalled interval', () => {
     const c = new Cluster({ n: 3 }).elect(0);
     c.propose(0, 1);
     c.drop(appendsTo(1));
     c.drain();
     expect(c.terms(1)).toHaveLength(1);
-    c.heartbeat(0); // prev=2 fails on node 1 → probe → resend
+    c.heartbeat(0); // empty, at matchIndex 1: succeeds, and marks the start of a stalled interval
+    expect(c.terms(1)).toHaveLength(1);
+    c.heartbeat(0); // still no progress: carries entry 2 (the lost one) again
     expect(c.terms(1)).toHaveLength(2);
     c.heartbeat(0);
     expect(c.applied[1].map((e) => e.data)).toEqual([0, 1]);
