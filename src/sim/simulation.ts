@@ -28,7 +28,7 @@ export class Simulation {
     this.safety = new SafetyChecker(host.n, () => host.kernel.stop());
     host.addObserver(this.safety);
     this.injector = new FaultInjector(host, host.streams.get('faults'));
-    this.workload = spec.workload === null ? null : new Workload(host, host.streams.get('workload'), spec.workload, (w) => this.safety.noteAcknowledged(w.id, w.index));
+    this.workload = spec.workload === null ? null : new Workload(host, host.streams.get('workload'), spec.workload, (w) => this.safety.noteAcknowledged(w.id, w.committedIndex));
   }
 
   get violation(): SafetyViolation | null {

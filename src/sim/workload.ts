@@ -30,7 +30,10 @@ export interface WriteRecord {
   readonly submittedUs: Micros;
   /** When the client heard the write committed; null if never. */
   ackedUs: Micros | null;
+  /** Index of the attempt last accepted by a leader (may never commit). */
   index: number;
+  /** Index at which the write committed (0 until it did); fixed once set. */
+  committedIndex: number;
   attempts: number;
   /** Node that accepted the current attempt, or -1. */
   acceptedBy: NodeId;
@@ -75,7 +78,7 @@ export class Workload implements ClusterObserver {
 
   /** Submits one write now, outside the arrival process (tests and probes). */
   submitOne(): WriteRecord {
-    const w: WriteRecord = { id: this.writes.length + 1, submittedUs: this.host.now, ackedUs: null, index: 0, attempts: 0, acceptedBy: -1, attemptStartUs: 0 };
+    const w: WriteRecord = { id: this.writes.length + 1, submittedUs: this.host.now, ackedUs: null, index: 0, committedIndex: 0, attempts: 0, acceptedBy: -1, attemptStartUs: 0 };
     this.writes.push(w);
     this.attempt(w, this.believedLeader);
     return w;
@@ -105,14 +108,14 @@ export class Workload implements ClusterObserver {
   }
 
   private deliverTo(node: NodeId, w: WriteRecord): void {
-    if (w.ackedUs !== null) return;
+    if (w.ackedUs !== null || w.committedIndex !== 0) return;
     // A down node refuses the connection: the client learns it one round trip later.
     if (!this.host.propose(node, w.id)) this.retryElsewhere(w, node, this.sample());
   }
 
   private onResult(node: NodeId, r: ProposalResult, _now: Micros): void {
     const w = this.writes[r.data - 1];
-    if (w === undefined || w.ackedUs !== null) return;
+    if (w === undefined || w.ackedUs !== null || w.committedIndex !== 0) return;
     if (r.index > 0) {
       w.acceptedBy = node;
       w.index = r.index;
@@ -137,8 +140,9 @@ export class Workload implements ClusterObserver {
     for (const e of entries) {
       if (e.data <= 0) continue;
       const w = this.writes[e.data - 1];
-      if (w !== undefined && w.ackedUs === null && w.acceptedBy === node) {
-        w.index = e.index;
+      // The commit is what gets acknowledged; a retry accepted elsewhere meanwhile must not change it.
+      if (w !== undefined && w.ackedUs === null && w.committedIndex === 0 && w.acceptedBy === node) {
+        w.committedIndex = e.index;
         this.host.kernel.after(this.sample(), this.ackKind, node, w);
       }
     }
@@ -151,7 +155,7 @@ export class Workload implements ClusterObserver {
   }
 
   private onTimeout(w: WriteRecord, attempt: number): void {
-    if (w.ackedUs !== null || attempt !== w.attempts) return;
+    if (w.ackedUs !== null || w.committedIndex !== 0 || attempt !== w.attempts) return;
     this.attempt(w, (this.believedLeader + (w.acceptedBy === this.believedLeader ? 1 : 0)) % this.host.n);
   }
 }
