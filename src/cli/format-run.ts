@@ -92,7 +92,7 @@ export function formatSweep(r: SweepResult): string {
       ...keys.map((k) => String(c.point[k])),
       q(t.p50, t), q(t.p99, t), num(t.max), String(t.censored),
       num(m.splitVotesPerTrial, 2), num(m.spuriousElectionsPerHour, 2), pct(m.writeAvailability, 1),
-      c.violations.length > 0 ? 'VIOLATED' : c.expectations.some((e) => !e.pass) ? 'expect FAIL' : 'ok',
+      c.violations.length > 0 ? 'VIOLATED' : c.expectations.some((e) => !e.pass) ? 'expect FAIL' : t.censored > 0 ? 'no leader in some trials' : 'ok',
     ];
   });
   const header = [...keys, 'ttl p50', 'ttl p99', 'ttl max', 'cens.', 'split/trial', 'spurious/h', 'avail.', 'verdict'];

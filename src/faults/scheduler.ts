@@ -9,6 +9,7 @@ import type { Micros } from '../sim/time.js';
 import { compileDist, type CompiledDist } from '../sim/distributions.js';
 import type { Message, NodeId } from '../raft/types.js';
 import type { FaultInjector } from './injector.js';
+import { describeFault } from './describe.js';
 import type { ScenarioFault } from '../scenarios/types.js';
 
 /** What the scheduler needs to know about leadership. */
@@ -52,6 +53,11 @@ export class FaultScheduler implements ClusterObserver {
       else p.waiting = s.event;
     });
     this.armStableCheck();
+  }
+
+  /** Faults still waiting for their trigger (e.g. a stable leader that never came), described. */
+  neverStarted(): string[] {
+    return this.plans.filter((p) => p.waiting !== null && p.occurrences === 0).map((p) => `${describeFault(p.fault.action)} (never started: no ${p.waiting})`);
   }
 
   // Trigger events ------------------------------------------------------------------

@@ -93,10 +93,11 @@ export function deriveMetrics(h: TrialHistory, writes: readonly WriteSample[], o
   };
 }
 
+/** When measuring starts. A trial that never had a stable leader is measured from the configured warm-up: all of it was leaderless. */
 function warmStart(h: TrialHistory, o: DeriveOptions): Micros {
   const first = h.effective.find((e) => (e.endUs ?? h.endUs) - e.startUs >= o.stableUs);
-  const stableAt = first ? first.startUs + o.stableUs : h.endUs;
-  return Math.min(h.endUs, Math.max(o.warmupUs, stableAt));
+  if (!first) return Math.min(h.endUs, o.warmupUs);
+  return Math.min(h.endUs, Math.max(o.warmupUs, first.startUs + o.stableUs));
 }
 
 /** Lengths of leaderless stretches after `from` (a stretch open at `from` counts from there). */

@@ -51,16 +51,15 @@ export async function executeTrials(configs: readonly ResolvedScenario[], opts: 
     const { Piscina } = await import('piscina');
     const pool = new Piscina({ filename: workerFile, name: 'runBatch', maxThreads: workers, minThreads: Math.min(workers, 2) });
     try {
-      await Promise.all(
-        batches.map(async (b) => {
-          if (opts.signal?.aborted) return;
-          try {
-            record(b.config, await pool.run({ scenario: configs[b.config], trials: b.trials }, { signal: opts.signal }));
-          } catch (e) {
-            if (!opts.signal?.aborted) throw e;
-          }
-        }),
-      );
+      // One batch in flight per worker; after an abort no new batch starts and running ones finish.
+      let next = 0;
+      const lane = async () => {
+        while (next < batches.length && !opts.signal?.aborted) {
+          const b = batches[next++];
+          record(b.config, await pool.run({ scenario: configs[b.config], trials: b.trials }));
+        }
+      };
+      await Promise.all(Array.from({ length: workers }, lane));
     } finally {
       await pool.destroy();
     }

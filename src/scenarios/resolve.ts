@@ -59,6 +59,7 @@ function build(s: ScenarioInput, source: unknown, ctx: ResolveContext): Resolved
     description: s.description ?? '',
     nodes: n,
     placement: placementOf(s, n),
+    bootSpreadUs: s.cluster?.bootSpread ?? Math.max(0, ...raft.nodes.map((c) => (c.timerMode === 'ticks' ? c.tickUs : 0))),
     raft,
     network: networkOf(s, ctx),
     clocks: perNode((i) => ({

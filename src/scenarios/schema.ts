@@ -28,6 +28,9 @@ export const scenarioShape = z
           .record(z.string().min(1).max(LIMITS.zoneNameChars), nodeList)
           .describe(`Zone name (1..${LIMITS.zoneNameChars} characters, without "->") → node ids; every node in exactly one zone (default: no zones).`)
           .optional(),
+        bootSpread: duration(
+          'Nodes start at independent uniform times within this window, as real processes do. Default: one tick for tick-driven (etcd) timers, 0 otherwise; with identical fixed timeouts and a simultaneous start, no first election ever succeeds.',
+        ).optional(),
       })
       .describe('The cluster: its size and, optionally, its zones.')
       .optional(),

@@ -52,8 +52,7 @@ export function simulationSpec(s: ResolvedScenario, trial: number, nodeFactory: 
       trial,
       nodeFactory,
       trace,
-      // Tick-driven nodes (etcd) boot at independent phases of their tick, as real processes do.
-      bootSpreadUs: Math.max(0, ...s.raft.nodes.map((c) => (c.timerMode === 'ticks' ? c.tickUs : 0))),
+      bootSpreadUs: s.bootSpreadUs,
     },
     workload: s.workload.writesPerSecond > 0 ? s.workload : null,
     faults: [],
@@ -77,12 +76,17 @@ export function runTrialWith(s: ResolvedScenario, trial: number, factory: NodeFa
   sim.finish();
   const history = recorder.finish(sim.now);
   const writes = sim.workload?.writes ?? [];
-  const metrics = deriveMetrics(history, writes, {
+  const derived = deriveMetrics(history, writes, {
     stableUs: s.measure.stableUs,
     warmupUs: s.measure.warmupUs,
     alertThresholdsUs: s.measure.alertThresholdsUs,
     clientTimeoutUs: s.workload.clientTimeoutUs,
   });
+  // A fault whose trigger never came (no stable leader ever) is a censored observation, not a missing one.
+  const unstarted = scheduler.neverStarted().map((description) => ({
+    description, startUs: s.horizonUs, leaderUs: null, heardUs: null, stableUs: null, writeUs: null, kept: false,
+  }));
+  const metrics = unstarted.length === 0 ? derived : { ...derived, faults: [...derived.faults, ...unstarted] };
   return {
     trial,
     metrics,

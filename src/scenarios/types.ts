@@ -60,6 +60,8 @@ export interface ResolvedScenario {
   readonly description: string;
   readonly nodes: number;
   readonly placement: NodePlacement;
+  /** Nodes boot at independent uniform times in [0, bootSpreadUs). */
+  readonly bootSpreadUs: number;
   readonly raft: ScenarioRaft;
   readonly network: {
     readonly latency: DistSpec;

@@ -24,3 +24,21 @@ describe('regressions', () => {
     expect(r.violation).toBeNull();
   });
 });
+
+describe('a cluster that never elects a leader is counted, not dropped', () => {
+  it('identical fixed timeouts and a simultaneous start: the fault never fires, and shows as censored and leaderless', async () => {
+    const { testScenario } = await import('../support/scenario.js');
+    const fixed = { electionTimeoutMin: 150_000, electionTimeoutMax: 150_000, candidateTimeoutMin: 150_000, candidateTimeoutMax: 150_000 };
+    const s = testScenario({
+      raft: fixed,
+      latency: { kind: 'constant', value: 500 },
+      horizonUs: 5_000_000,
+      faults: [{ start: { kind: 'after', event: 'stable-leader', delayUs: 1_000_000, windowUs: 0 }, repeat: { kind: 'once' }, duration: null, healAtUs: null, action: { kind: 'crash', target: 'leader' }, path: 'faults[0]' }],
+    });
+    const r = runTrialWith(s, 0, referenceFactory);
+    expect(r.metrics.faults).toHaveLength(1);
+    expect(r.metrics.faults[0].leaderUs).toBeNull();
+    expect(r.metrics.faults[0].description).toMatch(/never started/);
+    expect(r.metrics.leaderlessUs).toBe(5_000_000);
+  });
+});

@@ -30,6 +30,7 @@ export function testScenario(o: TestScenarioOptions = {}): ResolvedScenario {
     description: 'built in a test',
     nodes: n,
     placement: { zoneOf: [], zones: [] },
+    bootSpreadUs: config.timerMode === 'ticks' ? config.tickUs : 0,
     raft: { profile: o.profile ?? 'paper', implementation: 'reference', nodes: Array.from({ length: n }, () => config) },
     network: {
       latency: o.latency ?? { kind: 'uniform', min: 200, max: 800 },
