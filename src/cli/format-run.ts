@@ -89,7 +89,7 @@ export function formatSweep(r: SweepResult): string {
     const m = c.metrics;
     const t = m.timeToLeaderMs;
     return [
-      ...keys.map((k) => String(c.point[k])),
+      ...keys.map((k) => formatPointValue(c.point[k])),
       q(t.p50, t), q(t.p99, t), num(t.max), String(t.censored),
       num(m.splitVotesPerTrial, 2), num(m.spuriousElectionsPerHour, 2), pct(m.writeAvailability, 1),
       c.violations.length > 0 ? 'VIOLATED' : c.expectations.some((e) => !e.pass) ? 'expect FAIL' : t.censored > 0 ? 'no leader in some trials' : 'ok',
@@ -98,12 +98,23 @@ export function formatSweep(r: SweepResult): string {
   const header = [...keys, 'ttl p50', 'ttl p99', 'ttl max', 'cens.', 'split/trial', 'spurious/h', 'avail.', 'verdict'];
   const lines = [`${r.scenario} — sweep of ${r.results.length} configurations × ${r.trials} trials, seed ${r.seed}`];
   if (r.interrupted) lines.push('(interrupted: only the configurations that finished are shown)');
-  lines.push('', table(header, rows, (c) => c >= keys.length), '', 'ttl = time to leader after the fault (ms); cens. = trials with no new leader by the horizon.');
+  lines.push('', table(header, rows, (c) => c >= keys.length && c < header.length - 1), '', 'ttl = time to leader after the fault (ms); cens. = trials with no new leader by the horizon.');
   for (const c of r.results) {
     const v = [...formatExpectations(c).filter((l) => l.includes('FAIL')), ...formatViolations(c)];
     if (v.length) lines.push('', `${JSON.stringify(c.point)}:`, ...v);
   }
   return lines.join('\n');
+}
+
+/** A swept value for a table cell: "300ms–600ms" for a {min, max} range, compact JSON otherwise. */
+export function formatPointValue(v: unknown): string {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o);
+    if (keys.length === 2 && 'min' in o && 'max' in o) return `${String(o.min)}–${String(o.max)}`;
+    return JSON.stringify(v);
+  }
+  return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
 function wrap(text: string, width: number): string {
