@@ -13,6 +13,7 @@ const DURATION_ROWS: [keyof ConfigResult['metrics'], string][] = [
   ['timeToWriteMs', '  … first write committed'],
   ['leaderlessMs', 'leaderless time per trial'],
   ['deposedLeaderMs', 'deposed leader still leading'],
+  ['recoveryMs', 'recovery after the last heal'],
   ['commitLatencyMs', 'write commit latency'],
 ];
 

@@ -7,6 +7,9 @@ import { runCommand, sweepCommand } from './run.js';
 import { replayCommand } from './replay.js';
 import { listCommand, schemaCommand } from './info.js';
 import { handleFailure, EXIT } from './exit.js';
+import { reportCommand } from './report.js';
+import { fuzzCommandModule } from './fuzz-command.js';
+import { checkCommandModule } from './check-command.js';
 
 const common = {
   set: { type: 'string', array: true, default: [] as string[], describe: 'Override a scenario key: --set raft.preVote=true (repeatable)' },
@@ -14,6 +17,11 @@ const common = {
   json: { type: 'boolean', default: false, describe: 'Print the machine-readable result (docs/json.md)' },
   workers: { type: 'number', describe: 'Worker threads (default: all cores; 1 = serial). Output is identical either way' },
   out: { type: 'string', describe: 'Also write the JSON result to this file (atomically)' },
+  timelines: { type: 'boolean', default: false, describe: 'Include the best, median and worst trials\' per-node timelines in the JSON (--json/--out)' },
+  html: {
+    type: 'string',
+    describe: 'Write a self-contained HTML report (implies --timelines). Bare --html writes reports/<scenario>.html; give a path as --html=FILE. Put a bare --html after the scenario',
+  },
 } as const;
 
 async function main(): Promise<void> {
@@ -33,7 +41,9 @@ async function main(): Promise<void> {
           .example('$0 run leader-crash', 'the built-in leader-crash scenario')
           .example('$0 run scenarios/leader-crash.json5 --trials 1000 --set raft.preVote=true', 'more trials, with PreVote')
           .example('$0 run leader-crash --json > result.json', 'machine-readable output')
-          .example('$0 run leader-crash --trace trial7.jsonl --trial 7', 'also trace trial 7'),
+          .example('$0 run leader-crash --trace trial7.jsonl --trial 7', 'also trace trial 7')
+          .example('$0 run leader-crash --html', 'also write reports/leader-crash.html')
+          .example('$0 run leader-crash --html=out/crash.html', 'the report somewhere else'),
       (a) => runCommand(a),
     )
     .command(
@@ -45,7 +55,8 @@ async function main(): Promise<void> {
           .options(common)
           .option('trials', { type: 'number', describe: 'Trials per configuration (default: the scenario\'s)' })
           .example('$0 sweep sweep-lan-5', 'the built-in 5-node LAN timeout sweep')
-          .example('$0 sweep my.json5 --trials 50 --json --out sweep.json', 'quick sweep saved as JSON'),
+          .example('$0 sweep my.json5 --trials 50 --json --out sweep.json', 'quick sweep saved as JSON')
+          .example('$0 sweep sweep-lan-5 --trials 20 --html', 'heatmaps, table and recommendation in reports/sweep-lan-5.html'),
       (a) => sweepCommand(a),
     )
     .command(
@@ -64,6 +75,19 @@ async function main(): Promise<void> {
           .example('$0 replay leader-crash --seed 1 --trial 7 --trace t7.jsonl', 'with a full trace'),
       (a) => replayCommand(a),
     )
+    .command(
+      'report <results>',
+      'Render saved results (run or sweep --json/--out) as a self-contained HTML report',
+      (y) =>
+        y
+          .positional('results', { type: 'string', demandOption: true, describe: 'A JSON file written by `raftsim run|sweep --json` or `--out`' })
+          .option('output', { alias: 'o', type: 'string', describe: 'The HTML file to write (default: reports/<scenario>.html)' })
+          .example('$0 report crash.json -o crash.html', 'results saved by `run … --timelines --out crash.json`')
+          .example('$0 report sweep.json', 'writes reports/<scenario>.html'),
+      (a) => reportCommand(a),
+    )
+    .command(checkCommandModule)
+    .command(fuzzCommandModule)
     .command('list', 'List the built-in scenarios with what each one teaches', (y) => y.example('$0 list', ''), () => listCommand())
     .command(
       'schema',
@@ -71,7 +95,7 @@ async function main(): Promise<void> {
       (y) => y.option('out', { type: 'string', describe: 'Write to this file instead of stdout' }).example('$0 schema --out raftsim.schema.json', ''),
       (a) => schemaCommand(a),
     )
-    .demandCommand(1, 'Name a command: run, sweep, replay, list or schema (raftsim --help).')
+    .demandCommand(1, 'Name a command: run, sweep, replay, check, fuzz, report, list or schema (raftsim --help).')
     .strict()
     .recommendCommands()
     .help()
@@ -85,5 +109,11 @@ async function main(): Promise<void> {
     })
     .parseAsync();
 }
+
+// A closed pipe (raftsim schema | head) is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 main().catch(handleFailure);

@@ -20,8 +20,11 @@ export interface ReplayArgs {
 }
 
 export async function replayCommand(a: ReplayArgs): Promise<void> {
+  if (!(Number.isInteger(a.width) && a.width >= 20 && a.width <= 1000)) throw new UsageError(`--width must be a whole number from 20 to 1000, got ${String(a.width)}`);
   const s = loadFromArgs(a);
-  if (!Number.isInteger(a.trial) || a.trial < 0) throw new UsageError(`--trial must be a whole number ≥ 0, got ${a.trial}`);
+  if (!(Number.isInteger(a.trial) && a.trial >= 0 && a.trial < s.trials)) {
+    throw new UsageError(`--trial must be an integer in [0, ${s.trials - 1}] (${s.name} has ${s.trials} trials), got ${String(a.trial)}`);
+  }
   const sink = a.trace ? new JsonLinesFile(a.trace) : undefined;
   let r;
   try {
@@ -45,6 +48,11 @@ export async function replayCommand(a: ReplayArgs): Promise<void> {
   }
   const m = r.metrics;
   out.push(`elections ${m.elections}, split votes ${m.splitVotes}, leaderless ${formatUs(m.leaderlessUs)}, final term ${h.maxTerm}`);
+  if (m.recovery) {
+    const rec = m.recovery;
+    const after = rec.afterUs === null ? 'NOT whole again by the horizon (one effective leader, a write committed)' : `whole again after ${formatUs(rec.afterUs)}`;
+    out.push(`after the last fault healed at ${formatUs(rec.healedUs)}: ${after}`);
+  }
   if (r.violation) {
     const v = r.violation;
     out.push('', `SAFETY VIOLATION: ${v.invariant} at ${formatUs(v.timeUs)} (term ${v.term}, index ${v.index}, nodes ${v.nodes.join(',')})`, `  ${v.detail}`);

@@ -10,6 +10,9 @@ import { writeFileAtomic } from './files.js';
 import { EXIT, UsageError } from './exit.js';
 import { JsonLinesFile } from './trace-file.js';
 import type { ResolvedScenario } from '../scenarios/types.js';
+import { collectTimelines } from '../scenarios/timelines.js';
+import { recommend } from '../report/recommend.js';
+import { htmlPathFor, writeHtmlReport } from './report.js';
 
 export interface RunArgs {
   scenario: string;
@@ -21,6 +24,10 @@ export interface RunArgs {
   out?: string;
   trace?: string;
   trial?: number;
+  /** Include best/median/worst trial timelines in the JSON (implied by --html). */
+  timelines?: boolean;
+  /** Write an HTML report: '' = reports/<scenario>.html. */
+  html?: string;
 }
 
 /** --seed and --trials are overrides like any other, so they are validated the same way. */
@@ -29,6 +36,13 @@ export function overridesOf(a: { set: string[]; seed?: string; trials?: number }
   if (a.seed !== undefined) o.push(`seed=${JSON.stringify(String(a.seed))}`);
   if (a.trials !== undefined) o.push(`trials=${a.trials}`);
   return o;
+}
+
+/** --workers must be a whole number of threads ≥ 1. */
+export function checkWorkers(workers: number | undefined): void {
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 256)) {
+    throw new UsageError(`--workers must be a whole number from 1 to 256, got ${String(workers)}`);
+  }
 }
 
 export function loadFromArgs(a: { scenario: string; set: string[]; seed?: string; trials?: number }): ResolvedScenario {
@@ -49,6 +63,7 @@ function interruptible(): { signal: AbortSignal; dispose: () => void } {
 }
 
 export async function runCommand(a: RunArgs): Promise<void> {
+  checkWorkers(a.workers);
   const s = loadFromArgs(a);
   if (s.sweep.length > 0 && !a.json) process.stderr.write(`note: ${s.name} has a sweep block; \`raftsim run\` runs its base configuration (use \`raftsim sweep\` for the grid)\n`);
   if (a.trace) await writeTrace(s, a.trial ?? 0, a.trace);
@@ -61,14 +76,19 @@ export async function runCommand(a: RunArgs): Promise<void> {
     process.stderr.write('interrupted before all trials finished; nothing to summarise\n');
     process.exit(130);
   }
-  const r = runResult(s, results[0], sets(a));
+  const base = runResult(s, results[0], sets(a));
+  // Timelines re-run three chosen trials; they are added last and change nothing else in the JSON.
+  const r = wantsTimelines(a) ? { ...base, timelines: await collectTimelines(s, results[0]) } : base;
   const json = JSON.stringify(r, null, 2);
   if (a.out) writeFileAtomic(a.out, `${json}\n`);
+  const html = htmlPathFor(a.html, s.name);
+  if (html !== null) writeHtmlReport(r, html);
   process.stdout.write(a.json ? `${json}\n` : `${formatRun(r, s)}\n`);
   process.exitCode = exitCodeFor([r]);
 }
 
 export async function sweepCommand(a: RunArgs): Promise<void> {
+  checkWorkers(a.workers);
   const s = loadFromArgs(a);
   if (s.sweep.length === 0) throw new UsageError(`${s.file}: no \`sweep\` block to run (add one, e.g. sweep: { "raft.electionTimeout.min": ["150ms", "300ms"] })`);
   const points = expandSweep(s);
@@ -81,15 +101,31 @@ export async function sweepCommand(a: RunArgs): Promise<void> {
   bar.stop();
   stop.dispose();
   const done: ConfigResult[] = [];
+  const doneAt: number[] = [];
   points.forEach((p, i) => {
     const trials = results[i];
-    if (trials !== null) done.push(configResult(p.scenario, p.point, trials, sets(a)));
+    if (trials !== null) {
+      done.push(configResult(p.scenario, p.point, trials, sets(a)));
+      doneAt.push(i);
+    }
   });
+  // Timelines only for the recommended configuration (the rule is in report/recommend.ts).
+  const rec = wantsTimelines(a) ? recommend(done) : null;
+  if (rec !== null) {
+    const i = doneAt[rec.index];
+    done[rec.index] = { ...done[rec.index], timelines: await collectTimelines(points[i].scenario, results[i]!) };
+  }
   const r: SweepResult = { ...resultHeader(s, s.trials, sets(a)), results: done, ...(interrupted ? { interrupted: true } : {}) };
   const json = JSON.stringify(r, null, 2);
   if (a.out) writeFileAtomic(a.out, `${json}\n`);
+  const html = htmlPathFor(a.html, s.name);
+  if (html !== null) writeHtmlReport(r, html);
   process.stdout.write(a.json ? `${json}\n` : `${formatSweep(r)}\n`);
   process.exitCode = interrupted ? 130 : exitCodeFor(done);
+}
+
+function wantsTimelines(a: RunArgs): boolean {
+  return a.timelines === true || a.html !== undefined;
 }
 
 function sets(a: RunArgs): string[] {

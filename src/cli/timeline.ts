@@ -54,6 +54,7 @@ function stateIn(evs: readonly NodeEvent[], from: number, to: number): string {
     if (e.atUs >= from) break;
     if (e.state === 'up' || e.state === 'paused' || e.state === 'down') condition = e.state;
     else state = e.state;
+    if (e.state === 'down') state = 'follower'; // a restarted node comes back as a follower
   }
   let best = condition !== 'up' ? condition : state;
   for (const e of evs) {
@@ -62,6 +63,7 @@ function stateIn(evs: readonly NodeEvent[], from: number, to: number): string {
     const s = e.state === 'up' ? state : e.state;
     if ((PRIORITY[s] ?? 0) > (PRIORITY[best] ?? 0)) best = s;
     if (e.state !== 'up' && e.state !== 'paused' && e.state !== 'down') state = e.state;
+    if (e.state === 'down') state = 'follower';
   }
   return best;
 }

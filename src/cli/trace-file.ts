@@ -1,6 +1,6 @@
 // A JSON Lines trace written to a temporary file and renamed into place when
 // closed (atomic: a reader never sees half a trace).
-import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { TraceRecord, TraceSink } from '../sim/trace.js';
 
@@ -23,7 +23,12 @@ export class JsonLinesFile implements TraceSink {
   close(): void {
     this.flush();
     closeSync(this.fd);
-    renameSync(this.tmp, this.path);
+    try {
+      renameSync(this.tmp, this.path);
+    } catch (e) {
+      rmSync(this.tmp, { force: true });
+      throw e;
+    }
   }
 
   private flush(): void {

@@ -26,6 +26,8 @@ export interface Metrics {
   readonly leaderlessMs: DurationSummary;
   readonly commitLatencyMs: DurationSummary;
   readonly deposedLeaderMs: DurationSummary;
+  /** Per trial whose faults all healed: from the last heal until one effective leader and a write committed (recovery.ts). */
+  readonly recoveryMs: DurationSummary;
   readonly electionsPerTrial: number;
   readonly splitVotesPerTrial: number;
   readonly leaderChangesPerTrial: number;
@@ -59,6 +61,7 @@ export function aggregate(trials: readonly TrialSummary[], alertThresholdsUs: re
     leaderlessMs: summarizeDurations(ms.map((m) => m.leaderlessUs)),
     commitLatencyMs: summarizeDurations(ms.flatMap((m) => m.commitLatencyUs)),
     deposedLeaderMs: summarizeDurations(ms.flatMap((m) => m.deposedLeaderUs)),
+    recoveryMs: summarizeDurations(ms.flatMap((m) => (m.recovery ? [m.recovery.afterUs] : []))),
     electionsPerTrial: per((m) => m.elections),
     splitVotesPerTrial: per((m) => m.splitVotes),
     leaderChangesPerTrial: per((m) => m.leaderChanges),

@@ -26,8 +26,11 @@
 // deposed leader    how long a leader went on leading after a newer-term leader
 //                   was elected (until it stepped down or crashed).
 // term inflation    how far the largest term advanced after warm-up.
+// recovery          after the last fault heals: until one leader, the effective one,
+//                   and (with a workload) a write submitted since acknowledged (recovery.ts).
 import type { Stint, TrialHistory } from './metrics.js';
 import type { Micros } from '../sim/time.js';
+import { recoveryOf, type Recovery } from './recovery.js';
 
 export interface FaultResult {
   readonly description: string;
@@ -59,6 +62,8 @@ export interface TrialMetrics {
   readonly writesAckedInTime: number;
   /** Per alert threshold, in the order given. */
   readonly alertsFired: readonly number[];
+  /** After the last fault healed; null when some fault never healed (or there was none). */
+  readonly recovery: Recovery | null;
 }
 
 export interface DeriveOptions {
@@ -90,6 +95,7 @@ export function deriveMetrics(h: TrialHistory, writes: readonly WriteSample[], o
     writesCounted: counted.length,
     writesAckedInTime: counted.filter((w) => w.ackedUs !== null && w.ackedUs - w.submittedUs <= o.clientTimeoutUs).length,
     alertsFired: o.alertThresholdsUs.map((t) => leaderless.filter((s) => s >= t).length),
+    recovery: recoveryOf(h, writes),
   };
 }
 

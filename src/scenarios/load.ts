@@ -62,6 +62,9 @@ function loadResolved(abs: string, text: string | undefined, file: string, opts:
  */
 export function resolveScenarioPath(nameOrPath: string): string {
   if (isFile(nameOrPath)) return resolve(nameOrPath);
+  if (isDirectory(nameOrPath)) {
+    throw new ScenarioError({ file: nameOrPath, line: 0, column: 0, keyPath: '', message: 'is a directory, not a scenario file', hint: 'name a .json5 file inside it' });
+  }
   const name = builtinName(nameOrPath);
   const candidate = join(builtinScenarioDir(), `${name}.json5`);
   if (isFile(candidate)) return candidate;
@@ -110,5 +113,13 @@ function guarded<T>(file: string, f: () => T): T {
     if (e instanceof ScenarioError) throw e;
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     throw new ScenarioError({ file: displayPath(resolve(file)), line: 0, column: 0, keyPath: '', message: `internal error while loading: ${message}`, internal: true });
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -11,6 +11,7 @@ export const DURATION_METRICS = Object.freeze([
   'leaderlessMs',
   'commitLatencyMs',
   'deposedLeaderMs',
+  'recoveryMs',
 ] as const);
 
 /** Summary fields of each duration metric; `censored` counts samples that never completed. */

@@ -102,7 +102,7 @@ export const scenarioShape = z
       .record(z.string(), z.string())
       .describe(
         `Metric → "<op> <number>" (ops <, <=, >, >=, ==, !=), or "ok" for safety, e.g. { "timeToLeaderMs.p99": "< 1000", "safety": "ok" }; at most ${LIMITS.expectations} entries. ` +
-          'Metrics: safety; timeToLeaderMs, timeToLeaderHeardMs, timeToStableLeaderMs, timeToWriteMs, leaderlessMs, commitLatencyMs, deposedLeaderMs with .n .mean .p50 .p90 .p99 .max .censored; ' +
+          'Metrics: safety; timeToLeaderMs, timeToLeaderHeardMs, timeToStableLeaderMs, timeToWriteMs, leaderlessMs, commitLatencyMs, deposedLeaderMs, recoveryMs with .n .mean .p50 .p90 .p99 .max .censored; ' +
           'electionsPerTrial, splitVotesPerTrial, leaderChangesPerTrial, termInflationPerTrial, spuriousElectionsPerHour, writeAvailability; alertsFiredPerTrial.<threshold> for each of measure.alerts.',
       )
       .optional(),

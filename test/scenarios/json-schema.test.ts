@@ -45,5 +45,5 @@ it('the metric names cover safety, every duration field and the default alerts',
   expect(EXPECTABLE_METRICS).toContain('deposedLeaderMs.censored');
   expect(EXPECTABLE_METRICS).toContain('alertsFiredPerTrial.30s');
   expect(EXPECTABLE_METRICS).toContain('alertsFiredPerTrial.1min');
-  expect(EXPECTABLE_METRICS).toHaveLength(1 + 7 * 7 + 6 + 2);
+  expect(EXPECTABLE_METRICS).toHaveLength(1 + 8 * 7 + 6 + 2);
 });

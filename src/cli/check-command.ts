@@ -1,0 +1,31 @@
+// The `raftsim check` command definition (flags, help and examples) for main.ts.
+import type { Argv, CommandModule } from 'yargs';
+import { checkCommand, type CheckArgs } from './check.js';
+import { DEFAULT_TOLERANCES } from '../scenarios/baseline.js';
+
+function builder(y: Argv) {
+  return y
+    .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'Scenario files, folders (every *.json5 inside, _examples skipped) or built-in names' })
+    .option('junit', { type: 'string', describe: 'Write JUnit XML here: one testcase per expectation and one per configuration for safety' })
+    .option('trials', { type: 'number', describe: 'Trials per configuration (default: each scenario\'s)' })
+    .option('workers', { type: 'number', describe: 'Worker threads (default: all cores; 1 = serial). Results are identical either way' })
+    .option('set', { type: 'string', array: true, default: [] as string[], describe: 'Override a key in every scenario: --set raft.preVote=true (repeatable)' })
+    .option('baseline', { type: 'string', describe: 'Compare with the results saved in this file; a regression beyond the tolerances fails (exit 1)' })
+    .option('update-baseline', { type: 'boolean', default: false, describe: 'Write the results to the --baseline file instead of comparing' })
+    .option('tolerance-p99', { type: 'number', default: DEFAULT_TOLERANCES.p99SlowerPct, describe: 'Time to leader p99 may be this many % slower' })
+    .option('tolerance-spurious', { type: 'number', default: DEFAULT_TOLERANCES.spuriousUpPct, describe: 'Spurious elections/hour may rise this many %…' })
+    .option('tolerance-spurious-abs', { type: 'number', default: DEFAULT_TOLERANCES.spuriousUpAbs, describe: '…plus this many per hour' })
+    .option('tolerance-availability', { type: 'number', default: DEFAULT_TOLERANCES.availabilityDownPts, describe: 'Write availability may drop this many percentage points' })
+    .option('json', { type: 'boolean', default: false, describe: 'Print the results as JSON' })
+    .example('$0 check scenarios/', 'every scenario in the folder; exit 1 if an expectation fails, 3 on a safety violation')
+    .example('$0 check scenarios/ --junit reports/raftsim.xml --trials 50', 'for CI: JUnit XML, fewer trials')
+    .example('$0 check scenarios/ --baseline ci/baseline.json --update-baseline', 'record a baseline')
+    .example('$0 check scenarios/ --baseline ci/baseline.json --tolerance-p99 20', 'fail on regressions beyond the tolerances');
+}
+
+export const checkCommandModule: CommandModule = {
+  command: 'check <paths..>',
+  describe: 'CI checks: run scenarios, test their expectations and safety, write JUnit XML, compare with a baseline',
+  builder,
+  handler: (a) => checkCommand(a as unknown as CheckArgs),
+};

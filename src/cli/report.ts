@@ -1,0 +1,74 @@
+// `raftsim report <results.json> -o <file>`, and the HTML writing shared with
+// `run --html` / `sweep --html`.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderReport } from '../report/render.js';
+import { writeFileAtomic } from './files.js';
+import { UsageError } from './exit.js';
+import type { RunResult, SweepResult } from '../scenarios/result.js';
+
+export const REPORTS_DIR = 'reports';
+
+/** reports/<scenario>.html, with anything but letters, digits, '.', '_' and '-' replaced. */
+export function defaultReportPath(scenario: string): string {
+  const safe = scenario.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 100) || 'report';
+  return join(REPORTS_DIR, `${safe}.html`);
+}
+
+/** `--html` given without a value arrives as '' (yargs): use the default path. */
+export function htmlPathFor(flag: string | undefined, scenario: string): string | null {
+  if (flag === undefined) return null;
+  return flag === '' ? defaultReportPath(scenario) : flag;
+}
+
+export function writeHtmlReport(result: RunResult | SweepResult, path: string): void {
+  writeFileAtomic(path, renderReport(result));
+  process.stderr.write(`report: ${path}\n`);
+}
+
+export function readResultFile(path: string): RunResult | SweepResult {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${path} is not valid JSON (${(e as Error).message}); expected the output of \`raftsim run --json\` or \`raftsim sweep --json\``);
+  }
+  const problem = shapeProblem(data);
+  if (problem) throw new UsageError(`${path} is not a raftsim result: ${problem}; expected the output of \`raftsim run --json\` or \`raftsim sweep --json\``);
+  return data as RunResult | SweepResult;
+}
+
+/** What is missing for the file to be a run result (metrics at the top) or a sweep result (a `results` array). */
+function shapeProblem(d: unknown): string | null {
+  if (typeof d !== 'object' || d === null || Array.isArray(d)) return 'the top level is not an object';
+  const r = d as Record<string, unknown>;
+  if (typeof r.scenario !== 'string') return 'no "scenario" name';
+  const configs = Array.isArray(r.results) ? r.results : [r];
+  for (const [i, c] of configs.entries()) {
+    const where = Array.isArray(r.results) ? `results[${i}]` : 'the result';
+    if (typeof c !== 'object' || c === null) return `${where} is not an object`;
+    const cr = c as Record<string, unknown>;
+    if (typeof cr.metrics !== 'object' || cr.metrics === null) return `${where} has no "metrics"`;
+    for (const k of ['timeToLeaderMs', 'leaderlessMs']) if (typeof (cr.metrics as Record<string, unknown>)[k] !== 'object') return `${where}.metrics has no "${k}"`;
+    if (!Array.isArray(cr.violations) || !Array.isArray(cr.expectations)) return `${where} has no "violations"/"expectations" lists`;
+  }
+  return null;
+}
+
+export function reportCommand(a: { results: string; output?: string }): void {
+  const r = readResultFile(a.results);
+  if (a.output === '') throw new UsageError('-o needs a file name, e.g. -o reports/run.html');
+  const path = a.output ?? defaultReportPath(r.scenario);
+  writeHtmlReport(r, path);
+  const configs = Array.isArray((r as SweepResult).results) ? (r as SweepResult).results : [r as RunResult];
+  if (!configs.some((c) => c.timelines && c.timelines.length > 0)) {
+    process.stderr.write('note: these results have no timelines; re-run with --timelines (or --html) to include them\n');
+  }
+}

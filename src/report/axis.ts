@@ -1,0 +1,52 @@
+// SVG axes and chart frames shared by every chart: ticks from d3-scale, drawn
+// as plain SVG strings (no DOM on the server side).
+import { html, join, n2, type SafeHtml } from './html.js';
+
+export interface Frame {
+  readonly width: number;
+  readonly height: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+export const innerWidth = (f: Frame) => f.width - f.left - f.right;
+export const innerHeight = (f: Frame) => f.height - f.top - f.bottom;
+
+type Scale = (x: number) => number;
+
+export interface AxisSpec {
+  readonly scale: Scale;
+  readonly ticks: readonly number[];
+  readonly format: (x: number) => string;
+  readonly label: string;
+  /** Draw light grid lines across the plot at each tick. */
+  readonly grid?: boolean;
+}
+
+/** The x axis along the bottom of the plot area, with its title below. */
+export function axisBottom(f: Frame, a: AxisSpec): SafeHtml {
+  const h = innerHeight(f);
+  const ticks = a.ticks.map((t) => {
+    const x = n2(a.scale(t));
+    return html`<g class="tick" transform="translate(${x},0)">${a.grid ? html`<line class="grid" y1="0" y2="${-h}"></line>` : ''}<line y1="0" y2="5"></line><text y="18" text-anchor="middle">${a.format(t)}</text></g>`;
+  });
+  return html`<g class="axis axis-x" transform="translate(0,${h})"><line class="domain" x1="0" x2="${innerWidth(f)}"></line>${join(ticks)}<text class="axis-title" x="${n2(innerWidth(f) / 2)}" y="${f.bottom - 6}" text-anchor="middle">${a.label}</text></g>`;
+}
+
+/** The y axis along the left of the plot area, with its title turned up the side. */
+export function axisLeft(f: Frame, a: AxisSpec): SafeHtml {
+  const w = innerWidth(f);
+  const ticks = a.ticks.map((t) => {
+    const y = n2(a.scale(t));
+    return html`<g class="tick" transform="translate(0,${y})">${a.grid ? html`<line class="grid" x1="0" x2="${w}"></line>` : ''}<line x1="-5" x2="0"></line><text x="-8" dy="0.32em" text-anchor="end">${a.format(t)}</text></g>`;
+  });
+  const mid = n2(innerHeight(f) / 2);
+  return html`<g class="axis axis-y"><line class="domain" y1="0" y2="${innerHeight(f)}"></line>${join(ticks)}<text class="axis-title" transform="translate(${-f.left + 14},${mid}) rotate(-90)" text-anchor="middle">${a.label}</text></g>`;
+}
+
+/** An <svg> with a viewBox (it scales to its container) and the plot area translated by the margins. */
+export function svgFrame(f: Frame, attrs: { chart: string; title: string }, body: SafeHtml | SafeHtml[]): SafeHtml {
+  return html`<svg class="chart" data-chart="${attrs.chart}" viewBox="0 0 ${f.width} ${f.height}" role="img" aria-label="${attrs.title}" preserveAspectRatio="xMidYMid meet"><title>${attrs.title}</title><g transform="translate(${f.left},${f.top})">${body}</g></svg>`;
+}

@@ -1,0 +1,150 @@
+// The CDF of time to leader, one series per configuration, on a linear or a
+// log x axis. Every uncensored observation is a point (hover: its value and
+// trial); censored observations (no leader by the horizon) are never dropped:
+// the curve climbs to 100% inside a hatched "beyond the horizon" band at the
+// right, so a config with censored trials visibly never reaches 100% in time.
+// Very large runs draw an even subset of points (POINT_BUDGET); the curve keeps them all.
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { line, curveStepAfter } from 'd3-shape';
+import { html, join, n2, type SafeHtml } from './html.js';
+import { axisBottom, axisLeft, innerHeight, innerWidth, svgFrame, type Frame } from './axis.js';
+import { fmtMs, fmtNum, fmtPct } from './format.js';
+import type { DurationSummary } from '../scenarios/summary.js';
+
+export interface CdfSeries {
+  readonly index: number;
+  readonly label: string;
+  readonly color: string;
+  /** ms; null = censored. */
+  readonly values: readonly (number | null)[];
+  readonly trials: readonly number[];
+  readonly summary: DurationSummary;
+  /** Drawn bold with its p50/p99 marked on the axis (the run's config, or the recommended one). */
+  readonly emphasis: boolean;
+}
+
+export interface CdfOptions {
+  readonly scale: 'linear' | 'log';
+  readonly metric: string;
+  readonly unitOf: string;
+  /** A ◆ at every series' own p50 and p99 (clutter beyond a handful of series; the guides still show them). */
+  readonly markEach: boolean;
+}
+
+const FRAME: Frame = { width: 600, height: 380, top: 14, right: 18, bottom: 48, left: 62 };
+const ZONE = 54;
+
+type X = ((v: number) => number) & { ticks(n?: number): number[] };
+
+export function cdfChart(series: readonly CdfSeries[], o: CdfOptions): SafeHtml {
+  const anyCensored = series.some((s) => s.values.some((v) => v === null));
+  const plotW = innerWidth(FRAME) - (anyCensored ? ZONE : 0);
+  const h = innerHeight(FRAME);
+  const x = xScale(series, o.scale, plotW);
+  const y = scaleLinear().domain([0, 1]).range([h, 0]);
+  const xAxis = axisBottom(FRAME, { scale: x, ticks: xTicks(x, o.scale), format: (t) => fmtNum(t, 4), label: `${o.metric} (ms${o.scale === 'log' ? ', log scale' : ''})`, grid: true });
+  const yAxis = axisLeft(FRAME, { scale: y, ticks: [0, 0.25, 0.5, 0.75, 1], format: (t) => fmtPct(t, 0), label: `share of ${o.unitOf} ≤ x`, grid: true });
+  const id = `cdf-${o.scale}`;
+  const body = [
+    anyCensored ? censorZone(plotW, h) : html``,
+    guides(plotW + (anyCensored ? ZONE : 0), y),
+    xAxis,
+    yAxis,
+    join(series.filter((s) => !s.emphasis).map((s) => seriesSvg(s, x, y, plotW, o.markEach, series.length))),
+    join(series.filter((s) => s.emphasis).map((s) => html`${seriesSvg(s, x, y, plotW, true, series.length)}${quantileLines(s, x, y)}`)),
+  ];
+  const title = `CDF of ${o.metric}, ${o.scale} x axis, ${series.length} configuration${series.length === 1 ? '' : 's'}`;
+  return svgFrame(FRAME, { chart: id, title }, body);
+}
+
+function maxOf(series: readonly CdfSeries[]): number {
+  let m = 0;
+  for (const s of series) for (const v of s.values) if (v !== null && v > m) m = v;
+  return m;
+}
+
+function xScale(series: readonly CdfSeries[], kind: CdfOptions['scale'], plotW: number): X {
+  const max = maxOf(series);
+  if (kind === 'linear') return scaleLinear().domain([0, max > 0 ? max * 1.03 : 1]).nice().range([0, plotW]) as unknown as X;
+  let min = Infinity;
+  for (const s of series) for (const v of s.values) if (v !== null && v > 0 && v < min) min = v;
+  if (!Number.isFinite(min)) min = 1;
+  const hi = Math.max(max, min * 3);
+  return scaleLog().domain([min / 1.15, hi * 1.15]).range([0, plotW]).clamp(true) as unknown as X;
+}
+
+/** Linear: d3's ticks. Log: the 1-2-5 ticks d3 offers, plus its first tick when those leave the left edge bare; fewer ticks when the span is under a decade. */
+function xTicks(x: X, kind: CdfOptions['scale']): number[] {
+  const all = x.ticks(kind === 'linear' ? 8 : 10);
+  if (kind === 'linear') return all;
+  const few = all.filter((t) => {
+    const mantissa = t / 10 ** Math.floor(Math.log10(t) + 1e-9);
+    return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6);
+  });
+  if (few.length < 3) return x.ticks(5); // less than a decade: d3 falls back to evenly spaced ticks
+  return all.length > 0 && few[0] !== all[0] && x(few[0]) - x(all[0]) > 40 ? [all[0], ...few] : few;
+}
+
+function censorZone(plotW: number, h: number): SafeHtml {
+  return html`<g class="censor-zone"><rect x="${plotW}" y="0" width="${ZONE}" height="${h}" class="zone"></rect><text class="zone-label" x="${plotW + ZONE / 2}" y="${h / 2}" text-anchor="middle" transform="rotate(-90 ${plotW + ZONE / 2} ${h / 2})">no leader by the horizon</text></g>`;
+}
+
+function guides(w: number, y: (v: number) => number): SafeHtml {
+  return join(
+    ([[0.5, 'p50'], [0.99, 'p99']] as const).map(([q, label]) => html`<g class="guide"><line x1="0" x2="${w}" y1="${n2(y(q))}" y2="${n2(y(q))}"></line><text x="4" y="${n2(y(q) - 4)}">${label}</text></g>`),
+  );
+}
+
+/** Points drawn per chart at most (shared by its series): beyond it a series shows an evenly spaced subset by rank. */
+export const POINT_BUDGET = 20_000;
+
+/** Which ranks get a point: all of them, or an even subset that keeps the smallest and the largest. */
+export function drawnRanks(count: number, series: number): number[] {
+  const cap = Math.max(200, Math.floor(POINT_BUDGET / Math.max(1, series)));
+  if (count <= cap) return Array.from({ length: count }, (_, i) => i);
+  return Array.from({ length: cap }, (_, k) => Math.round((k * (count - 1)) / (cap - 1)));
+}
+
+/** Drops step vertices that share a pixel column with the next one (same curve, far fewer vertices for big runs). */
+function thin(pts: [number, number][]): [number, number][] {
+  return pts.filter((p, i) => i === 0 || i === pts.length - 1 || Math.round(p[0] * 2) !== Math.round(pts[i + 1][0] * 2));
+}
+
+/** One configuration: its step curve, a point per uncensored observation, its p50/p99 markers, its censored share. */
+function seriesSvg(s: CdfSeries, x: X, y: (v: number) => number, plotW: number, mark: boolean, seriesCount: number): SafeHtml {
+  const n = s.values.length;
+  if (n === 0) return html`<g class="series" data-series="${s.index}" data-label="${s.label}" data-n="0" data-points="0"></g>`;
+  const obs = s.values.map((v, i) => ({ v, trial: s.trials[i] })).filter((o): o is { v: number; trial: number } => o.v !== null).sort((a, b) => a.v - b.v);
+  const censored = n - obs.length;
+  const pts: [number, number][] = [[0, y(0)], ...obs.map((o, i): [number, number] => [x(o.v), y((i + 1) / n)])];
+  if (censored > 0) pts.push([plotW, y(obs.length / n)], [plotW + ZONE / 2, y(1)], [plotW + ZONE, y(1)]);
+  const d = line().curve(curveStepAfter)(thin(pts)) ?? '';
+  const ranks = drawnRanks(obs.length, seriesCount);
+  const points = ranks.map((i) => {
+    const o = obs[i];
+    const tip = `${s.label}\n${fmtMs(o.v)} (trial ${o.trial})\n${fmtPct((i + 1) / n, 1)} of ${n} at or below`;
+    return html`<circle data-point="" cx="${n2(x(o.v))}" cy="${n2(y((i + 1) / n))}" r="2.4" data-tip="${tip}"></circle>`;
+  });
+  const cens = censored > 0 ? html`<circle class="censored" data-censored="${censored}" cx="${n2(plotW + ZONE / 2)}" cy="${n2(y(1))}" r="4" data-tip="${`${s.label}\n${censored} of ${n} censored: no new leader by the horizon`}"></circle>` : html``;
+  return html`<g class="series${s.emphasis ? ' emphasis' : ''}" data-series="${s.index}" data-label="${s.label}" data-n="${n}" data-points="${ranks.length}" style="--c:${s.color}"><path class="line" d="${d}"></path>${join(points)}${mark ? markers(s, x, y) : ''}${cens}</g>`;
+}
+
+function markers(s: CdfSeries, x: X, y: (v: number) => number): SafeHtml {
+  const m = ([[s.summary.p50, 0.5, 'p50'], [s.summary.p99, 0.99, 'p99']] as const).filter(([v]) => v !== null);
+  return join(
+    m.map(([v, q, label]) => {
+      const cx = x(v as number);
+      const cy = y(q);
+      return html`<path class="qmark" data-marker="${label}" d="M${n2(cx)},${n2(cy - 5)}l5,5l-5,5l-5,-5z" data-tip="${`${s.label}\n${label}: ${fmtMs(v)}`}"></path>`;
+    }),
+  );
+}
+
+/** For the emphasised series: dashed lines down to the x axis at its p50 and p99, labelled with the values near the axis. */
+function quantileLines(s: CdfSeries, x: X, y: (v: number) => number): SafeHtml {
+  const h = y(0);
+  const m = ([[s.summary.p50, 0.5, 'p50'], [s.summary.p99, 0.99, 'p99']] as const).filter(([v]) => v !== null);
+  const lines = m.map(([v, q]) => html`<line x1="${n2(x(v as number))}" x2="${n2(x(v as number))}" y1="${n2(y(q))}" y2="${n2(h)}"></line>`);
+  const labels = m.map(([v, , label], i) => html`<text x="${n2(x(v as number) + 4)}" y="${n2(h - 8 - i * 14)}">${label} ${fmtNum(v)} ms</text>`);
+  return html`<g class="qline" style="--c:${s.color}">${join(lines)}${join(labels)}</g>`;
+}

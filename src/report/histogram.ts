@@ -1,0 +1,60 @@
+// Histogram of one configuration's time to leader: how the observations
+// spread between the timeout minimum and maximum, whether there is a second
+// hump (split votes cost a second timeout), and how many never got a leader
+// (a hatched bar of their own, beyond the horizon).
+import { bin, max as arrayMax } from 'd3-array';
+import { scaleLinear } from 'd3-scale';
+import { html, join, n2, type SafeHtml } from './html.js';
+import { axisBottom, axisLeft, innerHeight, innerWidth, svgFrame, type Frame } from './axis.js';
+import { fmtNum, fmtPct } from './format.js';
+import type { CdfSeries } from './cdf.js';
+
+const FRAME: Frame = { width: 1200, height: 300, top: 14, right: 18, bottom: 48, left: 62 };
+const ZONE = 54;
+
+export function histogramChart(s: CdfSeries, metric: string, unitOf: string): SafeHtml {
+  const values = s.values.filter((v): v is number => v !== null);
+  const censored = s.values.length - values.length;
+  const plotW = innerWidth(FRAME) - (censored > 0 ? ZONE : 0);
+  const h = innerHeight(FRAME);
+  const top = values.length > 0 ? Math.max(...values) : 1;
+  const x = scaleLinear().domain([0, top > 0 ? top * 1.02 : 1]).nice(10).range([0, plotW]);
+  // About 2·√n bins (10 to 60): a few observations are not scattered over sixty slivers.
+  const binCount = Math.min(60, Math.max(10, Math.round(2 * Math.sqrt(values.length))));
+  const bins = bin().domain(x.domain() as [number, number]).thresholds(x.ticks(binCount))(values);
+  const yMax = Math.max(censored, arrayMax(bins, (b) => b.length) ?? 0, 1);
+  const y = scaleLinear().domain([0, yMax]).nice().range([h, 0]);
+  const n = s.values.length;
+  const bars = bins
+    .filter((b) => b.length > 0)
+    .map((b) => {
+      const x0 = x(b.x0 ?? 0);
+      const w = Math.max(1, x(b.x1 ?? 0) - x0 - 1);
+      const tip = `${fmtNum(b.x0 ?? 0)}–${fmtNum(b.x1 ?? 0)} ms\n${b.length} of ${n} ${unitOf} (${fmtPct(b.length / n, 1)})`;
+      return html`<rect data-bin="" x="${n2(x0 + 0.5)}" y="${n2(y(b.length))}" width="${n2(w)}" height="${n2(h - y(b.length))}" data-tip="${tip}"></rect>`;
+    });
+  const cens = censored > 0 ? censoredBar(censored, n, plotW, y, h, unitOf) : html``;
+  const body = [
+    axisLeft(FRAME, { scale: y, ticks: y.ticks(5).filter(Number.isInteger), format: (t) => String(t), label: unitOf, grid: true }),
+    axisBottom(FRAME, { scale: x, ticks: x.ticks(16), format: (t) => fmtNum(t, 4), label: `${metric} (ms)` }),
+    html`<g class="bars" style="--c:${s.color}">${join(bars)}</g>`,
+    cens,
+    quantileMarks(s, x, h),
+  ];
+  return svgFrame(FRAME, { chart: 'histogram', title: `Histogram of ${metric}: ${s.label}` }, body);
+}
+
+function censoredBar(count: number, n: number, plotW: number, y: (v: number) => number, h: number, unitOf: string): SafeHtml {
+  const tip = `no leader by the horizon\n${count} of ${n} ${unitOf} (${fmtPct(count / n, 1)}) censored`;
+  return html`<g class="censor-zone"><rect class="censored-bar" data-bin="censored" x="${plotW + 8}" y="${n2(y(count))}" width="${ZONE - 12}" height="${n2(h - y(count))}" data-tip="${tip}"></rect><text class="zone-label" x="${plotW + ZONE / 2 + 2}" y="${h + 18}" text-anchor="middle">&gt; horizon</text></g>`;
+}
+
+function quantileMarks(s: CdfSeries, x: (v: number) => number, h: number): SafeHtml {
+  const marks = ([[s.summary.p50, 'p50'], [s.summary.p99, 'p99']] as const).filter(([v]) => v !== null);
+  return join(
+    marks.map(([v, label], i) => {
+      const cx = n2(x(v as number));
+      return html`<g class="qline"><line x1="${cx}" x2="${cx}" y1="0" y2="${h}"></line><text x="${cx}" y="${10 + i * 12}" dx="4">${label} ${fmtNum(v)} ms</text></g>`;
+    }),
+  );
+}

@@ -1,0 +1,88 @@
+// The top of the report: what was run, the headline figures, the verdicts,
+// the recommendation (sweeps) and the command that reproduces it all.
+import { html, join, type SafeHtml } from './html.js';
+import { fmtMs, fmtNum, fmtPct, fmtQuantile, pointLabel } from './format.js';
+import { reproduceCommand } from './command.js';
+import { primaryMetric, type ReportConfig, type ReportModel } from './model.js';
+import { verdict } from './tips.js';
+import { describeConfig } from '../cli/format-run.js';
+import { formatUs } from '../sim/time.js';
+import type { ConfigResult } from '../scenarios/result.js';
+import type { ResolvedScenario } from '../scenarios/types.js';
+
+/** The one-line cluster description the terminal prints (cli/format-run.ts), from a result's resolved config. */
+export function describeResultConfig(r: ConfigResult): string {
+  try {
+    // ResolvedConfig is ResolvedScenario without its naming fields; describeConfig reads none of those.
+    return `${describeConfig(r.config as ResolvedScenario)} · horizon ${formatUs(r.config.horizonUs)}`;
+  } catch {
+    return '';
+  }
+}
+
+export function summarySection(m: ReportModel): SafeHtml {
+  const h = m.header;
+  const what = m.kind === 'run' ? `run of ${h.trials} trials` : `sweep of ${m.configs.length} configurations × ${h.trials} trials`;
+  const cluster = m.focus ? describeResultConfig(m.focus.result) : m.configs[0] ? describeResultConfig(m.configs[0].result) : '';
+  return html`<header class="summary">
+<p class="kicker">raftsim report · ${what} · seed ${h.seed}</p>
+<h1 data-field="scenario">${h.scenario}</h1>
+${h.description ? html`<p class="description" data-field="description">${h.description}</p>` : ''}
+<p class="cluster"><strong>Cluster and config${m.kind === 'sweep' ? ' (recommended)' : ''}:</strong> ${cluster}</p>
+${m.kind === 'sweep' ? html`<p class="cluster"><strong>Swept:</strong> ${m.keys.join(' × ')}</p>` : ''}
+${m.interrupted ? html`<p class="warn">This sweep was interrupted: only the configurations that finished are shown.</p>` : ''}
+${recommendationBlock(m)}
+${m.focus ? headline(m.focus, m.kind === 'sweep') : html`<p class="warn">No configuration to summarise.</p>`}
+${verdicts(m)}
+${violations(m.configs)}
+<div class="reproduce"><strong>Reproduce:</strong> <code data-field="command">${reproduceCommand(m.kind, h)}</code></div>
+</header>`;
+}
+
+function recommendationBlock(m: ReportModel): SafeHtml {
+  if (m.kind !== 'sweep') return html``;
+  const r = m.recommendation;
+  if (!r || !m.focus) return html`<div class="callout bad"><strong>No recommendation:</strong> every configuration violated safety.</div>`;
+  return html`<div class="callout rec" data-recommended="${r.index}"><strong>★ Recommended: ${pointLabel(m.focus.result.point)}</strong> (configuration #${r.index + 1}; ${r.eligible} of ${m.configs.length} met the rule's conditions)<p class="rule"><strong>Rule:</strong> ${r.rule}</p>${r.fallback ? html`<p class="rule warn">${r.fallback}</p>` : ''}</div>`;
+}
+
+function headline(c: ReportConfig, recommended: boolean): SafeHtml {
+  const m = c.result.metrics;
+  const p = primaryMetric(c.result);
+  const s = p.summary;
+  const figures: [string, string, string][] = [
+    [`p50 ${p.title}`, fmtQuantile(s.p50, s.censored, s.n), `over ${s.n} ${p.unitOf}`],
+    [`p99 ${p.title}`, fmtQuantile(s.p99, s.censored, s.n), s.censored > 0 ? `${s.censored} censored (no leader by the horizon)` : 'none censored'],
+    [`max ${p.title}`, fmtMs(s.max), 'largest measured'],
+    ...(p.key === 'timeToLeaderMs' ? [stableCard(m)] : []),
+    ['elections per trial', fmtNum(m.electionsPerTrial), `${fmtNum(m.splitVotesPerTrial)} split votes per trial`],
+    ['leaderless time per trial', fmtQuantile(m.leaderlessMs.p50, m.leaderlessMs.censored, m.leaderlessMs.n), `p50; p99 ${fmtQuantile(m.leaderlessMs.p99, m.leaderlessMs.censored, m.leaderlessMs.n)}`],
+    ['spurious elections', `${fmtNum(m.spuriousElectionsPerHour)} / h`, `over ${fmtNum(m.measuredHours)} simulated hours`],
+    ['write availability', fmtPct(m.writeAvailability), m.writeAvailability === null ? 'no workload' : 'acknowledged within the client timeout'],
+    ['safety', m.safety === 'ok' ? 'ok' : `violated ×${m.safetyViolations}`, 'all invariants checked'],
+  ];
+  const cards = figures.map(([label, value, note]) => html`<div class="figure-card${label === 'safety' && m.safety !== 'ok' ? ' bad' : ''}"><div class="label">${label}</div><div class="value">${value}</div><div class="note">${note}</div></div>`);
+  const title = recommended ? html`<p class="headline-title">Headline figures of the recommended configuration</p>` : '';
+  return html`${title}<div class="headline" data-field="headline">${join(cards)}</div>`;
+}
+
+/** Time to a leader that then stays (the first new leader can be deposed at once, as in a partial partition). */
+function stableCard(m: ConfigResult['metrics']): [string, string, string] {
+  const s = m.timeToStableLeaderMs;
+  return ['p99 time to a stable leader', fmtQuantile(s.p99, s.censored, s.n), `p50 ${fmtQuantile(s.p50, s.censored, s.n)}; one that then keeps leading`];
+}
+
+function verdicts(m: ReportModel): SafeHtml {
+  const c = m.focus;
+  if (!c || c.result.expectations.length === 0) return html``;
+  const rows = c.result.expectations.map((e) => html`<li class="${e.pass ? 'pass' : 'fail'}"><span class="badge">${e.pass ? 'pass' : 'FAIL'}</span> <code>${e.metric} ${e.op} ${String(e.bound)}</code> — measured ${e.actual === null ? '—' : String(e.actual)}</li>`);
+  const others = m.kind === 'sweep' ? html`<p>${m.configs.filter((x) => verdict(x.result) === 'ok').length} of ${m.configs.length} configurations pass every expectation and safety check (see the table).</p>` : '';
+  return html`<div class="expectations"><strong>Expectations${m.kind === 'sweep' ? ' (recommended configuration)' : ''}:</strong><ul>${join(rows)}</ul>${others}</div>`;
+}
+
+function violations(configs: readonly ReportConfig[]): SafeHtml {
+  const all = configs.flatMap((c) => c.result.violations.map((v) => ({ c, v })));
+  if (all.length === 0) return html``;
+  const shown = all.slice(0, 10).map(({ c, v }) => html`<li>${configs.length > 1 ? html`<em>${c.label}</em>: ` : ''}trial ${v.trial}: ${v.invariant} at ${formatUs(v.timeUs)} — ${v.detail}<br><code>${v.replay}</code></li>`);
+  return html`<div class="callout bad"><strong>Safety violations (${all.length}):</strong><ul>${join(shown)}</ul>${all.length > 10 ? html`<p>… and ${all.length - 10} more (see the JSON).</p>` : ''}</div>`;
+}

@@ -1,0 +1,227 @@
+// Shared helpers for the end-to-end tests of the `raftsim` command line.
+//
+// The CLI runs from compiled JS (dist/cli/main.js). `ensureBuilt()` compiles it
+// once when dist is missing or older than the sources; several test files run
+// in parallel, so the build happens under a lock directory in os.tmpdir().
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (this file is test/cli/cli.ts). */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
+export const SCENARIOS_DIR = join(ROOT, 'scenarios');
+
+/** Every CLI process must finish within this (a hang is a failure, not a slow test). */
+export const PROCESS_TIMEOUT_MS = 15_000;
+
+const key = createHash('sha256').update(ROOT).digest('hex').slice(0, 12);
+const LOCK = join(tmpdir(), `raftsim-cli-test-build-${key}.lock`);
+const STAMP = join(tmpdir(), `raftsim-cli-test-build-${key}.stamp`);
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) newest = Math.max(newest, newestMtime(p));
+    else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function mtime(p: string): number {
+  try {
+    return statSync(p).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function isStale(): boolean {
+  if (!existsSync(MAIN) || !existsSync(join(ROOT, 'dist', 'scenarios', 'worker.js'))) return true;
+  const sources = Math.max(newestMtime(join(ROOT, 'src')), mtime(join(ROOT, 'tsconfig.json')));
+  return sources > Math.max(mtime(MAIN), mtime(STAMP));
+}
+
+/** Compiles src/ into dist/ (what `npm run build` does) when dist is missing or stale. */
+export function ensureBuilt(): void {
+  if (!isStale()) return;
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // A lock left by a killed run is ignored after five minutes.
+      if (Date.now() - mtime(LOCK) > 300_000) rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the build lock ${LOCK}`);
+      sleep(100);
+    }
+  }
+  try {
+    if (!isStale()) return; // another test file built it while we waited
+    const startedAt = Date.now();
+    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8', timeout: 200_000 });
+    if (r.status !== 0) throw new Error(`build failed (tsc -p tsconfig.json, exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+    writeFileSync(STAMP, String(startedAt));
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** The command, for failure messages. */
+  readonly command: string;
+}
+
+export interface CliOptions {
+  readonly cwd?: string;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Runs `node dist/cli/main.js ...args` with piped stdio (so stdout and stderr are not terminals).
+ * Asynchronous, so that tests declared concurrent run their processes side by side.
+ */
+export function cli(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
+  const env = { ...process.env };
+  delete env.FORCE_COLOR;
+  const command = `raftsim ${args.map(quoteForDisplay).join(' ')}`;
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [MAIN, ...args], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? PROCESS_TIMEOUT_MS);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), command });
+    });
+  });
+}
+
+function quoteForDisplay(a: string): string {
+  return /^[\w./:=@%+,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A short description of a result for assertion messages. */
+export function show(r: CliResult): string {
+  return `${r.command}\n  exit ${r.code}${r.signal ? ` (killed by ${r.signal}: timed out?)` : ''}\n  stderr: ${r.stderr.slice(0, 1500)}\n  stdout: ${r.stdout.slice(0, 500)}`;
+}
+
+/** A fresh temporary directory; remove it with `rmSync(dir, { recursive: true, force: true })`. */
+export function tempDir(tag: string): string {
+  return mkdtempSync(join(tmpdir(), `raftsim-cli-${tag}-`));
+}
+
+/** Writes a scenario file and returns its absolute path. */
+export function writeScenario(dir: string, name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+/** Lines of a Node/V8 stack trace or of Node's internals. */
+export const STACK_LINE = /^\s*at\s+(?:.*\(|)(?:file:\/\/|node:|\/|[A-Za-z]:\\|<anonymous>|new |async )/m;
+
+/** Problems with a "bad input" result: exit 2, a short message on stderr, no stack trace, nothing on stdout. */
+/**
+ * `where.line`: the 1-based line the message must point at (`file:line:column`); 'any' (the default when a
+ * file is given) for some `file:line:column`; 'none' when the problem has no position (a missing or oversized file).
+ */
+export function badInputProblems(r: CliResult, where?: { file?: string; line?: number | 'any' | 'none' }): string[] {
+  const problems: string[] = [];
+  if (r.signal !== null) problems.push(`killed by ${r.signal} (did not finish within the timeout)`);
+  if (r.code !== 2) problems.push(`exit code ${r.code}, expected 2`);
+  const err = r.stderr.trimEnd();
+  if (err.trim() === '') problems.push('stderr is empty');
+  const lines = err.split('\n');
+  if (lines.length > 25) problems.push(`stderr has ${lines.length} lines, more than one screen`);
+  if (STACK_LINE.test(r.stderr)) problems.push('stderr contains a stack-trace line');
+  if (/node:internal/.test(r.stderr)) problems.push('stderr mentions node:internal');
+  if (/internal error|This is a bug in raftsim/.test(r.stderr)) problems.push('reported as an internal error');
+  if (r.stdout !== '') problems.push('stdout is not empty');
+  if (where?.file !== undefined) {
+    const name = basename(where.file);
+    if (!r.stderr.includes(name)) problems.push(`stderr does not name the file ${name}`);
+    const line = where.line ?? 'any';
+    if (typeof line === 'number') {
+      const at = new RegExp(`${escapeRe(name)}:${line}:\\d+`);
+      if (!at.test(r.stderr)) problems.push(`stderr does not point at ${name}:${line}:<column>`);
+    } else if (line === 'any' && !new RegExp(`${escapeRe(name)}:\\d+:\\d+`).test(r.stderr)) {
+      problems.push(`stderr has no ${name}:<line>:<column> location`);
+    }
+  }
+  return problems;
+}
+
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Splits a command line printed by raftsim (words, single-quoted words as shellQuote writes them). */
+export function shellSplit(line: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) throw new Error(`unbalanced quote in ${line}`);
+      cur += line.slice(i + 1, end);
+      i = end;
+      inWord = true;
+    } else if (c === '\\' && i + 1 < line.length) {
+      cur += line[++i];
+      inWord = true;
+    } else if (c === ' ' || c === '\t') {
+      if (inWord) words.push(cur);
+      cur = '';
+      inWord = false;
+    } else {
+      cur += c;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(cur);
+  return words;
+}
+
+/** The arguments of a printed `raftsim replay …` line, ready for cli(). */
+export function replayArgs(line: string): string[] {
+  const words = shellSplit(line.trim());
+  if (words[0] !== 'raftsim' || words[1] !== 'replay') throw new Error(`not a raftsim replay command: ${line}`);
+  return words.slice(1);
+}
+
+/** Names of the built-in scenarios: scenarios/*.json5, without subdirectories such as _examples. */
+export function builtinNames(): string[] {
+  return readdirSync(SCENARIOS_DIR, { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.json5'))
+    .map((e) => e.name.slice(0, -'.json5'.length))
+    .sort();
+}
+
+/** Removes a temporary directory (best effort). */
+export function removeDir(dir: string | undefined): void {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,165 @@
+// The reports in a real browser: Debian's Chromium (/usr/bin/chromium, never a
+// downloaded one) driven by playwright-core, loading each report from file://.
+// Every page must load with no console error and no request but itself; the
+// charts carry data attributes so elements are counted, not guessed; a PNG
+// screenshot is written beside each report for people to look at.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { cli, ensureBuilt, show, tempDir } from '../cli/cli.js';
+import type { ConfigResult, RunResult, SweepResult } from '../../src/scenarios/result.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+if (!HAVE_CHROMIUM) console.warn(`[skip] report browser tests: ${CHROMIUM} not found (install Debian's chromium: apt-get install -y chromium)`);
+
+const EVIL_NAME = `evil <script>window.__pwned=1</script> "double" 'single'`;
+const EVIL_DESCRIPTION = `Injected <script>window.__pwned=2</script> & "quotes" <img src=x onerror="window.__pwned=3">`;
+
+let dir = '';
+let userDataDir = '';
+let context: BrowserContext;
+
+/** Writes a report (and its JSON) with the CLI; returns both paths. */
+async function report(name: string, args: string[]): Promise<{ html: string; json: string }> {
+  const html = join(dir, `${name}.html`);
+  const json = join(dir, `${name}.json`);
+  const r = await cli([...args, `--html=${html}`, '--out', json]);
+  expect(r.code, show(r)).toBe(0);
+  return { html, json };
+}
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  requests: string[];
+}
+
+/** Opens a report from file://, recording console errors, page errors and every request but the page itself. */
+async function open(file: string): Promise<Opened> {
+  const page = await context.newPage();
+  const url = pathToFileURL(file).href;
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => r.url() !== url && requests.push(r.url()));
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, errors, requests };
+}
+
+const uncensored = (c: ConfigResult) => c.samples.timeToLeaderMs.filter((v) => v !== null).length;
+
+/** Hovers an element and checks the tooltip shows the tip of whatever is under the pointer. */
+async function hoverShowsTip(page: Page, selector: string): Promise<string> {
+  const target = page.locator(selector);
+  await target.scrollIntoViewIfNeeded();
+  const box = (await target.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  const tip = page.locator('#tooltip');
+  await expect.poll(() => tip.isVisible()).toBe(true);
+  const expected = await page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.closest('[data-tip]')?.getAttribute('data-tip') ?? null, [x, y]);
+  const text = (await tip.textContent()) ?? '';
+  expect(expected).not.toBeNull();
+  expect(text).toBe(expected);
+  return text;
+}
+
+async function screenshotBeside(page: Page, html: string): Promise<string> {
+  const png = html.replace(/\.html$/, '.png');
+  await page.screenshot({ path: png, fullPage: true });
+  expect(statSync(png).size).toBeGreaterThan(10_000);
+  return png;
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('HTML reports in Chromium', () => {
+  let run: { html: string; json: string };
+  let sweep: { html: string; json: string };
+  let evil: { html: string; json: string };
+
+  beforeAll(async () => {
+    ensureBuilt();
+    dir = tempDir('browser');
+    run = await report('run', ['run', 'leader-crash', '--trials', '20', '--set', 'horizon=4s']);
+    sweep = await report('sweep', ['sweep', 'sweep-lan-5', '--trials', '6', '--set', 'faults.0.delay=2s', '--set', 'horizon=4s']);
+    const evilFile = join(dir, 'evil.json5');
+    writeFileSync(evilFile, JSON.stringify({ name: EVIL_NAME, description: EVIL_DESCRIPTION, cluster: { nodes: 3 }, faults: [{ kind: 'crash', target: 'leader', after: 'stable-leader', delay: '1s' }], trials: 10, horizon: '3s' }));
+    evil = await report('evil', ['run', evilFile]);
+    userDataDir = mkdtempSync(join(tmpdir(), 'raftsim-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    if (process.env.RAFTSIM_KEEP_REPORTS) console.log(`reports kept in ${dir}`);
+    else if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('run report: loads offline and clean, one CDF series with a point per observation, tooltips work', async () => {
+    const { page, errors, requests } = await open(run.html);
+    const result = JSON.parse(readFileSync(run.json, 'utf8')) as RunResult;
+    for (const chart of ['cdf-linear', 'cdf-log']) {
+      expect(await page.locator(`svg[data-chart="${chart}"] g[data-series]`).count()).toBe(1);
+      expect(await page.locator(`svg[data-chart="${chart}"] g[data-series="0"] [data-point]`).count()).toBe(uncensored(result));
+    }
+    const tip = await hoverShowsTip(page, 'svg[data-chart="cdf-linear"] [data-point] >> nth=-1');
+    expect(tip).toMatch(/\d ms \(trial \d+\)/);
+    expect(await page.locator('[data-timeline]').count()).toBe(result.timelines!.length);
+    expect(await page.locator('h1').textContent()).toBe('leader-crash');
+    await screenshotBeside(page, run.html);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it('sweep report: a CDF series per config, a heatmap cell per sweep point, sortable table, tooltips', async () => {
+    const { page, errors, requests } = await open(sweep.html);
+    const result = JSON.parse(readFileSync(sweep.json, 'utf8')) as SweepResult;
+    const n = result.results.length;
+    expect(await page.locator('svg[data-chart="cdf-linear"] g[data-series]').count()).toBe(n);
+    for (const [i, c] of result.results.entries()) {
+      expect(await page.locator(`svg[data-chart="cdf-linear"] g[data-series="${i}"] [data-point]`).count()).toBe(uncensored(c));
+    }
+    for (const heat of ['heatmap-p99', 'heatmap-spurious']) expect(await page.locator(`svg[data-chart="${heat}"] [data-cell]`).count()).toBe(n);
+    expect(await page.locator('table[data-table="configs"] tbody tr').count()).toBe(n);
+    expect(await hoverShowsTip(page, 'svg[data-chart="heatmap-p99"] [data-cell] >> nth=0')).toMatch(/time to leader: p50 .*p99/);
+    // Sort by p99 (column 4: #, min, max, p50, p99): ascending numbers.
+    await page.locator('button[data-sort-col="4"]').click();
+    const keys = await page.locator('table[data-table="configs"] tbody tr td:nth-child(5)').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-sort'))));
+    expect(keys).toEqual([...keys].sort((a, b) => a - b));
+    await screenshotBeside(page, sweep.html);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: sweep.html.replace(/\.html$/, '-dark.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it('renders a scenario name and description full of <script> and quotes as text, and runs none of it', async () => {
+    const { page, errors, requests } = await open(evil.html);
+    expect(await page.locator('h1[data-field="scenario"]').textContent()).toBe(EVIL_NAME);
+    expect(await page.locator('[data-field="description"]').textContent()).toBe(EVIL_DESCRIPTION);
+    expect(await page.locator('[data-field="source"]').textContent()).toContain(JSON.stringify(EVIL_NAME));
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('script').count()).toBe(1);
+    expect(await page.locator('body img').count()).toBe(0);
+    await screenshotBeside(page, evil.html);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it('its Content-Security-Policy refuses any other inline script', async () => {
+    const { page } = await open(run.html);
+    await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = 1';
+      document.body.appendChild(s);
+    });
+    expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+  });
+});
