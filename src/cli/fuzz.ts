@@ -2,7 +2,8 @@
 // liveness; write the shrunk counterexample as a scenario file that
 // `raftsim run` and `raftsim replay --trial 0` reproduce (docs/fuzz.md).
 import { relative, resolve } from 'node:path';
-import { fuzz, fuzzBase, evaluateCase, type FuzzFailure, type FuzzReport } from '../scenarios/fuzz.js';
+import { caseScenario, fuzz, fuzzBase, evaluateCase, type FuzzFailure, type FuzzReport } from '../scenarios/fuzz.js';
+import { ScenarioError } from '../scenarios/errors.js';
 import { faultData, fuzzSource } from '../scenarios/fuzz-scenario.js';
 import { printJson5 } from '../scenarios/json5-print.js';
 import type { FuzzBase } from '../scenarios/fuzz-scenario.js';
@@ -33,7 +34,9 @@ export async function fuzzCommand(a: FuzzArgs): Promise<void> {
   }
   const outFile = resolve(a.out ?? defaultOutFile(s, impl));
   const original = s.file.startsWith('builtin:') ? resolveScenarioPath(s.file) : s.file;
+  if (outFile === original) throw new UsageError(`--out ${a.out} is the scenario being fuzzed; write the counterexample elsewhere`);
   const base = fuzzBase(s, original, impl, outFile);
+  preflight(base, schedule.windowUs + schedule.maxDurationUs);
   const label = `raftsim fuzz ${s.name} · implementation ${implementationLabel(impl)} · fast-check seed ${seed} · budget ${'runs' in budget ? `${budget.runs} runs` : `${budget.ms / 1000} s`}`;
   if (!a.json) process.stdout.write(`${formatSetup(label, schedule, churnShare, base.boundUs)}\n`);
   const status = statusLine();
@@ -62,6 +65,16 @@ export async function fuzzCommand(a: FuzzArgs): Promise<void> {
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   process.exitCode = f.outcome.kind === 'liveness' ? EXIT.expectationFailed : EXIT.safetyViolation;
+}
+
+/** The longest case the schedules can make must load (e.g. its horizon within the caps), or nothing can run. */
+function preflight(base: FuzzBase, lastHealUs: number): void {
+  try {
+    caseScenario(base, { variant: 0, faults: [{ atUs: 0, durationUs: lastHealUs, action: { kind: 'crash', target: 'leader' } }] });
+  } catch (e) {
+    if (e instanceof ScenarioError) throw new UsageError(`cannot fuzz this scenario: ${e.keyPath ? `${e.keyPath}: ` : ''}${e.message}`);
+    throw e;
+  }
 }
 
 function summary(a: FuzzArgs, r: FuzzReport, impl: Parameters<typeof implementationLabel>[0]) {

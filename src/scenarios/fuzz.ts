@@ -145,7 +145,7 @@ export async function fuzz(s: ResolvedScenario, base: FuzzBase, o: FuzzOptions):
   return { seed: d.seed, runs: firstRuns, evaluations, elapsedMs, interrupted: false, failure };
 }
 
-/** A scenario error inside a run is raftsim's own bug (the generated data must load), not a finding. */
+/** A scenario error inside a run is raftsim's own bug (generated data must load), neither a finding nor bad input. */
 function rethrowInternal(e: unknown): void {
-  if (e instanceof ScenarioError) throw e;
+  if (e instanceof ScenarioError) throw new Error(`internal: a generated fuzz case did not load: ${e.message} at ${e.keyPath}`);
 }
