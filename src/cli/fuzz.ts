@@ -42,7 +42,7 @@ export async function fuzzCommand(a: FuzzArgs): Promise<void> {
   const status = statusLine();
   let report: FuzzReport;
   try {
-    report = await fuzz(s, base, { budget, seed, path: a.path, schedule, churnShare, onRun: status.update });
+    report = await fuzz(s, base, { budget, seed, path: a.path, schedule, churnShare, onRun: status.update, elapsedClockMs: () => performance.now() });
   } finally {
     status.stop();
   }

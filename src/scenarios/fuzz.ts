@@ -41,6 +41,11 @@ export interface FuzzOptions {
   readonly churnShare: number;
   /** Called after every run (shrinking included). */
   readonly onRun?: (evaluations: number, shrinking: boolean) => void;
+  /**
+   * Milliseconds of real time, for reporting how long the search took. Injected by the CLI so
+   * nothing under src/scenarios reads a clock; simulations never see it. Default: always 0.
+   */
+  readonly elapsedClockMs?: () => number;
 }
 
 export interface FuzzFailure {
@@ -113,7 +118,8 @@ function caseArb(nodes: number, o: FuzzOptions): fc.Arbitrary<FuzzCase> {
 
 export async function fuzz(s: ResolvedScenario, base: FuzzBase, o: FuzzOptions): Promise<FuzzReport> {
   const factory = await nodeFactoryFor(base.implementation);
-  const started = Date.now();
+  const clock = o.elapsedClockMs ?? (() => 0);
+  const started = clock();
   let evaluations = 0;
   let shrinking = false;
   const prop = fc.property(caseArb(s.nodes, o), (c) => {
@@ -136,7 +142,7 @@ export async function fuzz(s: ResolvedScenario, base: FuzzBase, o: FuzzOptions):
     shrinks += d.numShrinks;
   }
   rethrowInternal(d.errorInstance);
-  const elapsedMs = Date.now() - started;
+  const elapsedMs = clock() - started;
   if (!d.failed || d.counterexample === null) return { seed: d.seed, runs: d.numRuns, evaluations, elapsedMs, interrupted: d.interrupted, failure: null };
   const c = d.counterexample[0];
   const outcome = evaluateCase(caseScenario(base, c), factory);
