@@ -11,6 +11,9 @@ function who(nodes: readonly NodeId[]): string {
   return nodes.length === 0 ? '(nobody)' : `n${nodes.join(',n')}`;
 }
 
+/** How a clock step (the one fault that is instantaneous and never heals) is described; recovery.ts relies on it. */
+export const CLOCK_STEP_PREFIX = 'clock step ';
+
 export function describeFault(a: FaultAction, resolved: readonly NodeId[] = []): string {
   const r = resolved.length > 0 ? who(resolved) : '';
   switch (a.kind) {
@@ -25,7 +28,7 @@ export function describeFault(a: FaultAction, resolved: readonly NodeId[] = []):
     case 'latency': return `latency +${formatUs(a.extraUs)} ${t(a.from)} → ${t(a.to)}`;
     case 'skew': return `skew ${r || t(a.target)} by ${formatUs(a.offsetUs)}`;
     case 'drift': return `drift ${r || t(a.target)} ${a.ppm} ppm`;
-    case 'step': return `clock step ${r || t(a.target)} by ${formatUs(a.deltaUs)}`;
+    case 'step': return `${CLOCK_STEP_PREFIX}${r || t(a.target)} by ${formatUs(a.deltaUs)}`;
     case 'crash': return `crash ${r || t(a.target)}`;
     case 'wipe': return `crash+wipe ${r || t(a.target)}`;
     case 'pause': return `pause ${r || t(a.target)}`;

@@ -45,23 +45,36 @@ export interface Metrics {
   readonly eventsPerTrial: number;
 }
 
+/** Per trial, the values (µs; null = censored) each duration metric summarises. check's worst-trial search reads the same table. */
+export const DURATION_SAMPLES = {
+  timeToLeaderMs: (m: TrialMetrics) => m.faults.map((f) => f.leaderUs),
+  timeToLeaderHeardMs: (m: TrialMetrics) => m.faults.map((f) => f.heardUs),
+  timeToStableLeaderMs: (m: TrialMetrics) => m.faults.map((f) => f.stableUs),
+  timeToWriteMs: (m: TrialMetrics) => m.faults.map((f) => f.writeUs),
+  leaderlessMs: (m: TrialMetrics) => [m.leaderlessUs],
+  commitLatencyMs: (m: TrialMetrics) => m.commitLatencyUs,
+  deposedLeaderMs: (m: TrialMetrics) => m.deposedLeaderUs,
+  recoveryMs: (m: TrialMetrics) => (m.recovery ? [m.recovery.afterUs] : []),
+} as const satisfies Readonly<Record<string, (m: TrialMetrics) => readonly (number | null)[]>>;
+
 export function aggregate(trials: readonly TrialSummary[], alertThresholdsUs: readonly number[]): Metrics {
   const ms = trials.map((t) => t.metrics);
   const faults = ms.flatMap((m) => m.faults);
   const per = (f: (m: TrialMetrics) => number) => (ms.length === 0 ? 0 : round3(ms.reduce((a, m) => a + f(m), 0) / ms.length));
   const hours = ms.reduce((a, m) => a + m.measuredUs, 0) / 3.6e9;
   const counted = ms.reduce((a, m) => a + m.writesCounted, 0);
+  const over = (key: keyof typeof DURATION_SAMPLES) => summarizeDurations(ms.flatMap(DURATION_SAMPLES[key]));
   const alertKeys = alertThresholdsUs.map((t) => formatUs(t));
   return {
-    timeToLeaderMs: summarizeDurations(faults.map((f) => f.leaderUs)),
-    timeToLeaderHeardMs: summarizeDurations(faults.map((f) => f.heardUs)),
-    timeToStableLeaderMs: summarizeDurations(faults.map((f) => f.stableUs)),
-    timeToWriteMs: summarizeDurations(counted > 0 || faults.some((f) => f.writeUs !== null) ? faults.map((f) => f.writeUs) : []),
+    timeToLeaderMs: over('timeToLeaderMs'),
+    timeToLeaderHeardMs: over('timeToLeaderHeardMs'),
+    timeToStableLeaderMs: over('timeToStableLeaderMs'),
+    timeToWriteMs: counted > 0 || faults.some((f) => f.writeUs !== null) ? over('timeToWriteMs') : summarizeDurations([]),
     leaderKeptFraction: faults.length === 0 ? null : round3(faults.filter((f) => f.kept).length / faults.length),
-    leaderlessMs: summarizeDurations(ms.map((m) => m.leaderlessUs)),
-    commitLatencyMs: summarizeDurations(ms.flatMap((m) => m.commitLatencyUs)),
-    deposedLeaderMs: summarizeDurations(ms.flatMap((m) => m.deposedLeaderUs)),
-    recoveryMs: summarizeDurations(ms.flatMap((m) => (m.recovery ? [m.recovery.afterUs] : []))),
+    leaderlessMs: over('leaderlessMs'),
+    commitLatencyMs: over('commitLatencyMs'),
+    deposedLeaderMs: over('deposedLeaderMs'),
+    recoveryMs: over('recoveryMs'),
     electionsPerTrial: per((m) => m.elections),
     splitVotesPerTrial: per((m) => m.splitVotes),
     leaderChangesPerTrial: per((m) => m.leaderChanges),

@@ -11,6 +11,7 @@
 import type { Stint, TrialHistory } from './metrics.js';
 import type { WriteSample } from './derive.js';
 import type { Micros } from '../sim/time.js';
+import { CLOCK_STEP_PREFIX } from '../faults/describe.js';
 
 export interface Recovery {
   /** When the last fault healed. */
@@ -19,15 +20,13 @@ export interface Recovery {
   readonly afterUs: Micros | null;
 }
 
-/** describeFault() of a 'step' fault (the one fault kind that never heals: it is instantaneous). */
-const INSTANT_FAULT_PREFIX = 'clock step ';
 
 /** When every fault had healed, or null when some fault never healed (or there were none). */
 export function lastHealUs(h: TrialHistory): Micros | null {
   if (h.faults.length === 0) return null;
   let last = 0;
   for (const f of h.faults) {
-    const healed = f.healUs ?? (f.description.startsWith(INSTANT_FAULT_PREFIX) ? f.startUs : null);
+    const healed = f.healUs ?? (f.description.startsWith(CLOCK_STEP_PREFIX) ? f.startUs : null);
     if (healed === null) return null;
     last = Math.max(last, healed);
   }

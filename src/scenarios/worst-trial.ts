@@ -3,24 +3,13 @@
 // leader for "timeToLeaderMs.p99 < 1000" (a trial that never got one counts as
 // largest), the lowest availability for "writeAvailability > 0.99". Its replay
 // command reproduces that value exactly.
-import type { TrialSummary } from './aggregate.js';
+import { DURATION_SAMPLES, type TrialSummary } from './aggregate.js';
 import type { TrialMetrics } from './derive.js';
 import type { ExpectationResult } from './expect.js';
 import { ALERTS_METRIC, SAFETY_METRIC, alertLabel } from './metric-names.js';
 
 /** Per trial, the samples behind a metric (µs or counts; null = censored, sorts as +∞). */
 type Samples = (m: TrialMetrics) => readonly (number | null)[];
-
-const DURATION_SAMPLES: Readonly<Record<string, Samples>> = {
-  timeToLeaderMs: (m) => m.faults.map((f) => f.leaderUs),
-  timeToLeaderHeardMs: (m) => m.faults.map((f) => f.heardUs),
-  timeToStableLeaderMs: (m) => m.faults.map((f) => f.stableUs),
-  timeToWriteMs: (m) => m.faults.map((f) => f.writeUs),
-  leaderlessMs: (m) => [m.leaderlessUs],
-  commitLatencyMs: (m) => m.commitLatencyUs,
-  deposedLeaderMs: (m) => m.deposedLeaderUs,
-  recoveryMs: (m) => (m.recovery ? [m.recovery.afterUs] : []),
-};
 
 const SCALAR_SAMPLES: Readonly<Record<string, Samples>> = {
   electionsPerTrial: (m) => [m.elections],
@@ -40,7 +29,7 @@ function samplesFor(metric: string, alertThresholdsUs: readonly number[]): Sampl
     return i < 0 ? null : (m) => [m.alertsFired[i]];
   }
   if (SCALAR_SAMPLES[head]) return SCALAR_SAMPLES[head];
-  const d = DURATION_SAMPLES[head];
+  const d: Samples | undefined = (DURATION_SAMPLES as Readonly<Record<string, Samples>>)[head];
   if (!d) return null;
   if (field === 'n') return (m) => [d(m).length];
   if (field === 'censored') return (m) => [d(m).filter((x) => x === null).length];
