@@ -9,6 +9,7 @@ import type { Rng } from '../sim/rng.js';
 import type { NodeId } from '../raft/types.js';
 import type { Fault, FaultAction, Target } from './types.js';
 import { describeFault } from './describe.js';
+import { range } from 'd3-array';
 
 /** What a started fault did, so healing undoes exactly that. */
 interface Applied {
@@ -241,6 +242,3 @@ export class FaultInjector {
   }
 }
 
-function range(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
-}

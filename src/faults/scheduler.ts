@@ -6,7 +6,7 @@ import type { ClusterHost } from '../sim/host.js';
 import type { ClusterObserver } from '../sim/observer.js';
 import type { Rng } from '../sim/rng.js';
 import type { Micros } from '../sim/time.js';
-import { compileDist, type CompiledDist } from '../sim/distributions.js';
+import { compileDist, draw, type CompiledDist } from '../sim/distributions.js';
 import type { Message, NodeId } from '../raft/types.js';
 import type { FaultInjector } from './injector.js';
 import { describeFault } from './describe.js';
@@ -114,7 +114,7 @@ export class FaultScheduler implements ClusterObserver {
   private occur(p: Plan): void {
     const f = p.fault;
     p.occurrences++;
-    let durationUs: number | null = p.duration ? (p.duration.constant ?? p.duration.sample(this.rng)) : null;
+    let durationUs: number | null = p.duration ? draw(p.duration, this.rng) : null;
     if (durationUs === null && f.healAtUs !== null) durationUs = Math.max(0, f.healAtUs - this.host.now);
     this.injector.start({ atUs: this.host.now, durationUs, action: f.action });
     const r = f.repeat;

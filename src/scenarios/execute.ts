@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { runBatch } from './worker.js';
 import type { ResolvedScenario } from './types.js';
 import type { TrialSummary } from './aggregate.js';
+import { range } from 'd3-array';
 
 export interface ExecuteOptions {
   /** Worker threads; 1 runs in this thread. Default: the number of cores. */
@@ -88,6 +89,3 @@ function planBatches(configs: readonly ResolvedScenario[], only: readonly number
   return batches;
 }
 
-function range(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
-}

@@ -9,7 +9,7 @@
 //
 // Items with zero service time run inline with no extra event.
 import type { Kernel } from './kernel.js';
-import { compileDist, type CompiledDist, type DistSpec } from './distributions.js';
+import { compileDist, draw, type CompiledDist, type DistSpec } from './distributions.js';
 import type { Rng } from './rng.js';
 
 export interface CpuSpec {
@@ -119,7 +119,7 @@ export class Cpu {
       this.payloads[this.head] = undefined;
       this.head = (this.head + 1) % this.payloads.length;
       this.length--;
-      const base = this.service.constant !== undefined ? this.service.constant : this.service.sample(this.rng);
+      const base = draw(this.service, this.rng);
       const serviceUs = this.share === 1 ? base : Math.round(base / this.share);
       if (serviceUs > 0) {
         this.doneHandle = this.kernel.after(serviceUs, this.doneKind, this.node);

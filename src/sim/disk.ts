@@ -8,7 +8,7 @@
 // - crash: writes not yet durable are lost (the owner keeps the durable image);
 // - wipe is the owner's business: it clears its durable image.
 import type { Kernel } from './kernel.js';
-import { compileDist, type CompiledDist, type DistSpec } from './distributions.js';
+import { compileDist, draw, type CompiledDist, type DistSpec } from './distributions.js';
 import type { Rng } from './rng.js';
 import type { Micros } from './time.js';
 
@@ -51,7 +51,7 @@ export class Disk {
   }
 
   submit(payload: unknown): void {
-    const base = this.latency.constant !== undefined ? this.latency.constant : this.latency.sample(this.rng);
+    const base = draw(this.latency, this.rng);
     const latency = this.slowFactor === 1 ? base : Math.round(base * this.slowFactor);
     const at = Math.max(this.kernel.now + latency, this.lastCompleteAt);
     this.lastCompleteAt = at;

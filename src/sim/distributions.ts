@@ -30,6 +30,11 @@ export interface CompiledDist {
   readonly mean: number;
 }
 
+/** One value: the constant without touching the RNG, or a draw. */
+export function draw(d: CompiledDist, rng: Rng): number {
+  return d.constant !== undefined ? d.constant : d.sample(rng);
+}
+
 export function constant(value: number): DistSpec {
   return { kind: 'constant', value };
 }

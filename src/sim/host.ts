@@ -17,6 +17,7 @@ import type { Micros } from './time.js';
 import type {
   Entry, HardState, Message, NodeId, NodeInit, PersistOp, ProposalResult, RaftConfig, RaftNodeApi, Ready, TimerName,
 } from '../raft/types.js';
+import { range } from 'd3-array';
 
 export type NodeFactory = (init: NodeInit) => RaftNodeApi;
 
@@ -428,6 +429,3 @@ function messageCode(m: Message): number {
   }
 }
 
-function range(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
-}

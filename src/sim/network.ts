@@ -16,7 +16,7 @@
 // Bandwidth and queueing are not modelled yet: every message is independent.
 // The place to add them is deliveryDelay(), with a per-link "busy until" time.
 import type { Kernel } from './kernel.js';
-import { compileDist, type CompiledDist, type DistSpec } from './distributions.js';
+import { compileDist, draw, type CompiledDist, type DistSpec } from './distributions.js';
 import type { Rng } from './rng.js';
 import type { Micros } from './time.js';
 
@@ -120,8 +120,7 @@ export class Network {
   }
 
   private deliveryDelay(link: number): Micros {
-    const d = this.latency[link];
-    const base = d.constant !== undefined ? d.constant : d.sample(this.rng);
+    const base = draw(this.latency[link], this.rng);
     return base + this.extraUs[link];
   }
 

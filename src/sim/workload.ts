@@ -6,7 +6,7 @@
 // retry). A write is acknowledged when the node that accepted it reports it
 // committed; the ack reaches the client one client latency later.
 import type { ClusterHost } from './host.js';
-import { compileDist, type CompiledDist, type DistSpec } from './distributions.js';
+import { compileDist, draw, type CompiledDist, type DistSpec } from './distributions.js';
 import type { Rng } from './rng.js';
 import type { Micros } from './time.js';
 import type { CommittedEntry, NodeId, ProposalResult } from '../raft/types.js';
@@ -96,7 +96,7 @@ export class Workload implements ClusterObserver {
   }
 
   private sample(): Micros {
-    return this.latency.constant !== undefined ? this.latency.constant : this.latency.sample(this.rng);
+    return draw(this.latency, this.rng);
   }
 
   private attempt(w: WriteRecord, node: NodeId): void {
