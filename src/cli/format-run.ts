@@ -10,6 +10,7 @@ const DURATION_ROWS: [keyof ConfigResult['metrics'], string][] = [
   ['timeToLeaderMs', 'time to leader'],
   ['timeToLeaderHeardMs', '  … heard by a majority'],
   ['timeToStableLeaderMs', '  … stable leader'],
+  ['timeToLeaderCommitMs', '  … its no-op committed'],
   ['timeToWriteMs', '  … first write committed'],
   ['leaderlessMs', 'leaderless time per trial'],
   ['deposedLeaderMs', 'deposed leader still leading'],

@@ -7,7 +7,7 @@
 import type { ClusterHost } from '../sim/host.js';
 import type { Rng } from '../sim/rng.js';
 import type { NodeId } from '../raft/types.js';
-import type { Fault, FaultAction, Target } from './types.js';
+import type { Fault, FaultAction, FaultListener, FaultRecord, Target } from './types.js';
 import { describeFault } from './describe.js';
 import { range } from 'd3-array';
 
@@ -16,6 +16,7 @@ interface Applied {
   readonly fault: Fault;
   readonly links: number[]; // link indexes cut (or held, for 'hold')
   nodes: NodeId[];
+  record: FaultRecord | null;
 }
 
 export class FaultInjector {
@@ -29,8 +30,9 @@ export class FaultInjector {
   private readonly healKind: number;
   /** Faults started and not yet healed, in start order. */
   readonly active: Applied[] = [];
-  /** Every fault that started, with the nodes it resolved to (for reports). */
-  readonly log: { atUs: number; healUs: number | null; description: string; nodes: NodeId[] }[] = [];
+  /** Every fault that started, with the nodes it resolved to (for reports); `id` is the position here. */
+  readonly log: FaultRecord[] = [];
+  private readonly listeners: FaultListener[] = [];
 
   constructor(
     private readonly host: ClusterHost,
@@ -46,18 +48,26 @@ export class FaultInjector {
     this.healKind = host.kernel.defineKind('fault-heal', (_t, a) => this.heal(a as Applied));
   }
 
+  /** Listeners hear of every start and heal, after the fault took effect, with its record. */
+  addListener(l: FaultListener): void {
+    this.listeners.push(l);
+  }
+
   schedule(faults: readonly Fault[]): void {
     for (const f of faults) this.host.kernel.at(Math.max(f.atUs, this.host.now), this.startKind, 0, f);
   }
 
   /** Starts a fault now (the scenario layer uses this for event-relative faults). */
   start(fault: Fault): void {
-    const applied: Applied = { fault, links: [], nodes: [] };
+    const applied: Applied = { fault, links: [], nodes: [], record: null };
     this.apply(fault.action, applied);
     const description = describeFault(fault.action, applied.nodes);
     const healUs = fault.durationUs === null || fault.action.kind === 'step' ? null : this.host.now + fault.durationUs;
-    this.log.push({ atUs: this.host.now, healUs, description, nodes: applied.nodes });
+    const record: FaultRecord = { id: this.log.length, kind: fault.action.kind, description, nodes: applied.nodes, atUs: this.host.now, healUs, setup: fault.setup === true };
+    applied.record = record;
+    this.log.push(record);
     this.host.noteFault(`start ${description}`);
+    for (const l of this.listeners) l.onFaultStart(record, this.host.now);
     if (healUs === null) return;
     this.active.push(applied);
     this.host.kernel.at(healUs, this.healKind, 0, applied);
@@ -74,6 +84,7 @@ export class FaultInjector {
     this.active.splice(i, 1);
     this.undo(applied.fault.action, applied);
     this.host.noteFault(`heal ${describeFault(applied.fault.action, applied.nodes)}`);
+    if (applied.record !== null) for (const l of this.listeners) l.onFaultHeal(applied.record, this.host.now);
   }
 
   // --- resolution -------------------------------------------------------------

@@ -46,4 +46,29 @@ export interface Fault {
   readonly atUs: number;
   readonly durationUs: number | null;
   readonly action: FaultAction;
+  /**
+   * A set-up fault (scenario `setup: true`): it is applied like any other, but metrics
+   * take no per-fault sample from it (it prepares the state the measured faults hit).
+   */
+  readonly setup?: boolean;
+}
+
+/** A fault occurrence as it happened: what the injector tells its listeners and keeps in its log. */
+export interface FaultRecord {
+  /** Position in the injector's log (start order), so a heal names its start exactly. */
+  readonly id: number;
+  readonly kind: FaultKind;
+  readonly description: string;
+  /** The nodes its targets resolved to when it started. */
+  readonly nodes: readonly NodeId[];
+  readonly atUs: number;
+  /** The planned heal (null: never; a clock step is instantaneous and never heals). */
+  readonly healUs: number | null;
+  readonly setup: boolean;
+}
+
+/** Told when a fault occurrence starts and heals (metrics listen; see src/scenarios/metrics.ts). */
+export interface FaultListener {
+  onFaultStart(record: FaultRecord, now: number): void;
+  onFaultHeal(record: FaultRecord, now: number): void;
 }

@@ -67,6 +67,9 @@ export class RaftNode implements RaftNodeApi {
   private timeoutNowSent = false;
   /** The election timeout was already reset during this input (avoid a second draw). */
   private electionResetThisInput = false;
+  private readonly voteLeaseOn: boolean;
+  /** cluster.initial: boot into an established leadership (consumed by start()). */
+  private readonly initial: NonNullable<NodeInit['initial']> | null;
 
   constructor(init: NodeInit) {
     const c = init.config;
@@ -90,6 +93,8 @@ export class RaftNode implements RaftNodeApi {
     this.emittedVote = this.votedForNow;
     this.persistedIndex = this.log.lastIndex; // what the disk held at (re)start is durable
     this.timers = new NodeTimers(c, init.rng);
+    this.initial = init.initial ?? null;
+    this.voteLeaseOn = c.voteLease === 'always' || (c.voteLease === 'with-check-quorum' && c.checkQuorum);
     this.out = new ReadyBuilder(c.timerMode === 'ticks' ? c.tickUs : null);
   }
 
@@ -124,11 +129,37 @@ export class RaftNode implements RaftNodeApi {
 
   start(): Ready {
     this.timers.start(this.out);
+    if (this.initial !== null) this.startEstablished(this.initial.leader, this.initial.commitIndex);
     return this.flush();
+  }
+
+  /**
+   * cluster.initial: the cluster already runs under `leader` in our durable term. The
+   * leader starts leading (no election, no new no-op) and probes every follower; a
+   * follower starts as if it had just heard from it.
+   */
+  private startEstablished(leader: NodeId, commitIndex: number): void {
+    const commit = Math.min(commitIndex, this.log.lastIndex);
+    if (commit > this.commitNow) this.commitTo(commit);
+    if (leader === this.id) {
+      this.roleNow = 'leader';
+      this.leaderNow = this.id;
+      const last = this.log.lastIndex;
+      for (const o of this.others) this.progress[o].resetForLeader(last);
+      this.timers.resetLeader(this.out);
+      for (const o of this.others) this.sendAppend(o);
+    } else {
+      this.leaderNow = leader;
+      if (this.config.followerTimer === 'poll') this.touchElectionTimer();
+    }
   }
 
   step(msg: Message): Ready {
     if (msg.to !== this.id || msg.from === this.id) return EMPTY_READY;
+    if (msg.type === 'RequestVote' && this.refusesWhileLeaderKnown(msg)) {
+      this.sendVoteResponse(msg.from, this.termNow, false, msg.preVote);
+      return this.flush();
+    }
     if (msg.term > this.termNow) {
       if (!this.handleHigherTerm(msg)) return this.flush();
     } else if (msg.term < this.termNow) {
@@ -213,8 +244,10 @@ export class RaftNode implements RaftNodeApi {
     if (this.bug === 'no-step-down-on-higher-term' && this.roleNow === 'leader') return false;
     switch (msg.type) {
       case 'RequestVote':
-        // Leader lease (§4.2.3 / §9.6): with a live leader, a disruptive request is ignored outright.
-        if (this.config.checkQuorum && !msg.transfer && this.inLease()) return false;
+        // Leader lease (paper §6, dissertation §4.2.3): with a live leader, a disruptive request
+        // is disregarded outright, its term not adopted (etcd Step: inLease; LogCabin:
+        // withholdVotesUntil).
+        if (this.voteLeaseOn && !msg.transfer && this.inLease()) return false;
         if (!msg.preVote) this.becomeFollower(msg.term, null); // a pre-vote never moves the voter's term
         return true;
       case 'RequestVoteResponse':
@@ -232,17 +265,35 @@ export class RaftNode implements RaftNodeApi {
     }
   }
 
+  /**
+   * A lower-term request. 'always' (Figure 2, LogCabin, hashicorp/raft): every RPC gets a
+   * rejection carrying our term, so a stale sender learns it and steps down. 'etcd'
+   * (etcd-io/raft Step, m.Term < r.Term): a stale AppendEntries is answered only with
+   * CheckQuorum or PreVote on (without them a cut-off old leader stays a silent stale
+   * leader instead of stepping down, campaigning and disrupting); a stale pre-vote gets
+   * a rejection; a stale vote request is ignored.
+   */
   private handleLowerTerm(msg: Message): void {
+    const always = this.config.staleTermReplies === 'always';
     if (msg.type === 'AppendEntries') {
       if (this.bug === 'accept-stale-term-append' && this.roleNow !== 'leader') {
         this.handleAppendEntries(msg, false);
         return;
       }
       // Tell the stale leader our term so it steps down.
-      this.sendAppendResponse(msg.from, false, 0, 0, 0);
+      if (always || this.config.checkQuorum || this.config.preVote) this.sendAppendResponse(msg.from, false, 0, 0, 0);
     } else if (msg.type === 'RequestVote') {
-      this.sendVoteResponse(msg.from, this.termNow, false, msg.preVote);
+      if (always || msg.preVote) this.sendVoteResponse(msg.from, this.termNow, false, msg.preVote);
     }
+  }
+
+  /**
+   * hashicorp/raft requestVote: while a leader other than the candidate is known, every
+   * vote request is rejected before its term is looked at (a leader knows itself). A
+   * follower forgets its leader only when its own timer fires; a transfer is let through.
+   */
+  private refusesWhileLeaderKnown(m: RequestVote): boolean {
+    return this.config.refuseVotesWhileLeaderKnown && !m.transfer && this.leaderNow !== null && this.leaderNow !== m.from;
   }
 
   /** Follower lease: heard from a live leader within the minimum election timeout (a leader is its own lease). */
@@ -253,17 +304,32 @@ export class RaftNode implements RaftNodeApi {
 
   // ---- roles ----------------------------------------------------------------
 
+  /**
+   * Steps down (or stays follower) at `term`. Whether the election timer is redrawn is
+   * the timerReset rule: 'on-term-change' always (etcd-io/raft becomeFollower → reset(),
+   * a refused vote request included); 'on-contact' only when the timer was not running
+   * as a follower's (LogCabin RaftConsensus::stepDown re-arms only a leader's disabled
+   * timer; a candidate keeps its running one). A poll-mode (hashicorp) follower loop
+   * starts afresh with its own timer whenever the node enters it from another role.
+   */
   private becomeFollower(term: number, leader: NodeId | null): void {
     if (term !== this.termNow) {
       this.termNow = term;
       this.votedForNow = null;
     }
-    if (this.roleNow === 'leader') this.timers.stopLeader(this.out);
+    const was = this.roleNow;
+    if (was === 'leader') this.timers.stopLeader(this.out);
     this.roleNow = 'follower';
     this.leaderNow = leader;
     this.transferee = null;
-    this.timers.resetFollower(this.out);
-    this.electionResetThisInput = true;
+    const redraw =
+      this.config.timerReset === 'on-term-change' ||
+      was === 'leader' ||
+      (this.config.followerTimer === 'poll' && was !== 'follower');
+    if (redraw) {
+      this.timers.resetFollower(this.out);
+      this.electionResetThisInput = true;
+    }
   }
 
   private campaign(transfer: boolean): void {
@@ -317,7 +383,10 @@ export class RaftNode implements RaftNodeApi {
     if (m.preVote) {
       const canVote =
         m.term > this.termNow || this.votedForNow === m.from || (this.votedForNow === null && this.leaderNow === null);
-      const granted = canVote && upToDate && !this.inLease();
+      // The dissertation's PreVote also refuses within the leader lease; etcd-io/raft applies
+      // the lease only with CheckQuorum (handleHigherTerm), so there any node, the leader
+      // included, grants a pre-vote to an up-to-date candidate.
+      const granted = canVote && upToDate && !(this.config.preVoteLease && this.inLease());
       this.sendVoteResponse(m.from, granted ? m.term : this.termNow, granted, true);
       return;
     }
@@ -379,7 +448,9 @@ export class RaftNode implements RaftNodeApi {
   private handleAppendEntries(m: AppendEntries, fromCurrentLeader: boolean): void {
     if (fromCurrentLeader) {
       this.leaderNow = m.from;
-      this.touchElectionTimer();
+      // LogCabin and etcd count any AppendEntries from the leader as contact, even one then
+      // rejected; hashicorp/raft's appendEntries sets lastContact only on success (below).
+      if (this.config.followerTimer !== 'poll') this.touchElectionTimer();
     }
     // The bug zoo's accept-stale-term-append answers in the sender's (stale) term, so the
     // deposed leader never learns it was deposed and keeps replicating and counting acks.
@@ -394,7 +465,8 @@ export class RaftNode implements RaftNodeApi {
     // Only what this message proved to match may be committed: a stale suffix beyond lastNew may differ.
     const commit = Math.min(m.leaderCommit, lastNew);
     if (commit > this.commitNow) this.commitTo(commit);
-    this.sendAppendResponse(m.from, true, lastNew, 0, 0, replyTerm);
+    if (fromCurrentLeader && this.config.followerTimer === 'poll') this.touchElectionTimer();
+    this.sendAppendResponse(m.from, true, lastNew, 0, 0, replyTerm, 0, m.heartbeat === true);
   }
 
   /** Appends what is new; truncates only at a real conflict, so a stale or duplicate AE deletes nothing. */
@@ -427,15 +499,19 @@ export class RaftNode implements RaftNodeApi {
     if (this.persistedIndex >= idx) this.persistedIndex = idx - 1;
   }
 
-  /** Fast backtracking hint (dissertation §5.3): the first index of our conflicting term, or our log end. */
+  /**
+   * Fast backtracking hint (dissertation §5.3): the first index of our conflicting term, or
+   * our log end. The rejection carries the rejected prevLogIndex (etcd's MsgAppResp Index).
+   */
   private rejectAppend(m: AppendEntries, replyTerm: number): void {
     const prev = m.prevLogIndex;
+    const hb = m.heartbeat === true;
     if (prev > this.log.lastIndex) {
-      this.sendAppendResponse(m.from, false, 0, this.log.lastIndex + 1, 0, replyTerm);
+      this.sendAppendResponse(m.from, false, 0, this.log.lastIndex + 1, 0, replyTerm, prev, hb);
       return;
     }
     const conflictTerm = this.log.termAt(prev);
-    this.sendAppendResponse(m.from, false, 0, this.log.firstIndexOfTerm(conflictTerm, prev), conflictTerm, replyTerm);
+    this.sendAppendResponse(m.from, false, 0, this.log.firstIndexOfTerm(conflictTerm, prev), conflictTerm, replyTerm, prev, hb);
   }
 
   // ---- log replication, leader side -----------------------------------------
@@ -467,30 +543,28 @@ export class RaftNode implements RaftNodeApi {
   /**
    * Heartbeats always go out, whatever the inflight count.
    * - probe: an empty AE checked at nextIndex-1; it is the probe.
-   * - replicate: checked at matchIndex, which is known to match, and carrying
-   *   the oldest unacknowledged batch when there is one. Checking at the
-   *   optimistic nextIndex-1 instead would fail whenever the heartbeat overtakes
-   *   entries still in flight (delays are independent), throwing the follower
-   *   back to probe and restarting the stream: a replication storm while a
-   *   follower catches up. When the follower made no progress since the last
-   *   heartbeat, it carries the oldest unacknowledged batch: the retransmission
-   *   of a lost message (a duplicate is harmless: nothing matching is deleted).
+   * - replicate: an empty AE checked at matchIndex, which the follower acknowledged,
+   *   like etcd's MsgHeartbeat, which carries no log position at all. Checking at the
+   *   optimistic nextIndex-1 would fail whenever the heartbeat overtakes entries still
+   *   in flight (delays are independent), throwing the follower back to probe.
+   *   Lost entries are repaired as etcd does, from the heartbeat's response
+   *   (handleAppendResponse).
    */
   private broadcastHeartbeat(): void {
-    const last = this.log.lastIndex;
+    const paced = this.config.heartbeatPacing === 'after-reply';
     for (const o of this.others) {
       const pr = this.progress[o];
+      if (paced) {
+        // hashicorp: the follower's heartbeat loop is still waiting for the last reply.
+        if (pr.heartbeatSkips >= 0 && ++pr.heartbeatSkips * this.config.heartbeatMin < this.config.electionTimeoutMin) continue;
+        pr.heartbeatSkips = 0;
+      }
       if (pr.state === 'probe') {
         this.sendAppendEntries(o, pr.nextIndex - 1, EMPTY_ENTRIES);
         pr.probeSent = true;
         continue;
       }
-      // Retransmit only when the follower made no progress for a whole heartbeat interval.
-      const stalled = pr.matchIndex === pr.matchAtHeartbeat && pr.matchIndex < last;
-      pr.matchAtHeartbeat = pr.matchIndex;
-      const from = pr.matchIndex + 1;
-      const entries = stalled ? this.log.slice(from, Math.min(last + 1, from + this.config.maxEntriesPerMsg)) : EMPTY_ENTRIES;
-      this.sendAppendEntries(o, pr.matchIndex, entries);
+      this.sendAppendEntries(o, pr.matchIndex, EMPTY_ENTRIES, true);
     }
   }
 
@@ -498,6 +572,7 @@ export class RaftNode implements RaftNodeApi {
     const pr = this.progress[m.from];
     if (pr === undefined) return;
     pr.recentActive = true;
+    pr.heartbeatSkips = -1;
     if (!m.success) {
       this.handleAppendReject(pr, m);
       return;
@@ -505,34 +580,63 @@ export class RaftNode implements RaftNodeApi {
     const advanced = pr.acknowledge(m.matchIndex);
     if (pr.state === 'probe') pr.becomeReplicate();
     if (advanced) this.maybeCommit();
-    while (this.sendAppend(m.from));
+    let sent = false;
+    while (this.sendAppend(m.from)) sent = true;
+    // etcd stepLeader, MsgHeartbeatResp: a follower still behind gets an append at once,
+    // an empty one at the optimistic nextIndex-1 when everything is already "in flight"
+    // (or the window is full). If entries were lost, its rejection (above matchIndex)
+    // drops the follower to probe and they are resent.
+    if (m.heartbeat === true && !sent && pr.state === 'replicate' && pr.matchIndex < this.log.lastIndex) {
+      this.sendAppendEntries(m.from, pr.nextIndex - 1, EMPTY_ENTRIES);
+    }
     if (this.transferee === m.from && !this.timeoutNowSent && pr.matchIndex === this.log.lastIndex) {
       this.sendTimeoutNow(m.from);
     }
   }
 
-  /** Moves nextIndex back using the follower's hint and probes again. */
+  /**
+   * A rejection, handled as etcd-io/raft's Progress.MaybeDecrTo does (tracker/progress.go),
+   * using the rejected prevLogIndex the response carries:
+   * - replicate: a rejection at or below matchIndex is stale (reordered or duplicated) and
+   *   ignored; any other drops to probe at matchIndex+1 and resends at once.
+   * - probe: only a rejection of the outstanding probe (nextIndex-1) counts; nextIndex moves
+   *   to the follower's hint, never below matchIndex+1, and the next probe goes out at once.
+   * matchIndex never decreases, with one exception etcd does not have: a rejected heartbeat.
+   * Heartbeats are checked at matchIndex, which the follower acknowledged, so their rejection
+   * cannot be stale: the follower lost acknowledged entries (a wiped disk, outside Raft's
+   * model; etcd would panic). The leader then re-replicates from the follower's log end, as
+   * hashicorp/raft and LogCabin do by moving nextIndex down.
+   */
   private handleAppendReject(pr: Progress, m: AppendEntriesResponse): void {
-    // Replicating, "my log ends before your prevLogIndex" above matchIndex means an earlier
-    // batch is still in flight (delays are independent, so batches overtake each other), or
-    // was lost. Either way the stream must not restart: heartbeats retransmit from matchIndex.
-    // Restarting on every such rejection turns a long catch-up into a storm of probes.
-    if (pr.state === 'replicate' && m.conflictTerm === 0 && m.conflictIndex > pr.matchIndex) return;
-    let next = m.conflictIndex;
-    if (m.conflictTerm > 0) {
-      const last = this.log.lastIndexOfTerm(m.conflictTerm, pr.nextIndex - 1);
-      if (last > 0) next = last + 1;
+    const rejected = m.rejectedIndex ?? pr.nextIndex - 1; // a plug-in may not say
+    const hint = this.rejectHint(m, rejected);
+    if (m.heartbeat === true && pr.state === 'replicate') {
+      pr.forgetLostEntries(hint - 1);
+      pr.nextIndex = pr.matchIndex + 1;
+      pr.becomeProbe();
+      this.sendAppend(m.from);
+      return;
     }
-    // A fresh hint is always above matchIndex. One at or below it is either stale (reordered,
-    // duplicated) or says the follower lost entries it acknowledged (a wiped disk). Trusting it
-    // costs a resend in the first case; ignoring it would probe above the follower's log forever
-    // in the second.
-    if (next <= pr.matchIndex) pr.matchIndex = Math.max(next - 1, 0);
-    const lo = pr.matchIndex + 1;
-    const hi = Math.max(lo, pr.nextIndex - 1);
-    pr.nextIndex = Math.min(Math.max(next, lo), hi);
-    pr.becomeProbe();
+    if (pr.state === 'replicate') {
+      if (rejected <= pr.matchIndex) return;
+      pr.nextIndex = pr.matchIndex + 1;
+      pr.becomeProbe();
+      this.sendAppend(m.from);
+      return;
+    }
+    if (rejected !== pr.nextIndex - 1) return;
+    pr.nextIndex = Math.max(Math.min(rejected, hint), pr.matchIndex + 1);
+    pr.probeSent = false;
     this.sendAppend(m.from);
+  }
+
+  /** The next index to probe from the follower's hint (its log end, or the start of its conflicting term). */
+  private rejectHint(m: AppendEntriesResponse, rejected: number): number {
+    if (m.conflictTerm > 0) {
+      const last = this.log.lastIndexOfTerm(m.conflictTerm, rejected);
+      if (last > 0) return last + 1;
+    }
+    return m.conflictIndex;
   }
 
   /**
@@ -600,7 +704,7 @@ export class RaftNode implements RaftNodeApi {
     this.out.send({ type: 'RequestVoteResponse', from: this.id, to, term, granted, preVote });
   }
 
-  private sendAppendEntries(to: NodeId, prev: number, entries: readonly Entry[]): void {
+  private sendAppendEntries(to: NodeId, prev: number, entries: readonly Entry[], heartbeat = false): void {
     this.out.send({
       type: 'AppendEntries',
       from: this.id,
@@ -610,6 +714,7 @@ export class RaftNode implements RaftNodeApi {
       prevLogTerm: this.log.termAt(prev),
       entries,
       leaderCommit: this.commitNow,
+      heartbeat,
     });
   }
 
@@ -620,6 +725,8 @@ export class RaftNode implements RaftNodeApi {
     conflictIndex: number,
     conflictTerm: number,
     term: number = this.termNow,
+    rejectedIndex = 0,
+    heartbeat = false,
   ): void {
     this.out.send({
       type: 'AppendEntriesResponse',
@@ -630,6 +737,8 @@ export class RaftNode implements RaftNodeApi {
       matchIndex,
       conflictIndex,
       conflictTerm,
+      rejectedIndex,
+      heartbeat,
     });
   }
 

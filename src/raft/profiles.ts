@@ -20,6 +20,84 @@ export interface CommonParams {
   readonly timerSource: RaftConfig['timerSource'];
 }
 
+/**
+ * The rules that differ between implementations (types.ts documents each field;
+ * docs/model.md cites the source each default was checked against). Every profile
+ * sets all of them; every one stays overridable per node.
+ */
+export type BehaviourRules = Pick<
+  RaftConfig,
+  | 'timerReset'
+  | 'staleTermReplies'
+  | 'preVoteLease'
+  | 'voteLease'
+  | 'refuseVotesWhileLeaderKnown'
+  | 'followerTimer'
+  | 'leaderSendsBeforePersist'
+  | 'wakeOrder'
+  | 'heartbeatPacing'
+>;
+
+/**
+ * paper: LogCabin, the implementation behind the Raft paper's measurements.
+ * RaftConsensus::stepDown re-arms the election timer only when it was disabled (the node
+ * was leader); it is re-armed on granting a vote and on hearing the leader (even by an
+ * AppendEntries it then rejects). Every RPC is answered. withholdVotesUntil disregards
+ * vote requests within an election timeout of hearing the leader, and on the leader (the
+ * paper's §6 rule; `voteLease: "never"` gives Figure 2 alone). The leader's disk thread
+ * writes in parallel with replication. PreVote (off by default) follows the dissertation
+ * §9.6, lease included.
+ */
+export const PAPER_RULES: BehaviourRules = Object.freeze({
+  timerReset: 'on-contact',
+  staleTermReplies: 'always',
+  preVoteLease: true,
+  voteLease: 'always',
+  refuseVotesWhileLeaderKnown: false,
+  followerTimer: 'restart',
+  leaderSendsBeforePersist: true,
+  wakeOrder: 'arrival',
+  heartbeatPacing: 'interval',
+});
+
+/**
+ * etcd: etcd-io/raft raft.go (becomeFollower → reset(); Step's lower-term rules; the
+ * lease applies only with CheckQuorum) and etcd server raftNode.start (the leader sends
+ * before saving). Its Go ticker drops ticks for a slow receiver: a paused node wakes
+ * with at most one pending tick, in arrival order.
+ */
+export const ETCD_RULES: BehaviourRules = Object.freeze({
+  timerReset: 'on-term-change',
+  staleTermReplies: 'etcd',
+  preVoteLease: false,
+  voteLease: 'with-check-quorum',
+  refuseVotesWhileLeaderKnown: false,
+  followerTimer: 'restart',
+  leaderSendsBeforePersist: true,
+  wakeOrder: 'arrival',
+  heartbeatPacing: 'interval',
+});
+
+/**
+ * hashicorp: hashicorp/raft raft.go. runFollower polls lastContact on a free-running
+ * timer; requestVote refuses while a leader is known; lastContact moves only on the
+ * leader's AppendEntries when it succeeds and on a granted vote; dispatchLogs stores the
+ * leader's entries before replication is notified; the follower loop's select picks
+ * uniformly among ready channels; replication.go's per-follower heartbeat loop waits for
+ * each reply.
+ */
+export const HASHICORP_RULES: BehaviourRules = Object.freeze({
+  timerReset: 'on-contact',
+  staleTermReplies: 'always',
+  preVoteLease: true,
+  voteLease: 'never',
+  refuseVotesWhileLeaderKnown: true,
+  followerTimer: 'poll',
+  leaderSendsBeforePersist: false,
+  wakeOrder: 'random',
+  heartbeatPacing: 'after-reply',
+});
+
 /** Raft paper §5.6/§9: 150–300 ms election timeouts, heartbeats well below them. No CheckQuorum or PreVote. */
 export interface PaperParams extends CommonParams {
   readonly electionTimeoutUsMin: number;
@@ -68,23 +146,25 @@ export const ETCD_DEFAULTS: EtcdParams = Object.freeze({
 /**
  * hashicorp/raft DefaultConfig: HeartbeatTimeout 1 s (follower timeout in [HT, 2HT)),
  * ElectionTimeout 1 s (candidate timeout in [ET, 2ET)), heartbeats every [HT/10, HT/5),
- * LeaderLeaseTimeout 500 ms (its check-quorum), PreVote on since v1.7.
- * MaxAppendEntries 64; pipeline depth 128 (rpcMaxPipeline).
- * Note: hashicorp's follower polls "time since last contact" on each timeout;
- * here a follower restarts its timeout on contact, as the paper does.
+ * LeaderLeaseTimeout 500 ms (its check-quorum), PreVote on since v1.7 (`version`).
+ * MaxAppendEntries 64; pipeline depth 128 (rpcMaxPipeline). The follower polls
+ * "time since last contact" on a free-running timer (HASHICORP_RULES).
  */
 export interface HashicorpParams extends CommonParams {
   readonly heartbeatTimeoutUs: number;
   readonly electionTimeoutUs: number;
   readonly leaderLeaseTimeoutUs: number;
-  readonly preVote: boolean;
+  /** The hashicorp/raft release to match ("1.1", "1.7", …): PreVote exists from 1.7. */
+  readonly version: string;
+  /** undefined: as the version has it. */
+  readonly preVote?: boolean;
 }
 
 export const HASHICORP_DEFAULTS: HashicorpParams = Object.freeze({
   heartbeatTimeoutUs: 1_000_000,
   electionTimeoutUs: 1_000_000,
   leaderLeaseTimeoutUs: 500_000,
-  preVote: true,
+  version: '1.7',
   maxInflightMsgs: 128,
   maxEntriesPerMsg: 64,
   timerSource: 'monotonic',
@@ -118,6 +198,7 @@ function paperConfig(p: PaperParams): RaftConfig {
     maxInflightMsgs: p.maxInflightMsgs,
     maxEntriesPerMsg: p.maxEntriesPerMsg,
     timerSource: p.timerSource,
+    ...PAPER_RULES,
     bug: null,
   };
 }
@@ -138,6 +219,7 @@ function etcdConfig(p: EtcdParams): RaftConfig {
     maxInflightMsgs: p.maxInflightMsgs,
     maxEntriesPerMsg: p.maxEntriesPerMsg,
     timerSource: p.timerSource,
+    ...ETCD_RULES,
     bug: null,
   };
 }
@@ -156,12 +238,21 @@ function hashicorpConfig(p: HashicorpParams): RaftConfig {
     heartbeatMax: Math.floor(ht / 5) - 1,
     checkQuorum: true,
     checkQuorumTimeout: p.leaderLeaseTimeoutUs,
-    preVote: p.preVote,
+    preVote: p.preVote ?? hashicorpHasPreVote(p.version),
     maxInflightMsgs: p.maxInflightMsgs,
     maxEntriesPerMsg: p.maxEntriesPerMsg,
     timerSource: p.timerSource,
+    ...HASHICORP_RULES,
     bug: null,
   };
+}
+
+/** hashicorp/raft gained PreVote in v1.7.0 (on unless Config.PreVoteDisabled). */
+export function hashicorpHasPreVote(version: string): boolean {
+  const m = /^(\d+)\.(\d+)/.exec(version);
+  if (m === null) return true;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  return major > 1 || (major === 1 && minor >= 7);
 }
 
 /** The profile's RaftConfig from its native knobs (missing ones take the documented defaults). */
@@ -215,6 +306,17 @@ export function validateRaftConfig(c: RaftConfig): RaftConfig {
   if (c.timerSource !== 'monotonic' && c.timerSource !== 'wall') {
     throw new Error(`raft config: timerSource must be 'monotonic' or 'wall', got ${String(c.timerSource)}`);
   }
+  const oneOf = (name: keyof RaftConfig, allowed: readonly unknown[]): void => {
+    if (!allowed.includes(c[name])) throw new Error(`raft config: ${name} must be one of ${allowed.join(', ')}, got ${String(c[name])}`);
+  };
+  oneOf('timerReset', ['on-term-change', 'on-contact']);
+  oneOf('staleTermReplies', ['always', 'etcd']);
+  oneOf('followerTimer', ['restart', 'poll']);
+  oneOf('wakeOrder', ['arrival', 'timers-first', 'random']);
+  oneOf('voteLease', ['with-check-quorum', 'always', 'never']);
+  oneOf('heartbeatPacing', ['interval', 'after-reply']);
+  for (const b of ['preVoteLease', 'refuseVotesWhileLeaderKnown', 'leaderSendsBeforePersist'] as const) oneOf(b, [true, false]);
+  if (c.followerTimer === 'poll' && c.timerMode === 'ticks') throw new Error(`raft config: followerTimer 'poll' needs continuous timers`);
   if (c.bug !== null && !Object.hasOwn(BUGS, c.bug)) {
     throw new Error(`raft config: bug must be null or one of ${Object.keys(BUGS).join(', ')}, got ${String(c.bug)}`);
   }

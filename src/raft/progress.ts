@@ -41,13 +41,14 @@ export class Inflights {
 }
 
 export class Progress {
+  /** Highest index known to match; only acknowledge() raises it and only forgetLostEntries() lowers it. */
   matchIndex = 0;
   nextIndex = 1;
   state: 'probe' | 'replicate' = 'probe';
   /** probe only: an AppendEntries is outstanding, so send no other until a response or heartbeat. */
   probeSent = false;
-  /** matchIndex when the last heartbeat went out (no progress since then: retransmit). */
-  matchAtHeartbeat = -1;
+  /** heartbeatPacing 'after-reply': heartbeat firings skipped while the last heartbeat is unanswered (-1: none outstanding). */
+  heartbeatSkips = -1;
   /** CheckQuorum: heard from this follower since the leader's last quorum check. */
   recentActive = false;
   readonly inflights: Inflights;
@@ -61,6 +62,7 @@ export class Progress {
     this.nextIndex = lastIndex + 1;
     this.becomeProbe();
     this.recentActive = false;
+    this.heartbeatSkips = -1;
   }
 
   becomeProbe(): void {
@@ -83,6 +85,14 @@ export class Progress {
     if (this.nextIndex <= this.matchIndex) this.nextIndex = this.matchIndex + 1;
     this.inflights.freeTo(this.matchIndex);
     return advanced;
+  }
+
+  /**
+   * The follower no longer holds entries it acknowledged (its rejected heartbeat said so):
+   * the one path on which matchIndex goes down (see RaftNode.handleAppendReject).
+   */
+  forgetLostEntries(holdsUpTo: number): void {
+    if (holdsUpTo < this.matchIndex) this.matchIndex = Math.max(holdsUpTo, 0);
   }
 
   /** May another AppendEntries carrying entries go out now? */

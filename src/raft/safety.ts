@@ -12,6 +12,9 @@
 //                         at one index (§5.4.3);
 // - durability            every write acknowledged to a client is still held by
 //                         some node (in memory or on disk) at the end of the trial.
+//
+// A cluster that starts from a given state (scenario cluster.initial) reports each
+// node's initial log through onInitialLog: checked and recorded as if written.
 import type { ClusterObserver } from '../sim/observer.js';
 import type { CommittedEntry, Entry, NodeId, PersistOp, Role } from './types.js';
 import type { Micros } from '../sim/time.js';
@@ -117,6 +120,17 @@ export class SafetyChecker implements ClusterObserver {
       data.push(log[i].data);
       prefix.push(chain(i === 0 ? 0 : prefix[i - 1], log[i].term, log[i].data));
     }
+  }
+
+  /**
+   * cluster.initial: the node boots holding `log`, written before the trial began. It
+   * is recorded as if the node had appended it, so log matching covers it (and the
+   * (index, term) prefixes it establishes); what the nodes then report committed at
+   * boot feeds leader completeness and state-machine safety as usual.
+   */
+  onInitialLog(node: NodeId, log: readonly Entry[], now: Micros): void {
+    this.onRestart(node, log);
+    for (let i = 1; i <= log.length; i++) if (!this.checkMatching(node, i, now)) return;
   }
 
   onCommit(node: NodeId, entries: readonly CommittedEntry[], now: Micros): void {

@@ -2,16 +2,25 @@
 // timeout", "start heartbeating" and a fired timer into TimerOps and events.
 //
 // continuous (paper, hashicorp):
-//   'election'  follower: two phases when checkQuorum or preVote is on. It first
-//               fires at electionTimeoutMin, which ends the leader lease (a
-//               follower that heard from its leader within the minimum election
-//               timeout ignores/rejects vote requests), then after the rest of
-//               the drawn timeout, which starts an election. Without either
-//               option it is one timer of the drawn length.
+//   'election'  follower: one timer of the drawn length; it starts an election.
 //               candidate/pre-candidate: one timer drawn from the candidate range.
 //               leader: the check-quorum deadline (every checkQuorumTimeout), also
 //               used to abort a leadership transfer that has not finished.
 //   'heartbeat' leader only, re-drawn from [heartbeatMin, heartbeatMax] each time.
+//   'contact'   when a lease is tracked (CheckQuorum, PreVote or voteLease
+//               'always'), armed for electionTimeoutMin at every reset or contact;
+//               its firing ends the follower's lease (a follower that heard from
+//               its leader within the minimum election timeout disregards vote
+//               requests). The host applies it at its deadline, paused or not: it
+//               stands for reading the clock when a vote request is handled.
+//   followerTimer 'poll' (hashicorp/raft runFollower): the follower's 'election'
+//               timer is free-running, re-drawn in [min, max] on every firing, and
+//               starts an election only when the leader was not heard within
+//               electionTimeoutMin; 'contact' is armed for electionTimeoutMin on each
+//               contact and, when it fires, marks the contact stale (hashicorp's
+//               `time.Since(lastContact) < HeartbeatTimeout` test, without a clock).
+//               The lease is "contact not stale".
+//   Whether a step-down redraws the timer is the node's call (timerReset).
 // ticks (etcd): one 'tick' every tickUs; everything else counts ticks, as etcd's
 //   tickElection/tickHeartbeat do. The election timeout is drawn (in whole ticks)
 //   when the role changes, as etcd's reset() does; hearing from the leader or
@@ -38,7 +47,6 @@ export function drawUniformInt(rng: Rng, min: number, max: number): number {
 
 export class NodeTimers {
   private readonly ticks: boolean;
-  private readonly twoPhase: boolean;
   /** Bug zoo 'fixed-election-timeout': every election/candidate timeout is electionTimeoutMin. */
   private readonly fixed: boolean;
   // ticks mode (etcd's names)
@@ -46,16 +54,20 @@ export class NodeTimers {
   private heartbeatElapsed = 0;
   private randomizedElectionTicks = 0;
   private heartbeatTicks = 1;
-  // continuous mode
-  private leasePhase = false;
-  private remainderUs = 0;
+  // continuous mode: the lease ('contact' not yet fired since the last contact)
+  private readonly tracksLease: boolean;
+  private contactStale = true;
+  // followerTimer 'poll'
+  private readonly poll: boolean;
+  private polling = false;
 
   constructor(
     private readonly c: RaftConfig,
     private readonly rng: Rng,
   ) {
     this.ticks = c.timerMode === 'ticks';
-    this.twoPhase = !this.ticks && (c.checkQuorum || c.preVote);
+    this.poll = !this.ticks && c.followerTimer === 'poll';
+    this.tracksLease = !this.ticks && (this.poll || c.checkQuorum || c.preVote || c.voteLease === 'always');
     this.fixed = c.bug === 'fixed-election-timeout';
   }
 
@@ -71,18 +83,22 @@ export class NodeTimers {
     if (this.ticks) {
       this.electionElapsed = 0;
       this.randomizedElectionTicks = d;
-    } else if (this.twoPhase) {
-      this.leasePhase = true;
-      this.remainderUs = d - c.electionTimeoutMin;
-      b.arm('election', c.electionTimeoutMin);
     } else {
+      this.polling = this.poll;
       b.arm('election', d);
+      if (this.tracksLease && !this.poll) this.startLease(b);
     }
+  }
+
+  private startLease(b: ReadyBuilder): void {
+    this.contactStale = false;
+    b.arm('contact', this.c.electionTimeoutMin);
   }
 
   /** Heard from the leader, or granted a vote. */
   touchFollower(b: ReadyBuilder): void {
     if (this.ticks) this.electionElapsed = 0;
+    else if (this.poll) this.startLease(b);
     else this.resetFollower(b);
   }
 
@@ -93,7 +109,7 @@ export class NodeTimers {
       this.electionElapsed = 0;
       this.randomizedElectionTicks = d;
     } else {
-      this.leasePhase = false;
+      this.polling = false;
       b.arm('election', d);
     }
   }
@@ -112,7 +128,7 @@ export class NodeTimers {
       this.heartbeatElapsed = 0;
       this.heartbeatTicks = hb;
     } else {
-      this.leasePhase = false;
+      this.polling = false;
       b.arm('heartbeat', hb);
       b.arm('election', c.checkQuorum ? c.checkQuorumTimeout : null);
     }
@@ -131,7 +147,8 @@ export class NodeTimers {
 
   /** Follower side of the lease: heard from a leader within the minimum election timeout. */
   get leaseActive(): boolean {
-    return this.ticks ? this.electionElapsed < this.c.electionTimeoutMin : this.leasePhase;
+    if (this.ticks) return this.electionElapsed < this.c.electionTimeoutMin;
+    return this.tracksLease && !this.contactStale;
   }
 
   /** A timer fired: re-arm what is periodic and say what the node must do (FIRE_* bits). */
@@ -143,17 +160,19 @@ export class NodeTimers {
       b.arm('heartbeat', drawUniformInt(this.rng, c.heartbeatMin, c.heartbeatMax));
       return FIRE_HEARTBEAT;
     }
+    if (name === 'contact') {
+      this.contactStale = true;
+      return FIRE_NONE;
+    }
     if (name !== 'election') return FIRE_NONE;
+    if (this.polling && !isLeader) {
+      // hashicorp runFollower: re-arm first, then campaign only if the leader went quiet.
+      b.arm('election', this.fixed ? c.electionTimeoutMin : drawUniformInt(this.rng, c.electionTimeoutMin, c.electionTimeoutMax));
+      return this.contactStale ? FIRE_CAMPAIGN : FIRE_NONE;
+    }
     if (isLeader) {
       if (c.checkQuorum) b.arm('election', c.checkQuorumTimeout);
       return FIRE_LEADER_CHECK;
-    }
-    if (this.leasePhase) {
-      this.leasePhase = false;
-      if (this.remainderUs > 0) {
-        b.arm('election', this.remainderUs);
-        return FIRE_NONE;
-      }
     }
     return FIRE_CAMPAIGN;
   }

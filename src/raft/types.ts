@@ -53,6 +53,12 @@ export interface AppendEntries {
   readonly prevLogTerm: number;
   readonly entries: readonly Entry[];
   readonly leaderCommit: number;
+  /**
+   * A heartbeat: checked at the follower's matchIndex, which it acknowledged (absent:
+   * false). Its rejection cannot be a reordered one, so it means the follower lost
+   * entries it acknowledged (a wiped disk).
+   */
+  readonly heartbeat?: boolean;
 }
 
 export interface AppendEntriesResponse {
@@ -66,6 +72,13 @@ export interface AppendEntriesResponse {
   /** On failure, fast backtracking hints (dissertation §5.3 / etcd's reject hint). */
   readonly conflictIndex: number;
   readonly conflictTerm: number;
+  /**
+   * On failure: the prevLogIndex of the rejected AppendEntries (etcd's MsgAppResp
+   * Index), so the leader recognises a stale rejection exactly (etcd Progress.MaybeDecrTo).
+   */
+  readonly rejectedIndex?: number;
+  /** On failure: the rejected AppendEntries was a heartbeat (see AppendEntries.heartbeat). */
+  readonly heartbeat?: boolean;
 }
 
 /** Leadership transfer: the leader tells a caught-up follower to start an election at once. */
@@ -79,8 +92,12 @@ export interface TimeoutNow {
 export type Message = RequestVote | RequestVoteResponse | AppendEntries | AppendEntriesResponse | TimeoutNow;
 export type MessageType = Message['type'];
 
-/** Timers a node may arm. Profiles that run on ticks (etcd) use only 'tick'. */
-export type TimerName = 'election' | 'heartbeat' | 'tick';
+/**
+ * Timers a node may arm. Profiles that run on ticks (etcd) use only 'tick'.
+ * 'contact' is the poll-mode follower's "electionTimeoutMin since the leader was last
+ * heard" deadline (followerTimer: 'poll').
+ */
+export type TimerName = 'election' | 'heartbeat' | 'tick' | 'contact';
 
 /**
  * Arm (afterUs >= 0) or cancel (afterUs === null) a named timer. Arming a timer
@@ -197,9 +214,89 @@ export interface RaftConfig {
   /** Most entries carried by one AppendEntries. */
   readonly maxEntriesPerMsg: number;
   readonly timerSource: TimerSource;
+  /**
+   * When a follower's election timer is reset (docs/model.md, "Election timer").
+   * - 'on-term-change': also on every move to a higher term, a refused vote request
+   *   included (etcd-io/raft: becomeFollower → reset()).
+   * - 'on-contact': only on hearing the current leader and on granting a vote; a
+   *   candidate that steps down keeps its running timer and only a deposed leader
+   *   arms a fresh one (LogCabin RaftConsensus::stepDown; Figure 2).
+   */
+  readonly timerReset: TimerReset;
+  /**
+   * How lower-term requests are answered.
+   * - 'always': every lower-term request gets a rejection carrying our term (Figure 2's
+   *   RPC replies, LogCabin, hashicorp/raft).
+   * - 'etcd': etcd-io/raft Step: a lower-term AppendEntries is answered only when
+   *   CheckQuorum or PreVote is on (otherwise ignored, so a cut-off old leader stays a
+   *   silent stale leader), a lower-term pre-vote gets a rejection, a lower-term vote
+   *   request is ignored.
+   */
+  readonly staleTermReplies: StaleTermReplies;
+  /**
+   * Whether a node refuses a pre-vote while it heard from a leader within the minimum
+   * election timeout even with CheckQuorum off (the dissertation's PreVote, §9.6).
+   * etcd-io/raft applies that lease only with CheckQuorum: false.
+   */
+  readonly preVoteLease: boolean;
+  /**
+   * The leader lease on votes (Raft paper §6 "disruptive servers", dissertation §4.2.3): a
+   * node that heard from a leader within the minimum election timeout (or is the leader)
+   * disregards vote and pre-vote requests without adopting their term.
+   * 'with-check-quorum': only when CheckQuorum is on (etcd-io/raft Step's inLease);
+   * 'always': LogCabin's withholdVotesUntil, which has no flag; 'never': Figure 2 alone.
+   */
+  readonly voteLease: VoteLease;
+  /**
+   * hashicorp/raft requestVote: a node that knows a leader (other than the candidate)
+   * rejects every vote request, before looking at its term; a follower forgets its
+   * leader only when its own heartbeat timer fires (and it becomes a candidate), and a
+   * leader never grants. Off elsewhere.
+   */
+  readonly refuseVotesWhileLeaderKnown: boolean;
+  /**
+   * The follower's election timer.
+   * - 'restart': restarted on every contact (the paper, LogCabin; etcd's elapsed count).
+   * - 'poll': hashicorp/raft runFollower: a free-running timer re-drawn in
+   *   [electionTimeoutMin, electionTimeoutMax] on every firing; on a firing the follower
+   *   campaigns only if it has not heard from the leader within electionTimeoutMin.
+   */
+  readonly followerTimer: FollowerTimer;
+  /**
+   * Whether a leader's messages may leave before its own log write is durable (the
+   * leader writes in parallel with replication: dissertation §10.2.1, etcd server
+   * raftNode.start, LogCabin's leader disk thread). Its own entries still count toward
+   * commitment only once durable. Every other message (votes, vote requests,
+   * acknowledgments) always waits for the writes issued before it.
+   */
+  readonly leaderSendsBeforePersist: boolean;
+  /**
+   * Which queued input a node handles first when its CPU frees up after a pause or
+   * backlog: 'arrival' (FIFO; etcd, whose Go ticker drops ticks for a slow receiver,
+   * so at most one tick is pending), 'timers-first', or 'random' (Go's select picks
+   * uniformly among ready channels: hashicorp/raft runFollower's heartbeat timer
+   * against its RPC channel). The host applies it.
+   */
+  readonly wakeOrder: WakeOrder;
+  /**
+   * 'interval': a heartbeat goes to every follower at each heartbeat firing (etcd's
+   * bcastHeartbeat, LogCabin). 'after-reply': hashicorp/raft replication.go heartbeat():
+   * one goroutine per follower sends a heartbeat RPC and waits for its reply before the
+   * next wait; here a follower whose last heartbeat is unanswered is skipped, until the
+   * skips add up to electionTimeoutMin (standing in for the transport's RPC timeout and
+   * failure backoff).
+   */
+  readonly heartbeatPacing: HeartbeatPacing;
   /** null for the reference node. */
   readonly bug: BugName | null;
 }
+
+export type TimerReset = 'on-term-change' | 'on-contact';
+export type VoteLease = 'with-check-quorum' | 'always' | 'never';
+export type StaleTermReplies = 'always' | 'etcd';
+export type FollowerTimer = 'restart' | 'poll';
+export type WakeOrder = 'arrival' | 'timers-first' | 'random';
+export type HeartbeatPacing = 'interval' | 'after-reply';
 
 /** What a node is built from. `durable` is what the disk held at (re)start; absent for a fresh node. */
 export interface NodeInit {
@@ -208,6 +305,14 @@ export interface NodeInit {
   readonly config: RaftConfig;
   readonly rng: { next(): number };
   readonly durable?: { readonly hardState: HardState; readonly log: readonly Entry[] };
+  /**
+   * A cluster that starts from a given state (scenario `cluster.initial`): every node
+   * boots knowing `leader` as the leader of its durable term, with entries up to
+   * `commitIndex` committed; the leader boots as leader (no election, no new no-op).
+   * Absent for a normal boot or restart. Implementations that cannot start this way may
+   * ignore it (the cluster then elects as usual).
+   */
+  readonly initial?: { readonly leader: NodeId; readonly commitIndex: number };
 }
 
 /** Read-only view the host and the safety checkers use; never used to drive the node. */

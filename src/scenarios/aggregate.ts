@@ -19,6 +19,8 @@ export interface Metrics {
   readonly timeToLeaderMs: DurationSummary;
   readonly timeToLeaderHeardMs: DurationSummary;
   readonly timeToStableLeaderMs: DurationSummary;
+  /** Until the new leader's term has a committed entry (its no-op): needs no clients. */
+  readonly timeToLeaderCommitMs: DurationSummary;
   readonly timeToWriteMs: DurationSummary;
   /** Fault occurrences after which the leader was kept (no new term needed). */
   readonly leaderKeptFraction: number | null;
@@ -50,6 +52,7 @@ export const DURATION_SAMPLES = {
   timeToLeaderMs: (m: TrialMetrics) => m.faults.map((f) => f.leaderUs),
   timeToLeaderHeardMs: (m: TrialMetrics) => m.faults.map((f) => f.heardUs),
   timeToStableLeaderMs: (m: TrialMetrics) => m.faults.map((f) => f.stableUs),
+  timeToLeaderCommitMs: (m: TrialMetrics) => m.faults.map((f) => f.leaderCommitUs),
   timeToWriteMs: (m: TrialMetrics) => m.faults.map((f) => f.writeUs),
   leaderlessMs: (m: TrialMetrics) => [m.leaderlessUs],
   commitLatencyMs: (m: TrialMetrics) => m.commitLatencyUs,
@@ -69,6 +72,7 @@ export function aggregate(trials: readonly TrialSummary[], alertThresholdsUs: re
     timeToLeaderMs: over('timeToLeaderMs'),
     timeToLeaderHeardMs: over('timeToLeaderHeardMs'),
     timeToStableLeaderMs: over('timeToStableLeaderMs'),
+    timeToLeaderCommitMs: over('timeToLeaderCommitMs'),
     timeToWriteMs: counted > 0 || faults.some((f) => f.writeUs !== null) ? over('timeToWriteMs') : summarizeDurations([]),
     leaderKeptFraction: faults.length === 0 ? null : round3(faults.filter((f) => f.kept).length / faults.length),
     leaderlessMs: over('leaderlessMs'),

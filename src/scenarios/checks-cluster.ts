@@ -1,6 +1,8 @@
-// Cross-field checks about nodes: per-node override keys, zones and zone latency.
+// Cross-field checks about nodes: per-node override keys, zones, zone latency,
+// and the initial state (cluster.initial, checked where it is resolved).
 import type { Report } from './checks.js';
 import type { KeyPath } from './errors.js';
+import { resolveInitial } from './resolve-initial.js';
 import type { ScenarioInput } from './schema.js';
 import { listChoices, nearest } from './suggest.js';
 
@@ -83,4 +85,10 @@ export function checkZoneLatency(s: ScenarioInput, report: Report): void {
 function suggestPair(key: string, bad: string, zones: readonly string[]): string | undefined {
   const z = nearest(bad, zones);
   return z === undefined ? undefined : key.replace(bad, z);
+}
+
+/** cluster.initial: the leader and listed nodes exist, behind ≤ entries, diverged tails are older, commit is on a majority. */
+export function checkInitial(s: ScenarioInput, n: number, report: Report): void {
+  const initial = s.cluster?.initial;
+  if (initial !== undefined) resolveInitial(initial, n, report);
 }

@@ -20,6 +20,12 @@ function checkTiming(f: FaultInput, path: KeyPath, horizonUs: number, report: Re
   const at = (key: string, message: string) => report({ path: [...path, key], at: 'key', message });
   if (f.at === undefined && f.after === undefined) report({ path, message: 'a fault needs a start; add at: "10s" or after: "stable-leader"' });
   if (f.at !== undefined && f.after !== undefined) at('after', 'give either `at` or `after`, not both');
+  const chain = f.after === undefined ? [] : Array.isArray(f.after) ? f.after : [f.after];
+  chain.forEach((e, k) => {
+    if (typeof e !== 'string' && e.committed === undefined) {
+      report({ path: Array.isArray(f.after) ? [...path, 'after', k] : [...path, 'after'], message: 'missing `committed`; write { committed: 10 } to wait until the commit index reaches 10' });
+    }
+  });
   if (f.after === undefined) {
     if (f.delay !== undefined) at('delay', '`delay` only applies with `after`');
     if (f.window !== undefined) at('window', '`window` only applies with `after`');

@@ -1,6 +1,6 @@
 // Checks that span fields, run by the schema once the shape of the file is
 // valid (schema.ts). Each reports issues at the key the user should change.
-import { checkNodeKeys, checkZoneLatency, checkZones } from './checks-cluster.js';
+import { checkInitial, checkNodeKeys, checkZoneLatency, checkZones } from './checks-cluster.js';
 import { checkFaults } from './checks-faults.js';
 import { DEFAULTS } from './defaults.js';
 import { formatDuration } from './duration.js';
@@ -43,6 +43,7 @@ export function collectIssues(s: ScenarioInput, shape: z.ZodType): Issue[] {
   checkNodeKeys(s, n, report);
   checkZones(s, n, report);
   checkZoneLatency(s, report);
+  checkInitial(s, n, report);
   checkFaults(s.faults ?? [], n, horizonUs, report);
   // Per-node raft configs need valid node keys first.
   if (issues.length === 0) checkRaft(s, n, horizonUs, report);
@@ -75,6 +76,11 @@ function checkWorkload(s: ScenarioInput, horizonUs: number, report: Report): voi
   const writes = (wps * horizonUs) / 1e6;
   if (writes > LIMITS.writesPerTrial) {
     report({ path: ['workload', 'writesPerSecond'], message: `about ${writes.toExponential(1)} writes per trial, over the cap of ${LIMITS.writesPerTrial.toExponential(0)}; lower the rate or shorten the horizon` });
+  }
+  const base = s.workload?.retryBackoff;
+  const max = s.workload?.retryBackoffMax;
+  if (base !== undefined && max !== undefined && max < base) {
+    report({ path: ['workload', 'retryBackoffMax'], message: `retryBackoffMax ${formatDuration(max)} is below retryBackoff ${formatDuration(base)}` });
   }
 }
 

@@ -11,15 +11,27 @@ export const DEFAULTS = Object.freeze({
   loss: 0,
   duplicate: 0,
   inFlightOnCut: 'drop' as const,
+  /** Per-link FIFO, like the TCP streams real implementations replicate over. */
+  ordering: 'fifo' as const,
   skewUs: 0,
   driftPpm: 0,
   serviceTime: { kind: 'constant', value: 20 } as DistSpec,
+  /**
+   * Timer lateness of an idle Go process on Linux: the runtime's netpoll waits in
+   * epoll_wait with a whole-millisecond timeout (truncated; below 1 ms, 1 ms), so a
+   * timer fires up to ~1 ms late (runtime/netpoll_epoll.go, golang/go#44343).
+   * C/C++ threads see the 50 µs default timer slack instead (prctl(2) PR_SET_TIMERSLACK).
+   */
+  timerJitter: { kind: 'uniform', min: 0, max: 1_000 } as DistSpec,
   fsync: { kind: 'lognormal', median: 1_000, sigma: 0.5 } as DistSpec,
   writesPerSecond: 0,
   arrival: 'poisson' as const,
   clientLatency: { kind: 'constant', value: 500 } as DistSpec,
   clientTimeoutUs: 2_000_000,
-  retryBackoffUs: 50_000,
+  /** etcd clientv3: 25 ms between rounds of endpoints, jitter 0.10 (client/v3/options.go). */
+  retryBackoffUs: 25_000,
+  retryBackoffMaxUs: 1_000_000,
+  retryJitter: 0.1,
   trials: 100,
   seed: '1',
   horizonUs: 60_000_000,

@@ -48,4 +48,13 @@ export const LIMITS = Object.freeze({
   zoneNameChars: 64,
   pathChars: 4_096,
   overrides: 100,
+  /** Events in one fault's `after` chain. */
+  triggerChain: 8,
+  /** A commit index a fault may wait for (`after: { committed: N }`). */
+  commitIndex: 1_000_000_000,
+  /** cluster.initial: entries in one node's log, and in all nodes' logs together. */
+  initialEntries: 100_000,
+  initialEntriesTotal: 1_000_000,
+  /** cluster.initial: the leader's term. */
+  initialTerm: 1_000_000,
 });

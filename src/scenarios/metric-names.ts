@@ -7,6 +7,7 @@ export const DURATION_METRICS = Object.freeze([
   'timeToLeaderMs',
   'timeToLeaderHeardMs',
   'timeToStableLeaderMs',
+  'timeToLeaderCommitMs',
   'timeToWriteMs',
   'leaderlessMs',
   'commitLatencyMs',

@@ -1,7 +1,9 @@
 // Per-trial metrics, gathered by observing the cluster (never by hooks in the
 // node). Online, the observer only records short histories (leader stints,
-// effective-leader intervals, candidate terms, fault windows); every metric is
-// derived from them at the end of the trial, in derive.ts.
+// effective-leader intervals, candidate terms, the first commit of each term,
+// fault windows); every metric is derived from them at the end of the trial, in
+// derive.ts. Fault windows come from the injector's fault records (kind, nodes,
+// start, heal, setup), matched by id, never by parsing descriptions.
 //
 // effective leader  a node L that is up, not paused, leader in term T, and known
 //                   as leader of T by a majority of nodes (L included) that are
@@ -10,8 +12,9 @@
 //                   even though its followers believe in it until they time out.
 import type { ClusterObserver, NodeCondition } from '../sim/observer.js';
 import type { ClusterHost } from '../sim/host.js';
-import type { NodeId, Role } from '../raft/types.js';
+import type { CommittedEntry, NodeId, Role } from '../raft/types.js';
 import type { Micros } from '../sim/time.js';
+import type { FaultKind, FaultListener, FaultRecord } from '../faults/types.js';
 
 /** A node led term `term` from startUs to endUs (null: still leading at the end). */
 export interface Stint {
@@ -28,6 +31,17 @@ export interface FaultWindow {
   healUs: Micros | null;
   /** The largest term that had a leader before the fault. */
   readonly baseTerm: number;
+  /** From the injector's record (absent in hand-built histories). */
+  readonly kind?: FaultKind;
+  readonly nodes?: readonly NodeId[];
+  /** A set-up fault: it takes no per-fault sample and no part in recovery (derive.ts). */
+  readonly setup?: boolean;
+}
+
+/** The first time an entry of `term` was reported committed (by any node). */
+export interface TermCommit {
+  readonly term: number;
+  readonly atUs: Micros;
 }
 
 /**
@@ -59,9 +73,15 @@ export interface TrialHistory {
   readonly termStarts: readonly TermStart[];
   readonly events: readonly NodeEvent[];
   readonly maxTerm: number;
+  /** Per term, the first commit of one of its entries, in time order (absent in hand-built histories: none). */
+  readonly termCommits?: readonly TermCommit[];
 }
 
-export class HistoryRecorder implements ClusterObserver {
+/**
+ * Listens to the host (leadership, conditions, commits) and, once given to
+ * FaultInjector.addListener, to fault records (starts and heals by id).
+ */
+export class HistoryRecorder implements ClusterObserver, FaultListener {
   private readonly majority: number;
   private readonly open: (Stint | null)[];
   private effectiveNow: Stint | null = null;
@@ -73,6 +93,9 @@ export class HistoryRecorder implements ClusterObserver {
   readonly faults: FaultWindow[] = [];
   readonly termStarts: TermStart[] = [];
   readonly events: NodeEvent[] = [];
+  readonly termCommits: TermCommit[] = [];
+  private readonly windowOf = new Map<number, FaultWindow>();
+  private readonly seenCommitTerm = new Set<number>();
 
   constructor(private readonly host: ClusterHost) {
     this.majority = Math.floor(host.n / 2) + 1;
@@ -107,15 +130,29 @@ export class HistoryRecorder implements ClusterObserver {
     this.recompute(now);
   }
 
-  onFault(description: string, now: Micros): void {
+  onFault(_description: string, now: Micros): void {
     // Faults are what change connectivity, which the effective leader depends on.
     this.recompute(now);
-    if (description.startsWith('start ')) {
-      this.faults.push({ description: description.slice(6), startUs: now, healUs: null, baseTerm: this.maxLeaderTerm });
-    } else if (description.startsWith('heal ')) {
-      const what = description.slice(5);
-      const w = this.faults.find((f) => f.healUs === null && f.description === what);
-      if (w) w.healUs = now;
+  }
+
+  onFaultStart(r: FaultRecord, now: Micros): void {
+    const w: FaultWindow = { description: r.description, startUs: now, healUs: null, baseTerm: this.maxLeaderTerm, kind: r.kind, nodes: r.nodes, setup: r.setup };
+    this.windowOf.set(r.id, w);
+    this.faults.push(w);
+  }
+
+  onFaultHeal(r: FaultRecord, now: Micros): void {
+    const w = this.windowOf.get(r.id);
+    if (w !== undefined) w.healUs = now;
+  }
+
+  onCommit(_node: NodeId, entries: readonly CommittedEntry[], now: Micros): void {
+    // Terms rise along a log, so a batch whose first and last terms were seen holds no new term.
+    if (this.seenCommitTerm.has(entries[0].term) && this.seenCommitTerm.has(entries[entries.length - 1].term)) return;
+    for (const e of entries) {
+      if (this.seenCommitTerm.has(e.term)) continue;
+      this.seenCommitTerm.add(e.term);
+      this.termCommits.push({ term: e.term, atUs: now });
     }
   }
 
@@ -135,6 +172,7 @@ export class HistoryRecorder implements ClusterObserver {
       termStarts: this.termStarts,
       events: this.events,
       maxTerm: this.maxTerm,
+      termCommits: this.termCommits,
     };
   }
 

@@ -72,6 +72,9 @@ function flatten(k: Knobs, base: KeyPath): Flat {
 
 const TICK_KNOBS = ['tick', 'electionTicks', 'heartbeatTicks'];
 
+/** Behaviour rules: every profile has them; they override the RaftConfig field as given. */
+const RULE_KNOBS = ['timerReset', 'staleTermReplies', 'voteLease', 'preVoteLease', 'refuseVotesWhileLeaderKnown', 'followerTimer', 'leaderSendsBeforePersist', 'wakeOrder', 'heartbeatPacing'] as const;
+
 /** RaftConfig fields set by duration knobs (in ticks mode they are converted to ticks). */
 const DURATION_FIELDS: Readonly<Record<string, keyof RaftConfig>> = {
   'electionTimeout.min': 'electionTimeoutMin',
@@ -88,7 +91,10 @@ function nodeConfig(profile: ProfileName, flat: Flat, bug: BugName | null, where
     const s = flat.get(k);
     if (s !== undefined && profile !== 'etcd') throw new RaftProblem(s.path, `only the etcd profile counts ticks; this scenario uses the "${profile}" profile`);
   }
+  const version = flat.get('hashicorpVersion');
+  if (version !== undefined && profile !== 'hashicorp') throw new RaftProblem(version.path, `only the hashicorp profile has a version; this scenario uses the "${profile}" profile`);
   const { params, overrides } = profile === 'etcd' ? etcdKnobs(flat) : profile === 'paper' ? paperKnobs(flat) : hashicorpKnobs(flat);
+  for (const k of RULE_KNOBS) if (flat.has(k)) overrides[k] = flat.get(k)!.value;
   const config: RaftConfig = { ...profileConfig(profile, params), ...(overrides as Partial<RaftConfig>), bug };
   checkRanges(config, flat, profile); // first: its messages name the user's keys
   try {
@@ -121,6 +127,7 @@ function paperKnobs(flat: Flat): Mapped {
 function hashicorpKnobs(flat: Flat): Mapped {
   const m: Mapped = { params: {}, overrides: {} };
   common(flat, m.params);
+  if (flat.has('hashicorpVersion')) m.params.version = flat.get('hashicorpVersion')!.value;
   for (const [k, field] of Object.entries(DURATION_FIELDS)) if (flat.has(k)) m.overrides[field] = flat.get(k)!.value;
   if (flat.has('checkQuorum')) m.overrides.checkQuorum = flat.get('checkQuorum')!.value;
   return m;

@@ -2,7 +2,7 @@
 import type { FaultAction } from '../faults/types.js';
 import { toDistSpec, type DistContext } from './resolve-dist.js';
 import type { FaultInput } from './schema-faults.js';
-import type { FaultRepeat, FaultStart, ScenarioFault } from './types.js';
+import type { FaultRepeat, FaultStart, ScenarioFault, TriggerEvent } from './types.js';
 
 export function resolveFaults(faults: readonly FaultInput[], ctx: DistContext): ScenarioFault[] {
   return faults.map((f, i) => ({
@@ -11,13 +11,23 @@ export function resolveFaults(faults: readonly FaultInput[], ctx: DistContext): 
     duration: f.duration === undefined ? null : toDistSpec(f.duration, ['faults', i, 'duration'], ctx),
     healAtUs: f.heal ?? null,
     action: actionOf(f),
+    setup: f.setup === true,
     path: `faults[${i}]`,
   }));
 }
 
 function startOf(f: FaultInput): FaultStart {
-  if (f.after !== undefined) return { kind: 'after', event: f.after, delayUs: f.delay ?? 0, windowUs: f.window ?? 0 };
+  if (f.after !== undefined) {
+    const chain = Array.isArray(f.after) ? f.after : [f.after];
+    return { kind: 'after', events: chain.map(triggerEventOf), delayUs: f.delay ?? 0, windowUs: f.window ?? 0 };
+  }
   return { kind: 'at', atUs: f.at ?? 0 };
+}
+
+type AfterInput = NonNullable<FaultInput['after']>;
+
+function triggerEventOf(e: Exclude<AfterInput, readonly unknown[]>): TriggerEvent {
+  return typeof e === 'string' ? { kind: e } : { kind: 'committed', index: e.committed! }; // required by checks-faults.ts
 }
 
 function repeatOf(f: FaultInput): FaultRepeat {

@@ -12,8 +12,9 @@ import type { Origins } from './origins.js';
 import { largestElectionTimeoutUs, resolveRaftConfigs } from './raft-config.js';
 import { toDistSpec, type DistContext, type DurationOrDist } from './resolve-dist.js';
 import { resolveFaults } from './resolve-faults.js';
+import { resolveInitial } from './resolve-initial.js';
 import { scenarioSchema, scenarioShape, type ScenarioInput } from './schema.js';
-import type { ResolvedScenario, ScenarioRaft } from './types.js';
+import type { ResolvedInitial, ResolvedScenario, ScenarioRaft } from './types.js';
 import { cloneData } from './values.js';
 
 export interface ResolveContext extends DistContext {
@@ -51,6 +52,7 @@ function build(s: ScenarioInput, source: unknown, ctx: ResolveContext): Resolved
   const dist = (d: DurationOrDist | undefined, path: (string | number)[], dflt: DistSpec) => (d === undefined ? dflt : toDistSpec(d, path, ctx));
   const perNode = <T>(f: (node: string) => T) => Array.from({ length: n }, (_, i) => f(String(i)));
   const serviceTime = dist(s.cpu?.serviceTime, ['cpu', 'serviceTime'], DEFAULTS.serviceTime);
+  const timerJitter = dist(s.cpu?.timerJitter, ['cpu', 'timerJitter'], DEFAULTS.timerJitter);
   const fsync = dist(s.disk?.fsync, ['disk', 'fsync'], DEFAULTS.fsync);
   const alertThresholdsUs = s.measure?.alerts ?? DEFAULTS.alertThresholdsUs;
   return {
@@ -60,13 +62,17 @@ function build(s: ScenarioInput, source: unknown, ctx: ResolveContext): Resolved
     nodes: n,
     placement: placementOf(s, n),
     bootSpreadUs: s.cluster?.bootSpread ?? Math.max(0, ...raft.nodes.map((c) => (c.timerMode === 'ticks' ? c.tickUs : 0))),
+    ...initialOf(s, n, ctx),
     raft,
     network: networkOf(s, ctx),
     clocks: perNode((i) => ({
       skewUs: s.clocks?.nodes?.[i]?.skew ?? s.clocks?.skew ?? DEFAULTS.skewUs,
       driftPpm: s.clocks?.nodes?.[i]?.drift ?? s.clocks?.drift ?? DEFAULTS.driftPpm,
     })),
-    cpu: perNode((i) => ({ serviceTime: dist(s.cpu?.nodes?.[i]?.serviceTime, ['cpu', 'nodes', i, 'serviceTime'], serviceTime) })),
+    cpu: perNode((i) => ({
+      serviceTime: dist(s.cpu?.nodes?.[i]?.serviceTime, ['cpu', 'nodes', i, 'serviceTime'], serviceTime),
+      timerJitter: dist(s.cpu?.nodes?.[i]?.timerJitter, ['cpu', 'nodes', i, 'timerJitter'], timerJitter),
+    })),
     disk: perNode((i) => ({ fsyncLatency: dist(s.disk?.nodes?.[i]?.fsync, ['disk', 'nodes', i, 'fsync'], fsync) })),
     workload: {
       writesPerSecond: s.workload?.writesPerSecond ?? DEFAULTS.writesPerSecond,
@@ -74,6 +80,8 @@ function build(s: ScenarioInput, source: unknown, ctx: ResolveContext): Resolved
       clientLatency: dist(s.workload?.clientLatency, ['workload', 'clientLatency'], DEFAULTS.clientLatency),
       clientTimeoutUs: s.workload?.clientTimeout ?? DEFAULTS.clientTimeoutUs,
       retryBackoffUs: s.workload?.retryBackoff ?? DEFAULTS.retryBackoffUs,
+      retryBackoffMaxUs: s.workload?.retryBackoffMax ?? Math.max(DEFAULTS.retryBackoffMaxUs, s.workload?.retryBackoff ?? DEFAULTS.retryBackoffUs),
+      retryJitter: s.workload?.retryJitter ?? DEFAULTS.retryJitter,
     },
     faults: resolveFaults(s.faults ?? [], ctx),
     trials: s.trials ?? DEFAULTS.trials,
@@ -91,6 +99,16 @@ function build(s: ScenarioInput, source: unknown, ctx: ResolveContext): Resolved
     }),
     source: cloneData(source),
   };
+}
+
+/** cluster.initial, when given (absent otherwise, so other scenarios' resolved config is unchanged). */
+function initialOf(s: ScenarioInput, n: number, ctx: ResolveContext): { initial?: ResolvedInitial } {
+  const i = s.cluster?.initial;
+  if (i === undefined) return {};
+  const initial = resolveInitial(i, n, (issue) => {
+    throw ctx.origins.error({ path: issue.path, message: issue.message }); // unreachable: checked by the schema
+  });
+  return initial === null ? {} : { initial };
 }
 
 function resolveRaft(s: ScenarioInput, n: number, ctx: ResolveContext): ScenarioRaft {
@@ -126,5 +144,6 @@ function networkOf(s: ScenarioInput, ctx: ResolveContext): ResolvedScenario['net
     lossProbability: net?.loss ?? DEFAULTS.loss,
     duplicateProbability: net?.duplicate ?? DEFAULTS.duplicate,
     inFlightOnCut: net?.inFlightOnCut ?? DEFAULTS.inFlightOnCut,
+    ordering: net?.ordering ?? DEFAULTS.ordering,
   };
 }

@@ -3,15 +3,43 @@
 // that span keys (one start, heal after start, node ids < n) are in checks-faults.ts.
 import * as z from 'zod';
 import { LIMITS } from './limits.js';
-import { duration, durationOrDist, nodeId, nodeList, probability, targetSchema } from './schema-values.js';
+import { ONLY_VALID, duration, durationOrDist, nodeId, nodeList, probability, targetSchema } from './schema-values.js';
 
 export const FAULT_EVENTS = ['stable-leader', 'heartbeat'] as const;
+
+// `committed` is optional only so that a misspelt key is reported as such (checks-faults.ts requires it).
+const committedEvent = z
+  .strictObject({
+    committed: z.number().int().min(1).max(LIMITS.commitIndex).describe(`The commit index to wait for, 1..${LIMITS.commitIndex.toExponential(0)}.`).optional(),
+  })
+  .describe('Once the cluster commit index — the highest index any node has reported committed — reaches this (at once if it already has).');
+
+const namedEvent = z
+  .enum(FAULT_EVENTS)
+  .describe('"stable-leader": a leader has led for measure.stableFor (at once if one already has); "heartbeat": the leader sends its next heartbeat.');
+
+// The length is checked in a refinement, not with .min/.max, which zod also applies to a string's
+// length: a misspelt event name would then be blamed on this branch rather than on the enum.
+const triggerChain = z
+  .array(z.union([committedEvent, namedEvent]))
+  .superRefine((chain, ctx) => {
+    if (chain.length === 0) ctx.addIssue({ code: 'custom', message: 'the chain is empty; list at least one event, e.g. ["stable-leader"]' });
+    if (chain.length > LIMITS.triggerChain) ctx.addIssue({ code: 'custom', message: `${chain.length} events, over the cap of ${LIMITS.triggerChain}` });
+  }, ONLY_VALID)
+  .describe(`A chain of events, each awaited after the one before happened, e.g. ["stable-leader", "heartbeat"]: the first heartbeat after a stable leader; at most ${LIMITS.triggerChain}.`);
 
 const timing = {
   at: duration('Start, measured from the beginning of the trial; must be before the horizon. Give `at` or `after`.').optional(),
   after: z
-    .enum(FAULT_EVENTS)
-    .describe('Start relative to an event: "stable-leader" (a leader has led for measure.stableFor) or "heartbeat" (the leader just sent heartbeats). Give `at` or `after`.')
+    .union([triggerChain, committedEvent, namedEvent])
+    .describe(
+      'Start relative to an event: "stable-leader" (a leader has led for measure.stableFor), "heartbeat" (the leader just sent heartbeats), ' +
+        '{ committed: N } (the cluster commit index reached N), or a list of them awaited one after another. Give `at` or `after`.',
+    )
+    .optional(),
+  setup: z
+    .boolean()
+    .describe('A set-up fault (default false): it happens as written, but takes no per-fault sample (time to leader and the rest, leader kept) and no part in recovery, so it can prepare the state the measured faults hit.')
     .optional(),
   delay: duration('With `after`: wait this long after the event (default 0).').optional(),
   window: duration('With `after`: add a uniform random extra in [0, window) (default 0).').optional(),

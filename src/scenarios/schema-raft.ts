@@ -52,6 +52,39 @@ export const raftKnobs = {
   maxInflightMsgs: counter('Most AppendEntries in flight to one follower. Defaults: paper 64; etcd 512; hashicorp 128').optional(),
   maxEntriesPerMsg: counter('Most entries in one AppendEntries (default 64)').optional(),
   timerSource: z.enum(['monotonic', 'wall']).describe('The clock timers run on: "monotonic" (default) or "wall" (stepped by clock faults).').optional(),
+  // Rules that differ between implementations (docs/model.md cites each source).
+  timerReset: z
+    .enum(['on-term-change', 'on-contact'])
+    .describe('When a follower redraws its election timer: "on-term-change" also on every step-down and term change, a refused vote included (etcd); "on-contact" only on hearing the leader and granting a vote (paper/LogCabin, hashicorp).')
+    .optional(),
+  staleTermReplies: z
+    .enum(['always', 'etcd'])
+    .describe('"always": every lower-term request is answered with our term (paper, hashicorp); "etcd": a stale AppendEntries is answered only with CheckQuorum or PreVote on, a stale pre-vote is rejected, a stale vote request ignored.')
+    .optional(),
+  voteLease: z
+    .enum(['with-check-quorum', 'always', 'never'])
+    .describe('Disregard vote requests within the minimum election timeout of hearing a leader: "with-check-quorum" (etcd), "always" (paper/LogCabin), "never" (Figure 2 alone; hashicorp, which refuses while it knows a leader instead).')
+    .optional(),
+  preVoteLease: z.boolean().describe('Refuse a pre-vote within the leader lease even without CheckQuorum (dissertation §9.6). Defaults: paper true; etcd false; hashicorp true.').optional(),
+  refuseVotesWhileLeaderKnown: z.boolean().describe('hashicorp/raft: refuse every vote while a leader is known; a follower forgets it only when its own timer fires. Defaults: hashicorp true; others false.').optional(),
+  followerTimer: z
+    .enum(['restart', 'poll'])
+    .describe('"restart": the follower timer restarts on contact (paper, etcd); "poll": a free-running timer that campaigns only if the leader was not heard within electionTimeout.min (hashicorp). Continuous timers only.')
+    .optional(),
+  leaderSendsBeforePersist: z.boolean().describe('The leader sends AppendEntries before its own write is durable (dissertation §10.2.1). Defaults: paper true (LogCabin); etcd true; hashicorp false.').optional(),
+  wakeOrder: z
+    .enum(['arrival', 'timers-first', 'random'])
+    .describe('Which queued input a node handles first after a pause: "arrival" (etcd), "timers-first", or "random" (Go select; hashicorp).')
+    .optional(),
+  heartbeatPacing: z
+    .enum(['interval', 'after-reply'])
+    .describe('"interval": heartbeats go to every follower at each firing (paper, etcd); "after-reply": a follower whose last heartbeat is unanswered is skipped (hashicorp\'s per-follower heartbeat loop waits for each reply).')
+    .optional(),
+  hashicorpVersion: z
+    .string()
+    .regex(/^\d{1,3}\.\d{1,3}(\.\d{1,3})?$/, 'a version such as "1.1" or "1.7.0"')
+    .describe('hashicorp profile only: the hashicorp/raft release to match; PreVote exists from 1.7 (default "1.7").')
+    .optional(),
 };
 
 export const RAFT_KNOB_NAMES = Object.freeze(Object.keys(raftKnobs)) as readonly (keyof typeof raftKnobs)[];

@@ -8,7 +8,8 @@ import { checkScenario } from './checks.js';
 import { LIMITS } from './limits.js';
 import { raftSchema } from './schema-raft.js';
 import { faultSchema } from './schema-faults.js';
-import { ONLY_VALID, duration, durationOrDist, nodeList, perNode, probability } from './schema-values.js';
+import { clusterSchema } from './schema-cluster.js';
+import { ONLY_VALID, duration, durationOrDist, perNode, probability } from './schema-values.js';
 
 const clockKnobs = {
   skew: duration('Wall-clock offset from true time; may be negative, e.g. "-200ms" (default 0).', { signed: true }).optional(),
@@ -20,20 +21,8 @@ export const scenarioShape = z
     $schema: z.string().describe('Path or URL of the JSON Schema, for editors; ignored by raftsim.').optional(),
     name: z.string().min(1).max(LIMITS.nameChars).describe(`Scenario name (default: the file name without its extension); at most ${LIMITS.nameChars} characters. Not inherited through \`extends\`.`).optional(),
     description: z.string().max(LIMITS.descriptionChars).describe(`What an operator learns from this scenario (default ""); at most ${LIMITS.descriptionChars} characters.`).optional(),
-    extends: z.string().min(1).max(LIMITS.pathChars).describe(`A base scenario file, relative to this one. Objects merge key by key, arrays are replaced; chains up to ${LIMITS.extendsDepth} deep; cycles are errors.`).optional(),
-    cluster: z
-      .strictObject({
-        nodes: z.number().int().min(1).max(LIMITS.nodes).describe(`Cluster size, 1..${LIMITS.nodes} (default 5). Nodes are numbered 0 .. nodes−1.`).optional(),
-        zones: z
-          .record(z.string().min(1).max(LIMITS.zoneNameChars), nodeList)
-          .describe(`Zone name (1..${LIMITS.zoneNameChars} characters, without "->") → node ids; every node in exactly one zone (default: no zones).`)
-          .optional(),
-        bootSpread: duration(
-          'Nodes start at independent uniform times within this window, as real processes do. Default: one tick for tick-driven (etcd) timers, 0 otherwise; with identical fixed timeouts and a simultaneous start, no first election ever succeeds.',
-        ).optional(),
-      })
-      .describe('The cluster: its size and, optionally, its zones.')
-      .optional(),
+    extends: z.string().min(1).max(LIMITS.pathChars).describe(`A base scenario file, relative to this one. Objects merge key by key, arrays are replaced, and an object whose \`dist\` differs from the base's replaces it whole; chains up to ${LIMITS.extendsDepth} deep; cycles are errors.`).optional(),
+    cluster: clusterSchema.optional(),
     raft: raftSchema.optional(),
     network: z
       .strictObject({
@@ -45,6 +34,10 @@ export const scenarioShape = z
         loss: probability('Probability that a message is dropped (default 0).').optional(),
         duplicate: probability('Probability that a message is delivered twice (default 0).').optional(),
         inFlightOnCut: z.enum(['drop', 'deliver']).describe('What happens to messages in flight when a link is cut: "drop" (default) or "deliver".').optional(),
+        ordering: z
+          .enum(['fifo', 'independent'])
+          .describe('Delivery order on each directed link: "fifo" (default: a message never overtakes an earlier one on the same link, as over the TCP streams etcd, hashicorp/raft and LogCabin use) or "independent" (every message keeps its own drawn delay, so later ones overtake: a harsher, UDP-like test).')
+          .optional(),
       })
       .describe('The network between nodes: latency, loss and duplication.')
       .optional(),
@@ -55,9 +48,12 @@ export const scenarioShape = z
     cpu: z
       .strictObject({
         serviceTime: durationOrDist('CPU time to handle one input (default "20us").').optional(),
-        nodes: perNode(z.strictObject({ serviceTime: durationOrDist('CPU time per input.').optional() }), 'serviceTime').optional(),
+        timerJitter: durationOrDist(
+          'How late each timer firing is, never early (default { dist: "uniform", min: "0us", max: "1ms" }: an idle Go process (etcd, hashicorp/raft) waits for timers in epoll_wait, whose timeout the runtime truncates to whole milliseconds and rounds up to 1 ms below that (runtime/netpoll_epoll.go; golang/go#44343), so timers fire up to ~1 ms late; for C/C++ threads (LogCabin) use "uniform 0us–50us", Linux\'s default timer slack, prctl(2) PR_SET_TIMERSLACK). A periodic tick keeps its phase: the jitter does not accumulate. "0us" makes firings exact, and identical timeouts then tie forever.',
+        ).optional(),
+        nodes: perNode(z.strictObject({ serviceTime: durationOrDist('CPU time per input.').optional(), timerJitter: durationOrDist('How late each timer firing is.').optional() }), 'serviceTime and timerJitter').optional(),
       })
-      .describe('Node CPUs: how long handling one input takes.')
+      .describe('Node CPUs: how long handling one input takes, and how late timers fire.')
       .optional(),
     disk: z
       .strictObject({
@@ -72,7 +68,9 @@ export const scenarioShape = z
         arrival: z.enum(['poisson', 'fixed']).describe('"poisson" (default) or "fixed" (evenly spaced) arrivals.').optional(),
         clientLatency: durationOrDist('Client ↔ node one-way latency (default "500us").').optional(),
         clientTimeout: duration('A write not acknowledged within this long counts as unavailable and is retried (default "2s").', { positive: true }).optional(),
-        retryBackoff: duration('Wait before a client retries (default "50ms").').optional(),
+        retryBackoff: duration('Base retry backoff: once a write has failed on every node (down, or not leader) the client waits this long before trying again, doubling after each further round up to retryBackoffMax, as etcd clientv3 waits between rounds of endpoints (default "25ms", etcd\'s).').optional(),
+        retryBackoffMax: duration('Cap on the doubling retry backoff (default the larger of "1s" and retryBackoff); equal to retryBackoff gives etcd\'s linear backoff.').optional(),
+        retryJitter: z.number().min(0).max(1).describe('Jitter fraction: each backoff is scaled by a uniform factor in [1 − j, 1 + j], 0..1 (default 0.1, etcd\'s).').optional(),
       })
       .describe('Client writes submitted during each trial (default: none).')
       .optional(),
@@ -102,7 +100,7 @@ export const scenarioShape = z
       .record(z.string(), z.string())
       .describe(
         `Metric → "<op> <number>" (ops <, <=, >, >=, ==, !=), or "ok" for safety, e.g. { "timeToLeaderMs.p99": "< 1000", "safety": "ok" }; at most ${LIMITS.expectations} entries. ` +
-          'Metrics: safety; timeToLeaderMs, timeToLeaderHeardMs, timeToStableLeaderMs, timeToWriteMs, leaderlessMs, commitLatencyMs, deposedLeaderMs, recoveryMs with .n .mean .p50 .p90 .p99 .max .censored; ' +
+          'Metrics: safety; timeToLeaderMs, timeToLeaderHeardMs, timeToStableLeaderMs, timeToLeaderCommitMs, timeToWriteMs, leaderlessMs, commitLatencyMs, deposedLeaderMs, recoveryMs with .n .mean .p50 .p90 .p99 .max .censored; ' +
           'electionsPerTrial, splitVotesPerTrial, leaderChangesPerTrial, termInflationPerTrial, spuriousElectionsPerHour, writeAvailability; alertsFiredPerTrial.<threshold> for each of measure.alerts.',
       )
       .optional(),

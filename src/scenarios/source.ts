@@ -1,6 +1,7 @@
 // From files to one plain object: read (with a size cap), parse JSON5 (syntax
 // errors keep json5's line and column), follow `extends` (objects merge, arrays
-// are replaced, cycles are errors), then apply --set overrides.
+// are replaced, a distribution whose `dist` changes is replaced whole, cycles
+// are errors), then apply --set overrides.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import JSON5 from 'json5';

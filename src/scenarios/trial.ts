@@ -4,12 +4,14 @@
 import { Simulation, type SimulationSpec } from '../sim/simulation.js';
 import type { NodeFactory } from '../sim/host.js';
 import type { TraceSink } from '../sim/trace.js';
+import type { ClusterObserver } from '../sim/observer.js';
 import type { SafetyViolation } from '../raft/safety.js';
 import { HistoryRecorder, type TrialHistory } from './metrics.js';
 import { deriveMetrics, type TrialMetrics } from './derive.js';
 import { FaultScheduler } from '../faults/scheduler.js';
-import type { ResolvedScenario } from './types.js';
+import type { ResolvedInitial, ResolvedScenario } from './types.js';
 import { nodeFactoryFor } from './implementation.js';
+import { initialLogs } from './resolve-initial.js';
 
 export interface TrialOutcome {
   readonly trial: number;
@@ -20,7 +22,7 @@ export interface TrialOutcome {
   readonly hash: string;
   /** Present when asked for (timelines for replay and reports). */
   readonly history?: TrialHistory;
-  readonly faultLog: readonly { readonly atUs: number; readonly healUs: number | null; readonly description: string }[];
+  readonly faultLog: readonly { readonly atUs: number; readonly healUs: number | null; readonly description: string; readonly setup: boolean }[];
 }
 
 export interface TrialOptions {
@@ -28,6 +30,10 @@ export interface TrialOptions {
   readonly keepHistory?: boolean;
   /** Overrides the scenario's node implementation (tests, the fuzzer). */
   readonly nodeFactory?: NodeFactory;
+  /** Further observers of the cluster, added before it starts (tests). */
+  readonly observers?: readonly ClusterObserver[];
+  /** Called with the simulation once it is built, before it starts (benches that read node state). */
+  readonly onSimulation?: (sim: Simulation) => void;
 }
 
 export function simulationSpec(s: ResolvedScenario, trial: number, nodeFactory: NodeFactory, trace?: TraceSink): SimulationSpec {
@@ -44,6 +50,7 @@ export function simulationSpec(s: ResolvedScenario, trial: number, nodeFactory: 
         lossProbability: s.network.lossProbability,
         duplicateProbability: s.network.duplicateProbability,
         inFlightOnCut: s.network.inFlightOnCut,
+        ordering: s.network.ordering,
       },
       clocks: s.clocks,
       cpu: s.cpu,
@@ -53,6 +60,7 @@ export function simulationSpec(s: ResolvedScenario, trial: number, nodeFactory: 
       nodeFactory,
       trace,
       bootSpreadUs: s.bootSpreadUs,
+      initial: s.initial === undefined ? undefined : { leader: s.initial.leader, term: s.initial.term, commitIndex: s.initial.commit, logs: initialLogs(s.initial) },
     },
     workload: s.workload.writesPerSecond > 0 ? s.workload : null,
     faults: [],
@@ -69,7 +77,12 @@ export function runTrialWith(s: ResolvedScenario, trial: number, factory: NodeFa
   const sim = new Simulation(simulationSpec(s, trial, factory, opts.trace));
   const recorder = new HistoryRecorder(sim.host);
   sim.host.addObserver(recorder);
-  const scheduler = new FaultScheduler(sim.host, sim.injector, recorder, sim.host.streams.get('faults'), s.faults, s.measure.stableUs, s.horizonUs);
+  sim.injector.addListener(recorder);
+  for (const o of opts.observers ?? []) sim.host.addObserver(o);
+  opts.onSimulation?.(sim);
+  if (s.initial !== undefined) noteInitialCommits(sim, s.initial);
+  const established = s.initial === undefined ? undefined : { node: s.initial.leader, term: s.initial.term };
+  const scheduler = new FaultScheduler(sim.host, sim.injector, recorder, sim.host.streams.get('faults'), s.faults, s.measure.stableUs, s.horizonUs, established ?? null);
   sim.start();
   scheduler.start();
   sim.run(s.horizonUs);
@@ -81,11 +94,13 @@ export function runTrialWith(s: ResolvedScenario, trial: number, factory: NodeFa
     warmupUs: s.measure.warmupUs,
     alertThresholdsUs: s.measure.alertThresholdsUs,
     clientTimeoutUs: s.workload.clientTimeoutUs,
+    established,
   });
   // A fault whose trigger never came (no stable leader ever) is a censored observation, not a missing one.
-  const unstarted = scheduler.neverStarted().map((description) => ({
-    description, startUs: s.horizonUs, leaderUs: null, heardUs: null, stableUs: null, writeUs: null, kept: false,
-  }));
+  const unstarted = scheduler
+    .neverStarted()
+    .filter((u) => !u.setup)
+    .map(({ description }) => ({ description, startUs: s.horizonUs, leaderUs: null, heardUs: null, stableUs: null, leaderCommitUs: null, writeUs: null, kept: false }));
   const metrics = unstarted.length === 0 ? derived : { ...derived, faults: [...derived.faults, ...unstarted] };
   return {
     trial,
@@ -94,6 +109,16 @@ export function runTrialWith(s: ResolvedScenario, trial: number, factory: NodeFa
     events: sim.host.kernel.eventCount,
     hash: sim.host.kernel.hash.hex(),
     history: opts.keepHistory ? history : undefined,
-    faultLog: sim.injector.log.map(({ atUs, healUs, description }) => ({ atUs, healUs, description })),
+    faultLog: sim.injector.log.map(({ atUs, healUs, description, setup }) => ({ atUs, healUs, description, setup })),
   };
+}
+
+/**
+ * The initially committed entries were acknowledged to clients before the trial
+ * began: the durability check holds them to it like any acknowledged write (the
+ * leader's no-op, data 0, is no client's).
+ */
+function noteInitialCommits(sim: Simulation, initial: ResolvedInitial): void {
+  const log = initialLogs(initial)[initial.leader];
+  for (let index = 1; index <= initial.commit; index++) if (log[index - 1].data !== 0) sim.safety.noteAcknowledged(log[index - 1].data, index);
 }

@@ -7,16 +7,26 @@ import type { BugName, RaftConfig } from '../raft/types.js';
 
 export type TimerProfile = 'paper' | 'etcd' | 'hashicorp';
 
+/**
+ * An event a fault can wait for (src/faults/scheduler.ts):
+ * - 'stable-leader': an effective leader has led for the stability window (at once if one already has);
+ * - 'heartbeat': the effective leader sends an empty AppendEntries (the next one after the wait began);
+ * - 'committed': the cluster commit index — the highest index any node has reported committed — reaches `index` (at once if it already has).
+ */
+export type TriggerEvent =
+  | { readonly kind: 'stable-leader' }
+  | { readonly kind: 'heartbeat' }
+  | { readonly kind: 'committed'; readonly index: number };
+
 /** When a fault starts. */
 export type FaultStart =
   /** At an absolute time from the start of the trial. */
   | { readonly kind: 'at'; readonly atUs: number }
   /**
-   * After an event: 'stable-leader' (a leader has been leader for the stability
-   * window), 'heartbeat' (the leader just broadcast a heartbeat); then after
-   * `delayUs`, plus a uniform random extra in [0, windowUs).
+   * After a chain of events, each awaited once the previous one happened (one event is
+   * a chain of one); then after `delayUs`, plus a uniform random extra in [0, windowUs).
    */
-  | { readonly kind: 'after'; readonly event: 'stable-leader' | 'heartbeat'; readonly delayUs: number; readonly windowUs: number };
+  | { readonly kind: 'after'; readonly events: readonly TriggerEvent[]; readonly delayUs: number; readonly windowUs: number };
 
 /** How a fault repeats (recurring faults such as GC pauses or flapping). */
 export type FaultRepeat =
@@ -34,8 +44,29 @@ export interface ScenarioFault {
   /** Heal at an absolute time instead of after a duration. */
   readonly healAtUs: number | null;
   readonly action: FaultAction;
+  /** A set-up fault: it happens, but takes no per-fault sample (time to leader, …) and no part in recovery. */
+  readonly setup: boolean;
   /** Where it came from in the file, for messages: e.g. "faults[2]". */
   readonly path: string;
+}
+
+/**
+ * cluster.initial, resolved (src/scenarios/resolve-initial.ts): the cluster starts
+ * established under `leader` in `term`. The leader's log has `entries` entries:
+ * indexes below `termStart` are from term 1, the rest from `term` (the entry at
+ * termStart is the leader's no-op). Every other node holds a prefix of it, or (with
+ * `lastTerm`) the leader's entries below termStart and then entries of its own from
+ * that older term up to its length. The logs themselves are built by initialLogs().
+ */
+export interface ResolvedInitial {
+  readonly leader: number;
+  readonly term: number;
+  readonly entries: number;
+  readonly termStart: number;
+  /** Every node boots knowing entries up to here committed (at most its own log length). */
+  readonly commit: number;
+  /** Per node: its log length and, for a node whose tail diverged, the term of that tail (null: a prefix of the leader's log). */
+  readonly nodes: readonly { readonly entries: number; readonly lastTerm: number | null }[];
 }
 
 export interface NodePlacement {
@@ -62,6 +93,8 @@ export interface ResolvedScenario {
   readonly placement: NodePlacement;
   /** Nodes boot at independent uniform times in [0, bootSpreadUs). */
   readonly bootSpreadUs: number;
+  /** cluster.initial: start from an established leader and these logs instead of an election (absent: boot empty). */
+  readonly initial?: ResolvedInitial;
   readonly raft: ScenarioRaft;
   readonly network: {
     readonly latency: DistSpec;
@@ -70,17 +103,23 @@ export interface ResolvedScenario {
     readonly lossProbability: number;
     readonly duplicateProbability: number;
     readonly inFlightOnCut: 'drop' | 'deliver';
+    readonly ordering: 'fifo' | 'independent';
   };
   /** Per node. */
   readonly clocks: readonly { readonly skewUs: number; readonly driftPpm: number }[];
-  readonly cpu: readonly { readonly serviceTime: DistSpec }[];
+  /** Per node; timerJitter: how late each timer firing is (absent, as in hand-built scenarios: exact). */
+  readonly cpu: readonly { readonly serviceTime: DistSpec; readonly timerJitter?: DistSpec }[];
   readonly disk: readonly { readonly fsyncLatency: DistSpec }[];
   readonly workload: {
     readonly writesPerSecond: number;
     readonly arrival: 'poisson' | 'fixed';
     readonly clientLatency: DistSpec;
     readonly clientTimeoutUs: number;
+    /** Base retry backoff, doubling per failed round of every node up to retryBackoffMaxUs (src/sim/workload.ts). */
     readonly retryBackoffUs: number;
+    readonly retryBackoffMaxUs: number;
+    /** Each backoff is scaled by a uniform factor in [1 − retryJitter, 1 + retryJitter]. */
+    readonly retryJitter: number;
   };
   readonly faults: readonly ScenarioFault[];
   readonly trials: number;

@@ -34,9 +34,15 @@ export function cloneData<T>(v: T): T {
   return structuredClone(v);
 }
 
-/** Objects merge key by key; everything else (arrays included) is replaced by the override. */
+/**
+ * Objects merge key by key; everything else (arrays included) is replaced by the
+ * override. So is a distribution whose kind changes: an override object with a
+ * `dist` other than the base's replaces the base object whole, since the base's
+ * parameters (min/max of a uniform, say) mean nothing to the new kind.
+ */
 export function deepMerge(base: unknown, over: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(over)) return cloneData(over);
+  if (over.dist !== undefined && over.dist !== base.dist) return cloneData(over);
   const out: PlainObject = cloneData(base);
   for (const [k, v] of Object.entries(over)) out[k] = Object.hasOwn(out, k) ? deepMerge(out[k], v) : cloneData(v);
   return out;

@@ -5,12 +5,34 @@
 // Every node input (message, timer firing, disk acknowledgment, proposal) is a
 // work item on that node's CPU, so a paused or starved node handles nothing
 // until its CPU gets to it. Timers are set in the node's own clock.
+//
+// Per-node rules the host applies (RaftConfig and the cpu section):
+// - leaderSendsBeforePersist: a leader's AppendEntries and TimeoutNow leave at
+//   once, in parallel with its own write (dissertation §10.2.1; etcd raftNode.start
+//   sends before Save when leader); everything else waits for the writes issued
+//   before it. The node counts its own entries toward commitment only after
+//   persisted(), so nothing commits on a write that is not durable.
+// - wakeOrder: which queued input the CPU takes next (cpu.ts); 'random' draws
+//   from the `wake:<node>` stream.
+// - ticks keep their phase: a tick timer re-armed while handling its own firing
+//   is due one period after the previous deadline (a Go time.Ticker), or at the
+//   next phase point when a pause made that past, so ticks never drift by the
+//   service time and a long pause leaves at most one pending tick.
+// - timer jitter (cpu.timerJitter): every timer firing is late by a draw from the
+//   `jitter:<node>` stream (never early), as OS timers are (timer slack). The
+//   deadline itself stays exact, so periodic ticks do not accumulate it.
+// - 'contact' (followerTimer 'poll') is no OS timer but hashicorp's clock read
+//   `time.Since(lastContact) < HeartbeatTimeout`: it takes effect at its deadline,
+//   without jitter and without waiting for the CPU (even a paused one), so when
+//   the node handles its next election firing it sees how long ago it really
+//   heard from the leader.
 import { Kernel } from './kernel.js';
 import { Network, type NetworkSpec } from './network.js';
 import { NodeClock, type ClockSpec } from './clock.js';
 import { Cpu, type CpuSpec } from './cpu.js';
+import { compileDist, draw, type CompiledDist } from './distributions.js';
 import { Disk, type DiskSpec } from './disk.js';
-import { RngStreams } from './rng.js';
+import { RngStreams, type Rng } from './rng.js';
 import type { ClusterObserver, NodeCondition } from './observer.js';
 import type { TraceSink } from './trace.js';
 import type { Micros } from './time.js';
@@ -40,6 +62,20 @@ export interface HostSpec {
    * every tick and exaggerate split votes. Default 0.
    */
   readonly bootSpreadUs?: number;
+  /**
+   * Start from an established cluster (scenario `cluster.initial`): every node's disk holds
+   * `logs[node]` and the hard state (term, vote for the leader) before it first boots, and
+   * it boots told who leads and what is committed (NodeInit.initial). Restarts boot normally.
+   */
+  readonly initial?: InitialClusterState;
+}
+
+export interface InitialClusterState {
+  readonly leader: NodeId;
+  readonly term: number;
+  readonly commitIndex: number;
+  /** One log per node (entries up to each node's length). */
+  readonly logs: readonly (readonly Entry[])[];
 }
 
 /** Told what became of client proposals (the workload listens). */
@@ -50,8 +86,11 @@ const TAG_TIMER = 1;
 const TAG_PERSISTED = 2;
 const TAG_PROPOSE = 3;
 const TAG_TRANSFER = 4;
-const TIMER_NAMES: readonly TimerName[] = ['election', 'heartbeat', 'tick'];
+const TIMER_NAMES: readonly TimerName[] = ['election', 'heartbeat', 'tick', 'contact'];
 const TIMERS_PER_NODE = TIMER_NAMES.length;
+const TIMER_TICK = TIMER_NAMES.indexOf('tick');
+const TIMER_CONTACT = TIMER_NAMES.indexOf('contact');
+const NO_MESSAGES: readonly Message[] = Object.freeze([]);
 
 /** A write on its way to disk, with the messages that must wait for it. */
 interface PendingWrite {
@@ -80,12 +119,21 @@ export class ClusterHost {
   private readonly timerHandles: number[];
   private readonly timerDeadline: number[];
   private readonly timerGen: number[];
+  /** How late each armed timer fires (µs, drawn when it is armed). */
+  private readonly timerLate: number[];
+  /** Per node: the timer jitter distribution and its stream; null when it is constant 0. */
+  private readonly jitter: ({ readonly dist: CompiledDist; readonly rng: Rng | null } | null)[];
+  /** The node whose own tick firing is being handled (its re-arm keeps the phase), or -1. */
+  private tickRearmNode = -1;
   private readonly lastPendingWrite: (PendingWrite | null)[];
   private readonly prevRole: string[];
   private readonly prevTerm: number[];
   private readonly prevLeader: (NodeId | null)[];
   private readonly timerKind: number;
   private readonly trace: TraceSink | undefined;
+  private readonly firstBoot: boolean[];
+  /** Crashed before its first boot (bootSpread): it stays down until restarted. */
+  private readonly downBeforeBoot: boolean[];
 
   constructor(private readonly spec: HostSpec) {
     const n = (this.n = spec.nodes);
@@ -100,12 +148,31 @@ export class ClusterHost {
     this.clocks = spec.clocks.map((c) => new NodeClock(c));
     const work = (node: number, tag: number, payload: unknown) => this.runWork(node, tag, payload);
     this.cpus = range(n).map((i) => new Cpu(this.kernel, cpuDone, i, this.streams.get('cpu', i), spec.cpu[i], work));
+    for (let i = 0; i < n; i++) {
+      const order = spec.raft[i].wakeOrder ?? 'arrival';
+      if (order !== 'arrival') this.cpus[i].setWakeOrder(order, TAG_TIMER, order === 'random' ? this.streams.get('wake', i) : null);
+    }
+    this.jitter = range(n).map((i) => {
+      const jitterSpec = spec.cpu[i].timerJitter;
+      if (jitterSpec === undefined) return null;
+      const dist = compileDist(jitterSpec);
+      if (dist.constant === 0) return null;
+      return { dist, rng: dist.constant === undefined ? this.streams.get('jitter', i) : null };
+    });
     const durableFn = (node: number, payload: unknown) => this.onDurable(node, payload as PendingWrite);
     this.disks = range(n).map((i) => new Disk(this.kernel, diskDone, i, this.streams.get('disk', i), spec.disk[i], durableFn));
-    this.durable = range(n).map(() => ({ hardState: { term: 0, votedFor: null }, log: [] }));
+    const initial = spec.initial;
+    this.durable = range(n).map((i) =>
+      initial === undefined
+        ? { hardState: { term: 0, votedFor: null }, log: [] }
+        : { hardState: { term: initial.term, votedFor: initial.leader }, log: initial.logs[i].slice() },
+    );
+    this.firstBoot = new Array(n).fill(true);
+    this.downBeforeBoot = new Array(n).fill(false);
     this.timerHandles = new Array(n * TIMERS_PER_NODE).fill(0);
     this.timerDeadline = new Array(n * TIMERS_PER_NODE).fill(0);
     this.timerGen = new Array(n * TIMERS_PER_NODE).fill(0);
+    this.timerLate = new Array(n * TIMERS_PER_NODE).fill(0);
     this.lastPendingWrite = new Array(n).fill(null);
     this.prevRole = new Array(n).fill('');
     this.prevTerm = new Array(n).fill(-1);
@@ -133,7 +200,9 @@ export class ClusterHost {
       return;
     }
     const rng = this.streams.get('boot');
-    const bootKind = this.kernel.defineKind('boot', (node) => this.boot(node));
+    const bootKind = this.kernel.defineKind('boot', (node) => {
+      if (this.firstBoot[node] && !this.downBeforeBoot[node]) this.boot(node);
+    });
     for (let i = 0; i < this.n; i++) this.kernel.at(Math.floor(rng.next() * spread), bootKind, i);
   }
 
@@ -171,7 +240,15 @@ export class ClusterHost {
   // --- node verbs: crash/restart, wipe, pause/resume ------------------------
 
   crash(node: NodeId, detail = 'crash'): void {
-    if (this.nodes[node] === null) return;
+    if (this.nodes[node] === null) {
+      // Not booted yet (boot spread): it never comes up until restarted.
+      if (this.firstBoot[node] && !this.downBeforeBoot[node]) {
+        this.downBeforeBoot[node] = true;
+        this.prevRole[node] = 'down';
+        this.emitCondition(node, 'down', detail);
+      }
+      return;
+    }
     this.nodes[node] = null;
     this.cpus[node].reset();
     this.disks[node].crash();
@@ -183,6 +260,8 @@ export class ClusterHost {
 
   restart(node: NodeId): void {
     if (this.nodes[node] !== null) return;
+    if (this.firstBoot[node] && !this.downBeforeBoot[node]) return; // it boots on schedule
+    this.downBeforeBoot[node] = false;
     this.boot(node);
   }
 
@@ -245,15 +324,19 @@ export class ClusterHost {
 
   private boot(node: NodeId): void {
     const image = this.durable[node];
+    const initial = this.firstBoot[node] ? this.spec.initial : undefined;
+    this.firstBoot[node] = false;
     const init: NodeInit = {
       id: node,
       peers: range(this.n).filter((p) => p !== node),
       config: this.spec.raft[node],
       rng: this.streams.get('timers', node),
       durable: image.log.length > 0 || image.hardState.term > 0 ? { hardState: image.hardState, log: image.log.slice() } : undefined,
+      initial: initial === undefined ? undefined : { leader: initial.leader, commitIndex: initial.commitIndex },
     };
     const raft = this.spec.nodeFactory(init);
     this.nodes[node] = raft;
+    if (initial !== undefined) for (const o of this.observers) o.onInitialLog?.(node, image.log, this.kernel.now);
     if (this.prevRole[node] === 'down') {
       this.emitCondition(node, 'up', 'restart');
       for (const o of this.observers) o.onRestart?.(node, image.log, this.kernel.now);
@@ -273,9 +356,11 @@ export class ClusterHost {
   }
 
   private onTimerEvent(node: NodeId, payload: number): void {
-    const k = node * TIMERS_PER_NODE + (payload % TIMERS_PER_NODE);
-    this.timerHandles[k] = 0;
-    this.cpus[node].submit(TAG_TIMER, payload);
+    const t = payload % TIMERS_PER_NODE;
+    this.timerHandles[node * TIMERS_PER_NODE + t] = 0;
+    // 'contact' is a clock read, not an input: it takes effect now, paused or not.
+    if (t === TIMER_CONTACT) this.runWork(node, TAG_TIMER, payload);
+    else this.cpus[node].submit(TAG_TIMER, payload);
   }
 
   private onDurable(node: NodeId, pw: PendingWrite): void {
@@ -298,6 +383,14 @@ export class ClusterHost {
         if (this.timerGen[node * TIMERS_PER_NODE + t] !== Math.floor(p / TIMERS_PER_NODE)) return;
         if (this.trace) this.trace.write({ t: this.kernel.now, ev: 'timer', node, timer: TIMER_NAMES[t] });
         ready = raft.timerFired(TIMER_NAMES[t]);
+        if (t === TIMER_TICK) {
+          // Its re-arm (in this Ready) keeps the ticker's phase.
+          this.tickRearmNode = node;
+          this.applyReady(node, ready);
+          this.tickRearmNode = -1;
+          this.observe(node, raft);
+          return;
+        }
         break;
       }
       case TAG_PERSISTED: {
@@ -321,22 +414,40 @@ export class ClusterHost {
   }
 
   private applyReady(node: NodeId, r: Ready): void {
+    let messages = r.messages;
+    if (messages.length > 0 && (r.persist !== null || this.lastPendingWrite[node] !== null) && this.spec.raft[node].leaderSendsBeforePersist && this.nodes[node]?.role === 'leader') {
+      messages = this.sendLeaderMessages(node, messages);
+    }
     if (r.persist !== null) {
-      const pw: PendingWrite = { op: r.persist, batches: r.messages.length > 0 ? [r.messages] : [] };
+      const pw: PendingWrite = { op: r.persist, batches: messages.length > 0 ? [messages] : [] };
       for (const o of this.observers) o.onLogWrite?.(node, r.persist, this.kernel.now);
       this.lastPendingWrite[node] = pw;
       this.disks[node].submit(pw);
-    } else if (r.messages.length > 0) {
+    } else if (messages.length > 0) {
       // Messages never overtake a write issued before them ("persist before send").
       const pending = this.lastPendingWrite[node];
-      if (pending !== null) pending.batches.push(r.messages);
-      else for (const m of r.messages) this.send(node, m);
+      if (pending !== null) pending.batches.push(messages);
+      else for (const m of messages) this.send(node, m);
     }
     for (const op of r.timers) this.setTimer(node, op.name, op.afterUs);
     if (r.committed.length > 0) for (const o of this.observers) o.onCommit?.(node, r.committed, this.kernel.now);
     if (r.proposals.length > 0) {
       for (const p of r.proposals) for (const l of this.proposalListeners) l(node, p, this.kernel.now);
     }
+  }
+
+  /**
+   * leaderSendsBeforePersist, with a write pending: the leader's replication messages
+   * (AppendEntries, TimeoutNow) leave now; returns the rest (vote replies, rejections),
+   * which still wait for the writes issued before them.
+   */
+  private sendLeaderMessages(node: NodeId, messages: readonly Message[]): readonly Message[] {
+    let held: Message[] | null = null;
+    for (const m of messages) {
+      if (m.type === 'AppendEntries' || m.type === 'TimeoutNow') this.send(node, m);
+      else (held ??= []).push(m);
+    }
+    return held ?? NO_MESSAGES;
   }
 
   private send(from: NodeId, m: Message): void {
@@ -351,13 +462,18 @@ export class ClusterHost {
 
   private setTimer(node: NodeId, name: TimerName, afterUs: number | null): void {
     const t = TIMER_NAMES.indexOf(name);
+    if (t < 0) throw new Error(`node ${node} armed an unknown timer ${JSON.stringify(name)}`);
     const k = node * TIMERS_PER_NODE + t;
     this.cancelTimer(k);
     if (afterUs === null) return;
     const clock = this.clocks[node];
     const wall = this.spec.raft[node].timerSource === 'wall';
     const now = this.kernel.now;
-    this.timerDeadline[k] = (wall ? clock.wall(now) : clock.monotonic(now)) + afterUs;
+    const clockNow = wall ? clock.wall(now) : clock.monotonic(now);
+    this.timerDeadline[k] =
+      t === TIMER_TICK && this.tickRearmNode === node && afterUs > 0 ? nextTick(this.timerDeadline[k], afterUs, clockNow) : clockNow + afterUs;
+    const j = this.jitter[node];
+    this.timerLate[k] = j === null || t === TIMER_CONTACT ? 0 : draw(j.dist, j.rng as Rng);
     this.scheduleTimer(node, k);
   }
 
@@ -367,7 +483,7 @@ export class ClusterHost {
     const deadline = this.timerDeadline[k];
     const at = this.spec.raft[node].timerSource === 'wall' ? clock.globalForWall(deadline, now) : clock.globalForMonotonic(deadline, now);
     const payload = this.timerGen[k] * TIMERS_PER_NODE + (k % TIMERS_PER_NODE);
-    this.timerHandles[k] = this.kernel.at(at, this.timerKind, node, payload);
+    this.timerHandles[k] = this.kernel.at(at + this.timerLate[k], this.timerKind, node, payload);
   }
 
   private cancelTimer(k: number): void {
@@ -407,6 +523,19 @@ export class ClusterHost {
     if (this.trace) this.trace.write({ t: this.kernel.now, ev: 'node', node, condition, detail });
     for (const o of this.observers) o.onCondition?.(node, condition, this.kernel.now, detail);
   }
+}
+
+/**
+ * The next deadline of a periodic tick re-armed as it is handled (Go's time.Ticker):
+ * one period after the previous deadline; if a pause made that past, the first phase
+ * point at or after `now` (missed ticks are dropped); if the clock went back (a wall
+ * clock stepped backwards), one period from now. All in the node's clock.
+ */
+export function nextTick(prevDeadline: number, periodUs: number, now: number): number {
+  const next = prevDeadline + periodUs;
+  if (next < now) return next + Math.ceil((now - next) / periodUs) * periodUs;
+  if (next > now + periodUs) return now + periodUs;
+  return next;
 }
 
 /** Applies a write to a durable image (the same order as PersistOp documents). */

@@ -13,6 +13,13 @@
 // as if the cut only stopped new packets from leaving. Messages sent over a held
 // link wait in order; release() sends them on with fresh delays from that moment.
 //
+// Ordering per directed link: 'fifo' (the default) keeps send order, as the TCP
+// streams every real implementation replicates over do (etcd's rafthttp streams,
+// hashicorp/raft's NetworkTransport connections, LogCabin's RPC sessions): a
+// message arrives at its drawn time or just after the message sent before it on the
+// same link, whichever is later. 'independent' lets every copy keep its own drawn
+// delay, so later messages overtake earlier ones (UDP-like; a harsher test).
+//
 // Bandwidth and queueing are not modelled yet: every message is independent.
 // The place to add them is deliveryDelay(), with a per-link "busy until" time.
 import type { Kernel } from './kernel.js';
@@ -30,6 +37,8 @@ export interface NetworkSpec {
   readonly lossProbability: number;
   readonly duplicateProbability: number;
   readonly inFlightOnCut: 'drop' | 'deliver';
+  /** Per-link delivery order (see the header); default 'fifo'. */
+  readonly ordering?: 'fifo' | 'independent';
 }
 
 /** Counters for what happened to messages (all directed links together). */
@@ -56,6 +65,8 @@ export class Network {
   private readonly heldLinks: Uint8Array;
   private readonly heldQueues: unknown[][];
   private readonly deliverKind: number;
+  /** fifo: the latest arrival time scheduled on each link; null when delays are independent. */
+  private readonly lastArrival: Float64Array | null;
   readonly stats: NetworkStats = { sent: 0, delivered: 0, droppedCut: 0, droppedLoss: 0, droppedDown: 0, duplicated: 0, held: 0 };
 
   constructor(
@@ -85,6 +96,7 @@ export class Network {
     this.reachable = new Uint8Array(n * n).fill(1);
     this.heldLinks = new Uint8Array(n * n);
     this.heldQueues = Array.from({ length: n * n }, () => []);
+    this.lastArrival = (spec.ordering ?? 'fifo') === 'fifo' ? new Float64Array(n * n) : null;
     // The event's target is the link index (from * n + to), so no record is allocated per message.
     this.deliverKind = kernel.defineKind('deliver', (link, msg) => this.arrive(link, msg));
   }
@@ -111,12 +123,24 @@ export class Network {
       this.stats.droppedLoss++;
       return;
     }
-    this.kernel.after(this.deliveryDelay(link), this.deliverKind, link, msg);
+    this.schedule(link, msg);
     const dup = this.dup[link];
     if (dup > 0 && this.rng.next() < dup) {
       this.stats.duplicated++;
-      this.kernel.after(this.deliveryDelay(link), this.deliverKind, link, msg);
+      this.schedule(link, msg);
     }
+  }
+
+  private schedule(link: number, msg: unknown): void {
+    const last = this.lastArrival;
+    if (last === null) {
+      this.kernel.after(this.deliveryDelay(link), this.deliverKind, link, msg);
+      return;
+    }
+    // Equal times keep send order: the kernel breaks ties by insertion sequence.
+    const at = Math.max(this.kernel.now + this.deliveryDelay(link), last[link]);
+    last[link] = at;
+    this.kernel.at(at, this.deliverKind, link, msg);
   }
 
   private deliveryDelay(link: number): Micros {

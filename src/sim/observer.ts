@@ -19,6 +19,8 @@ export interface ClusterObserver {
   onCondition?(node: NodeId, condition: NodeCondition, now: Micros, detail: string): void;
   /** A node restarted from this durable image (wiped: empty). */
   onRestart?(node: NodeId, log: readonly Entry[], now: Micros): void;
+  /** A node booted for the first time holding this log (cluster.initial); not a restart. */
+  onInitialLog?(node: NodeId, log: readonly Entry[], now: Micros): void;
   /** A fault was applied or healed (for timelines and "time to leader after a fault"). */
   onFault?(description: string, now: Micros): void;
 }

@@ -9,6 +9,7 @@ const DURATION_METRICS = [
   'timeToLeaderMs',
   'timeToLeaderHeardMs',
   'timeToStableLeaderMs',
+  'timeToLeaderCommitMs',
   'timeToWriteMs',
   'leaderlessMs',
   'commitLatencyMs',
@@ -66,6 +67,9 @@ describe.concurrent('raftsim run --json', () => {
     expect(j.metrics.timeToLeaderMs.mean).toBeGreaterThan(0);
     // The Raft paper's measure cannot come before the new leader exists.
     expect(j.metrics.timeToLeaderHeardMs.p50).toBeGreaterThanOrEqual(j.metrics.timeToLeaderMs.p50);
+    // Its no-op commits once a majority holds it, so after they know it leads; no clients needed.
+    expect(j.metrics.timeToLeaderCommitMs).toMatchObject({ n: 12, censored: 0 });
+    expect(j.metrics.timeToLeaderCommitMs.p50).toBeGreaterThanOrEqual(j.metrics.timeToLeaderHeardMs.p50);
     expect(j.metrics.safety).toBe('ok');
     expect(j.metrics.safetyViolations).toBe(0);
     expect(j.violations).toEqual([]);
@@ -114,10 +118,12 @@ describe.concurrent('raftsim run: exit codes 0 and 1', () => {
   });
 
   it('exits 0 for the same scenario with an expectation that holds', async () => {
-    const f = writeScenario(dir, 'lenient.json5', strict('lenient', '{ "timeToLeaderMs.p99": "< 5000", safety: "ok" }'));
+    const f = writeScenario(dir, 'lenient.json5', strict('lenient', '{ "timeToLeaderMs.p99": "< 5000", "timeToLeaderCommitMs.censored": "== 0", safety: "ok" }'));
     const r = await cli(['run', f, '--json', '--workers', '1']);
     expect(r.code, show(r)).toBe(0);
     expect((JSON.parse(r.stdout) as Json).expectations.every((e: Json) => e.pass)).toBe(true);
+    const text = await cli(['run', f, '--workers', '1']);
+    expect(text.stdout).toMatch(/… its no-op committed +5 /);
   });
 });
 

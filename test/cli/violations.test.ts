@@ -56,7 +56,8 @@ describe.concurrent('safety violations: exit 3 and a replay command that reprodu
   });
 
   it('a bug-zoo node chosen with --set: the replay line keeps the --set and reproduces the violation', async () => {
-    const r = await cli(['run', 'leader-crash', '--set', 'raft.implementation=double-vote-same-term', '--trials', '5', '--json', '--workers', '2']);
+    // A 5 ms timeout range makes split votes, and contested votes are where a double vote shows.
+    const r = await cli(['run', 'leader-crash', '--set', 'raft.implementation=double-vote-same-term', '--set', 'raft.electionTimeout.max=155ms', '--trials', '5', '--json', '--workers', '2']);
     expect(r.code, show(r)).toBe(3);
     const j = JSON.parse(r.stdout) as Json;
     expect(j.violations.length).toBeGreaterThan(0);
@@ -64,7 +65,7 @@ describe.concurrent('safety violations: exit 3 and a replay command that reprodu
     expect(v.replay).toContain('--set raft.implementation=double-vote-same-term');
     await replayReproduces(v.replay, v);
     // Without the bug the same trial is safe.
-    const clean = await cli(['replay', 'leader-crash', '--seed', '1', '--trial', String(v.trial), '--json']);
+    const clean = await cli(['replay', 'leader-crash', '--seed', '1', '--trial', String(v.trial), '--set', 'raft.electionTimeout.max=155ms', '--json']);
     expect(clean.code, show(clean)).toBe(0);
     expect(JSON.parse(clean.stdout).violation).toBeNull();
   });

@@ -31,10 +31,15 @@ const DEFAULT_SCHEDULE: Omit<ScheduleOptions, 'nodes'> = { windowUs: 5_000_000, 
 
 const HUNTS: Record<Exclude<BugName, 'prevote-bumps-term'>, Hunt> = {
   // A restarted voter must see a second candidate's request in the same term: candidates send one
-  // RequestVote per term, so it takes a late duplicate. Wide latency, duplication and short crashes.
+  // RequestVote per term, so it takes a late duplicate. Wide latency, duplication that overtakes
+  // (independent delays), short crashes, Figure 2's votes (no lease to disregard them), and a
+  // 10 ms timeout range so that two candidates often share a term.
   'vote-not-persisted': {
     nodes: 3, budget: 400, expect: 'safety',
-    scenario: { latency: { kind: 'uniform', min: 200, max: 30_000 }, duplicate: 0.3 },
+    scenario: {
+      latency: { kind: 'uniform', min: 200, max: 30_000 }, duplicate: 0.3, ordering: 'independent',
+      raft: { voteLease: 'never', electionTimeoutMax: 160_000, candidateTimeoutMax: 160_000 },
+    },
     schedule: { kinds: ['crash'], maxFaults: 30, minDurationUs: 1_000, maxDurationUs: 10_000, windowUs: 1_000_000 },
   },
   'no-log-up-to-date-check': { nodes: 5, budget: 300, expect: 'safety' },

@@ -33,7 +33,7 @@ describe('a cluster that never elects a leader is counted, not dropped', () => {
       raft: fixed,
       latency: { kind: 'constant', value: 500 },
       horizonUs: 5_000_000,
-      faults: [{ start: { kind: 'after', event: 'stable-leader', delayUs: 1_000_000, windowUs: 0 }, repeat: { kind: 'once' }, duration: null, healAtUs: null, action: { kind: 'crash', target: 'leader' }, path: 'faults[0]' }],
+      faults: [{ start: { kind: 'after', events: [{ kind: 'stable-leader' }], delayUs: 1_000_000, windowUs: 0 }, repeat: { kind: 'once' }, duration: null, healAtUs: null, action: { kind: 'crash', target: 'leader' }, setup: false, path: 'faults[0]' }],
     });
     const r = runTrialWith(s, 0, referenceFactory);
     expect(r.metrics.faults).toHaveLength(1);

@@ -2,6 +2,7 @@
 // whose answers can be worked out on paper.
 import { describe, expect, it } from 'vitest';
 import { deriveMetrics, type DeriveOptions } from '../../src/scenarios/derive.js';
+import { aggregate, DURATION_SAMPLES } from '../../src/scenarios/aggregate.js';
 import type { Stint, TrialHistory } from '../../src/scenarios/metrics.js';
 
 const MS = 1000;
@@ -163,5 +164,99 @@ describe('a leader that loses its quorum and regains it', () => {
     expect(f.leaderUs).toBe(40_016 * MS);
     expect(f.heardUs).toBe(40_016 * MS);
     expect(f.stableUs).toBe(40_016 * MS);
+  });
+});
+
+describe('time to leader commit (timeToLeaderCommitMs): an entry of the new leader\'s term committed', () => {
+  // The crash history above, with commits: term 1's entries from 120 ms, term 2's (n3's no-op) at 2195 ms.
+  const crash = history({
+    stints: [stint(0, 1, 100, 2000), stint(3, 2, 2190, null)],
+    effective: [stint(0, 1, 101, 2000), stint(3, 2, 2192, null)],
+    faults: [{ description: 'crash n0', startUs: 2000 * MS, healUs: null, baseTerm: 1 }],
+    termCommits: [{ term: 1, atUs: 120 * MS }, { term: 2, atUs: 2195 * MS }],
+    maxTerm: 2,
+  });
+
+  it('ends at the first commit of a newer term than any led before the fault', () => {
+    const [f] = deriveMetrics(crash, [], opts).faults;
+    expect(f.leaderUs).toBe(190 * MS);
+    expect(f.leaderCommitUs).toBe(195 * MS);
+  });
+
+  it('is censored (null, never dropped) when the new leader never commits in its term', () => {
+    const [f] = deriveMetrics({ ...crash, termCommits: [{ term: 1, atUs: 120 * MS }] }, [], opts).faults;
+    expect(f.leaderUs).toBe(190 * MS);
+    expect(f.leaderCommitUs).toBeNull();
+    const never = deriveMetrics({ ...crash, termCommits: undefined }, [], opts).faults[0];
+    expect(never.leaderCommitUs).toBeNull();
+  });
+
+  it('is 0 when the leader was kept', () => {
+    const kept = history({
+      stints: [stint(0, 1, 100, null)],
+      effective: [stint(0, 1, 101, null)],
+      faults: [{ description: 'isolate n4', startUs: 2000 * MS, healUs: 5000 * MS, baseTerm: 1 }],
+      termCommits: [{ term: 1, atUs: 120 * MS }],
+    });
+    expect(deriveMetrics(kept, [], opts).faults[0].leaderCommitUs).toBe(0);
+  });
+
+  it('a leader that regains its quorum: when it is effective again, its term already committed', () => {
+    const h = history({
+      stints: [stint(0, 1, 100, null)],
+      effective: [stint(0, 1, 101, 2000), stint(0, 1, 42_016, null)],
+      faults: [{ description: 'crash n2,n3,n4', startUs: 2000 * MS, healUs: 42_000 * MS, baseTerm: 1 }],
+      termCommits: [{ term: 1, atUs: 120 * MS }],
+      endUs: 60_000 * MS,
+    });
+    expect(deriveMetrics(h, [], opts).faults[0].leaderCommitUs).toBe(40_016 * MS);
+  });
+
+  it('summarizes with the other per-fault metrics, censored values counted', () => {
+    const a = deriveMetrics(crash, [], opts);
+    const b = deriveMetrics({ ...crash, termCommits: [] }, [], opts);
+    const m = aggregate([a, b].map((metrics, trial) => ({ trial, metrics, violation: null, events: 0, hash: '' })), []);
+    expect(m.timeToLeaderCommitMs).toMatchObject({ n: 2, censored: 1, max: 195, mean: 195 });
+    expect(DURATION_SAMPLES.timeToLeaderCommitMs(b)).toEqual([null]);
+  });
+});
+
+describe('set-up faults', () => {
+  it('take no per-fault sample and no part in recovery', () => {
+    const h = history({
+      stints: [stint(0, 1, 100, 2000), stint(3, 2, 2190, null)],
+      effective: [stint(0, 1, 101, 2000), stint(3, 2, 2192, null)],
+      faults: [
+        { description: 'partition {0,1,2} | {3,4}', startUs: 500 * MS, healUs: 9000 * MS, baseTerm: 1, setup: true },
+        { description: 'crash n0', startUs: 2000 * MS, healUs: 3000 * MS, baseTerm: 1 },
+      ],
+      maxTerm: 2,
+    });
+    const m = deriveMetrics(h, [], opts);
+    expect(m.faults.map((f) => f.description)).toEqual(['crash n0']);
+    expect(m.recovery?.healedUs).toBe(3000 * MS); // the set-up partition's later heal is not waited for
+  });
+});
+
+describe('a cluster that starts established (cluster.initial)', () => {
+  // n0 leads term 2 from t = 0 and crashes at once; n4 campaigns in term 3 and loses, n1 wins term 4 at 166 ms.
+  const h = history({
+    stints: [stint(0, 2, 0, 0), stint(1, 4, 166, null)],
+    effective: [stint(0, 2, 0, 0), stint(1, 4, 167, null)],
+    faults: [{ description: 'crash n0', startUs: 0, healUs: null, baseTerm: 2 }],
+    termStarts: [{ term: 3, atUs: 150 * MS, healthyLeader: false }, { term: 4, atUs: 160 * MS, healthyLeader: false }],
+    termCommits: [{ term: 1, atUs: 0 }, { term: 2, atUs: 0 }, { term: 4, atUs: 169 * MS }],
+    events: [{ atUs: 0, node: 0, state: 'leader', term: 2 }],
+    maxTerm: 4,
+  });
+
+  it('its leader is stable at once: everything after t = 0 is measured, the change of leader included', () => {
+    const m = deriveMetrics(h, [], { ...opts, established: { node: 0, term: 2 } });
+    expect(m).toMatchObject({ elections: 2, splitVotes: 1, leaderChanges: 1, leaderlessUs: 167 * MS, termInflation: 2, measuredUs: 10_000 * MS });
+    expect(m.faults[0]).toMatchObject({ leaderUs: 166 * MS, heardUs: 167 * MS, leaderCommitUs: 169 * MS });
+  });
+
+  it('otherwise measuring waits for a leader that has led for the stability window', () => {
+    expect(deriveMetrics(h, [], opts)).toMatchObject({ elections: 0, measuredUs: 10_000 * MS - 467 * MS });
   });
 });

@@ -122,7 +122,8 @@ const SCENARIOS: Record<BugName, { scenario: string; run: (bug: Bug) => unknown;
   'no-step-down-on-higher-term': {
     scenario: 'leader of term 1 receives a RequestVote of term 5 → [role, term]',
     run: (bug) => {
-      const c = new Cluster({ n: 3, config: { bug } }).elect(0);
+      // Figure 2 alone: with the paper's §6 vote lease a leader disregards the request anyway.
+      const c = new Cluster({ n: 3, config: { bug, voteLease: 'never' } }).elect(0);
       c.step({ type: 'RequestVote', from: 2, to: 0, term: 5, lastLogIndex: 9, lastLogTerm: 4, preVote: false, transfer: false });
       return [c.nodes[0].role, c.nodes[0].term];
     },
@@ -132,8 +133,8 @@ const SCENARIOS: Record<BugName, { scenario: string; run: (bug: Bug) => unknown;
   'fixed-election-timeout': {
     scenario: 'rng draws 0.9 → armed election timeout (µs)',
     run: (bug) => {
-      const node = new RaftNode({ id: 0, peers: [0, 1, 2], config: resolveRaftConfig('paper', { bug }), rng: seqRng([0.9]) });
-      return node.start().timers[0].afterUs;
+      const node = new RaftNode({ id: 0, peers: [0, 1, 2], config: resolveRaftConfig('paper', { bug, voteLease: 'never' }), rng: seqRng([0.9]) });
+      return node.start().timers[0].afterUs; // one timer of the drawn length (no lease phase)
     },
     reference: 150_000 + Math.floor(0.9 * 150_001),
     broken: 150_000,

@@ -59,7 +59,7 @@ describe('CheckQuorum', () => {
   test('once the lease phase has passed without a heartbeat, the follower votes again', () => {
     const c = new Cluster({ n: 3, config: { checkQuorum: true } }).elect(0);
     c.heartbeat(0);
-    c.fire(1, 'election'); // electionTimeoutMin elapsed since the leader was last heard
+    c.fire(1, 'contact'); // electionTimeoutMin elapsed since the leader was last heard: the lease is over
     c.step({ type: 'RequestVote', from: 2, to: 1, term: 2, lastLogIndex: 1, lastLogTerm: 1, preVote: false, transfer: false });
     expect(c.queue).toMatchObject([{ type: 'RequestVoteResponse', granted: true, term: 2 }]);
   });

@@ -106,6 +106,7 @@ describe('§5.2 elections in a cluster', () => {
   });
 });
 
+// Figure 2 alone (voteLease 'never'): under the §6 lease a leader disregards a RequestVote.
 describe('§5.1 any higher term makes a leader step down', () => {
   const probes: [string, (term: number) => Message][] = [
     ['RequestVote', (term) => ({ type: 'RequestVote', from: 2, to: 0, term, lastLogIndex: 0, lastLogTerm: 0, preVote: false, transfer: false })],
@@ -114,7 +115,7 @@ describe('§5.1 any higher term makes a leader step down', () => {
     ['RequestVoteResponse', (term) => ({ type: 'RequestVoteResponse', from: 2, to: 0, term, granted: false, preVote: false })],
   ];
   test.each(probes)('%s', (_name, make) => {
-    const c = new Cluster({ n: 3 }).elect(0);
+    const c = new Cluster({ n: 3, config: { voteLease: 'never' } }).elect(0);
     c.step(make(7));
     expect([c.nodes[0].role, c.nodes[0].term]).toEqual(['follower', 7]);
     expect(c.disks[0].hardState.term).toBe(7);

@@ -12,7 +12,7 @@ const carriesTerm4 = (m: Message) => m.type === 'AppendEntries' && m.entries.som
 export function figure8c(bug: BugName | null = null): Cluster {
   const c = new Cluster({
     n: 5,
-    config: { maxEntriesPerMsg: 1, bug },
+    config: { maxEntriesPerMsg: 1, bug, voteLease: 'never' }, // §5.4 in isolation (Figure 2)
     durable: [
       { term: 3, log: [1, 2] },
       { term: 3, log: [1, 2] },

@@ -45,32 +45,33 @@ describe('flow control', () => {
     expect(c.terms(1)).toEqual(c.terms(0));
   });
 
-  test('a lost AppendEntries: the gap is rejected without restarting the stream, and a heartbeat after a stalled interval retransmits from matchIndex', () => {
+  test('a lost AppendEntries: the gap is rejected and the leader resends from matchIndex+1 at once (etcd Progress.MaybeDecrTo)', () => {
     const c = new Cluster({ n: 3 }).elect(0);
     c.propose(0, 1);
     expect(c.drop(appendsTo(1))).toHaveLength(1);
     c.propose(0, 2);
     c.drain();
-    // The follower rejects the batch after the gap; the leader does not fall back to probe
-    // (in-flight batches overtaking each other look exactly like this).
-    expect(c.sent.filter((m) => m.type === 'AppendEntriesResponse' && m.from === 1 && !m.success)).toHaveLength(1);
-    expect(c.terms(1)).toHaveLength(1);
-    c.heartbeat(0); // empty, at matchIndex: progress is measured from here
-    expect(c.terms(1)).toHaveLength(1);
-    c.heartbeat(0); // no progress for a whole interval: retransmit from matchIndex
+    // The follower rejects the batch after the gap (rejected index 2 > matchIndex 1): a real
+    // rejection, so the leader probes at matchIndex+1 and resends without waiting for a heartbeat.
+    const rejects = c.sent.filter((m) => m.type === 'AppendEntriesResponse' && m.from === 1 && !m.success);
+    expect(rejects).toHaveLength(1);
+    expect(rejects[0]).toMatchObject({ rejectedIndex: 2 });
     expect(c.terms(1)).toHaveLength(3);
+    expect(c.nodes[0].commitIndex).toBe(3);
   });
 
-  test('a lost AppendEntries with nothing after it is repaired by the heartbeat after a stalled interval', () => {
+  test('a lost AppendEntries with nothing after it is repaired from the next heartbeat\'s response (etcd MsgHeartbeatResp)', () => {
     const c = new Cluster({ n: 3 }).elect(0);
     c.propose(0, 1);
     c.drop(appendsTo(1));
     c.drain();
     expect(c.terms(1)).toHaveLength(1);
-    c.heartbeat(0); // empty, at matchIndex 1: succeeds, and marks the start of a stalled interval
-    expect(c.terms(1)).toHaveLength(1);
-    c.heartbeat(0); // still no progress: carries entry 2 (the lost one) again
+    // The heartbeat (at matchIndex 1) succeeds; the follower is still behind, so the leader
+    // sends an empty append at its optimistic nextIndex-1 = 2, which the follower rejects
+    // above matchIndex: probe at 2, and entry 2 goes out again.
+    c.heartbeat(0);
     expect(c.terms(1)).toHaveLength(2);
+    expect(c.sent.filter((m) => m.type === 'AppendEntriesResponse' && m.from === 1 && !m.success)).toEqual([expect.objectContaining({ rejectedIndex: 2 })]);
     c.heartbeat(0);
     expect(c.applied[1].map((e) => e.data)).toEqual([0, 1]);
   });

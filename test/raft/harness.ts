@@ -162,7 +162,8 @@ export class Cluster {
   /**
    * Fires the node's election timer until it starts an election (asks for votes or
    * pre-votes, or changes role or term). In continuous mode the lease phase may fire
-   * first; in ticks mode it takes the drawn number of ticks.
+   * first (a poll-mode follower's 'contact' deadline too); in ticks mode it takes the
+   * drawn number of ticks.
    */
   timeout(id: NodeId): void {
     const node = this.nodes[id];
@@ -170,6 +171,8 @@ export class Cluster {
     const sentBefore = this.sent.length;
     const asked = () => this.sent.some((m, i) => i >= sentBefore && m.from === id && m.type === 'RequestVote');
     for (let i = 0; i < 1000; i++) {
+      // A poll-mode (hashicorp) follower campaigns only once its last contact went stale.
+      if (this.timers[id].has('contact')) this.fire(id, 'contact');
       this.fire(id, this.config.timerMode === 'ticks' ? 'tick' : 'election');
       if (node.role !== role || node.term !== term || asked()) return;
     }

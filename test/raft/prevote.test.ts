@@ -73,9 +73,9 @@ describe('§9.6 PreVote', () => {
       return answer?.type === 'RequestVoteResponse' && answer.granted;
     };
     expect(ask()).toBe(false);
-    // The election timer fires first at electionTimeoutMin: the lease is over, the follower still waits.
-    expect(c.timers[1].get('election')).toBe(c.config.electionTimeoutMin);
-    c.fire(1, 'election');
+    // The lease ends at electionTimeoutMin after the last contact ('contact'); the election timer still runs.
+    expect(c.timers[1].get('contact')).toBe(c.config.electionTimeoutMin);
+    c.fire(1, 'contact');
     expect(c.nodes[1].role).toBe('follower');
     expect(ask()).toBe(true);
     expect(c.nodes[1].term).toBe(1);

@@ -7,7 +7,8 @@ import { resolveRaftConfig } from '../../src/raft/profiles.js';
 import type { AppendEntries, AppendEntriesResponse, Message } from '../../src/raft/types.js';
 import { Cluster, seqRng, termsToLog } from './harness.js';
 
-const paper = resolveRaftConfig('paper');
+// Figure 2 alone: one election timer, no §6 lease phase before it.
+const paper = resolveRaftConfig('paper', { voteLease: 'never' });
 const isAppend = (m: Message): m is AppendEntries => m.type === 'AppendEntries';
 const appendResp = (m: readonly Message[]) => m.find((x): x is AppendEntriesResponse => x.type === 'AppendEntriesResponse');
 

@@ -63,15 +63,26 @@ describe('ticks mode (etcd)', () => {
 
 describe('continuous mode (paper, hashicorp)', () => {
   test('the follower election timer is drawn uniformly in [min, max] µs from rng', () => {
-    const { start } = lone(resolveRaftConfig('paper'), [0.5]);
+    const { start } = lone(resolveRaftConfig('paper', { voteLease: 'never' }), [0.5]);
     expect(start.timers).toEqual([{ name: 'election', afterUs: 150_000 + Math.floor(0.5 * 150_001) }]);
   });
 
-  test('with PreVote or CheckQuorum the timer fires first at the minimum (end of lease), then after the rest', () => {
-    const { node, start } = lone(resolveRaftConfig('paper', { preVote: true }), [0.5]);
-    expect(start.timers).toEqual([{ name: 'election', afterUs: 150_000 }]);
-    const lease = node.timerFired('election');
-    expect(lease.timers).toEqual([{ name: 'election', afterUs: 75_000 }]);
+  test('the paper profile (LogCabin withholdVotesUntil) tracks its vote lease: a contact timer at the minimum beside the election timer', () => {
+    const { node, start } = lone(resolveRaftConfig('paper'), [0.5]);
+    expect(start.timers).toEqual([
+      { name: 'election', afterUs: 150_000 + Math.floor(0.5 * 150_001) },
+      { name: 'contact', afterUs: 150_000 },
+    ]);
+    expect(node.timerFired('contact').timers).toEqual([]);
+  });
+
+  test('with PreVote or CheckQuorum the lease ends at the minimum (contact), and the election timer runs its whole draw', () => {
+    const { node, start } = lone(resolveRaftConfig('paper', { preVote: true, voteLease: 'never' }), [0.5]);
+    expect(start.timers).toEqual([
+      { name: 'election', afterUs: 225_000 },
+      { name: 'contact', afterUs: 150_000 },
+    ]);
+    node.timerFired('contact');
     expect(node.role).toBe('follower');
     node.timerFired('election');
     expect(node.role).toBe('precandidate');

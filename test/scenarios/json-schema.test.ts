@@ -43,7 +43,8 @@ it('the metric names cover safety, every duration field and the default alerts',
   expect(EXPECTABLE_METRICS).toContain('safety');
   expect(EXPECTABLE_METRICS).toContain('timeToLeaderMs.p99');
   expect(EXPECTABLE_METRICS).toContain('deposedLeaderMs.censored');
+  expect(EXPECTABLE_METRICS).toContain('timeToLeaderCommitMs.p99');
   expect(EXPECTABLE_METRICS).toContain('alertsFiredPerTrial.30s');
   expect(EXPECTABLE_METRICS).toContain('alertsFiredPerTrial.1min');
-  expect(EXPECTABLE_METRICS).toHaveLength(1 + 8 * 7 + 6 + 2);
+  expect(EXPECTABLE_METRICS).toHaveLength(1 + 9 * 7 + 6 + 2);
 });

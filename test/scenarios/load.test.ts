@@ -18,7 +18,7 @@ describe('the full example', () => {
     expect(s.cpu.map((c) => c.serviceTime)).toEqual([100, 20, 20, 20, 20].map((value) => ({ kind: 'constant', value })));
     expect(s.disk[0].fsyncLatency).toEqual({ kind: 'lognormal', median: 2_000, sigma: 0.5 });
     expect(s.disk[4].fsyncLatency).toEqual({ kind: 'uniform', min: 5_000, max: 10_000 });
-    expect(s.workload).toEqual({ writesPerSecond: 0, arrival: 'poisson', clientLatency: { kind: 'constant', value: 500 }, clientTimeoutUs: 2_000_000, retryBackoffUs: 50_000 });
+    expect(s.workload).toEqual({ writesPerSecond: 0, arrival: 'poisson', clientLatency: { kind: 'constant', value: 500 }, clientTimeoutUs: 2_000_000, retryBackoffUs: 25_000, retryBackoffMaxUs: 1_000_000, retryJitter: 0.1 });
     expect(s).toMatchObject({ trials: 100, seed: '1', horizonUs: 60_000_000 });
     expect(s.measure).toEqual({ stableUs: 300_000, alertThresholdsUs: [30_000_000, 60_000_000], warmupUs: 0 });
   });
@@ -35,11 +35,11 @@ describe('the full example', () => {
 
   it('resolves faults: starts, repeats, durations, heals', () => {
     const [f0, f1, f2, f3, f4, f5] = s.faults;
-    expect(f0).toEqual({ start: { kind: 'at', atUs: 10_000_000 }, repeat: { kind: 'once' }, duration: { kind: 'constant', value: 5_000_000 }, healAtUs: null, action: { kind: 'crash', target: 'leader' }, path: 'faults[0]' });
-    expect(f1.start).toEqual({ kind: 'after', event: 'stable-leader', delayUs: 1_000_000, windowUs: 50_000 });
+    expect(f0).toEqual({ start: { kind: 'at', atUs: 10_000_000 }, repeat: { kind: 'once' }, duration: { kind: 'constant', value: 5_000_000 }, healAtUs: null, action: { kind: 'crash', target: 'leader' }, setup: false, path: 'faults[0]' });
+    expect(f1.start).toEqual({ kind: 'after', events: [{ kind: 'stable-leader' }], delayUs: 1_000_000, windowUs: 50_000 });
     expect(f1.duration).toBeNull();
     expect(f2.duration).toEqual({ kind: 'pareto', scale: 50_000, shape: 1.5, max: 5_000_000 });
-    expect(f2.start).toEqual({ kind: 'after', event: 'heartbeat', delayUs: 0, windowUs: 50_000 });
+    expect(f2.start).toEqual({ kind: 'after', events: [{ kind: 'heartbeat' }], delayUs: 0, windowUs: 50_000 });
     expect(f3.repeat).toEqual({ kind: 'every', periodUs: 10_000_000, count: 20 });
     expect(f3.action).toEqual({ kind: 'pause', target: 'random' });
     expect(f4.repeat).toEqual({ kind: 'rate', perSecond: 0.1, count: null });
@@ -74,10 +74,10 @@ describe('defaults', () => {
     expect(s.raft.profile).toBe('paper');
     expect(s.raft.implementation).toBe('reference');
     expect(s.raft.nodes).toHaveLength(5);
-    expect(s.network).toEqual({ latency: { kind: 'lognormal', median: 500, sigma: 0.3 }, zoneLatency: null, lossProbability: 0, duplicateProbability: 0, inFlightOnCut: 'drop' });
+    expect(s.network).toEqual({ latency: { kind: 'lognormal', median: 500, sigma: 0.3 }, zoneLatency: null, lossProbability: 0, duplicateProbability: 0, inFlightOnCut: 'drop', ordering: 'fifo' });
     expect(s.cpu[0].serviceTime).toEqual({ kind: 'constant', value: 20 });
     expect(s.disk[0].fsyncLatency).toEqual({ kind: 'lognormal', median: 1_000, sigma: 0.5 });
-    expect(s.workload).toEqual({ writesPerSecond: 0, arrival: 'poisson', clientLatency: { kind: 'constant', value: 500 }, clientTimeoutUs: 2_000_000, retryBackoffUs: 50_000 });
+    expect(s.workload).toEqual({ writesPerSecond: 0, arrival: 'poisson', clientLatency: { kind: 'constant', value: 500 }, clientTimeoutUs: 2_000_000, retryBackoffUs: 25_000, retryBackoffMaxUs: 1_000_000, retryJitter: 0.1 });
     expect(s).toMatchObject({ faults: [], trials: 100, seed: '1', horizonUs: 60_000_000, sweep: [], expect: [] });
     expect(s.measure).toEqual({ stableUs: 300_000, alertThresholdsUs: [30_000_000, 60_000_000], warmupUs: 0 });
     expect(s.placement).toEqual({ zoneOf: [], zones: [] });
@@ -90,6 +90,22 @@ describe('defaults', () => {
 
   it('stableFor defaults to the largest election timeout max across nodes', () => {
     expect(load('{ raft: { nodes: { "3": { electionTimeout: { max: "1s" } } } } }').measure.stableUs).toBe(1_000_000);
+  });
+});
+
+describe('workload retry settings', () => {
+  it('retryBackoff is the base; the cap defaults to the larger of 1 s and the base', () => {
+    expect(load('{ workload: { retryBackoff: "50ms" } }').workload).toMatchObject({ retryBackoffUs: 50_000, retryBackoffMaxUs: 1_000_000, retryJitter: 0.1 });
+    expect(load('{ workload: { retryBackoff: "2s" } }').workload).toMatchObject({ retryBackoffUs: 2_000_000, retryBackoffMaxUs: 2_000_000 });
+    expect(load('{ workload: { retryBackoff: "25ms", retryBackoffMax: "25ms", retryJitter: 0 } }').workload).toMatchObject({ retryBackoffUs: 25_000, retryBackoffMaxUs: 25_000, retryJitter: 0 });
+  });
+
+  it('rejects a cap below the base and a jitter outside [0, 1]', () => {
+    const e = scenarioError(() => load('{ workload: { retryBackoff: "100ms", retryBackoffMax: "50ms" } }'));
+    expect([e.keyPath, e.message]).toEqual(['workload.retryBackoffMax', 'retryBackoffMax 50ms is below retryBackoff 100ms']);
+    expect(scenarioError(() => load('{ workload: { retryJitter: 1.5 } }')).keyPath).toBe('workload.retryJitter');
+    expect(scenarioError(() => load('{ workload: { retryJitter: -0.1 } }')).keyPath).toBe('workload.retryJitter');
+    expect(scenarioError(() => load('{ workload: { retryBackofMax: "1s" } }')).suggestion).toBe('retryBackoffMax');
   });
 });
 
@@ -236,6 +252,26 @@ describe('extends', () => {
     expect(e.file).toBe(join(dir, 'child.json5'));
     expect([e.line, e.column, e.keyPath]).toEqual([3, 12, 'extends']);
     expect(e.message).toBe(`cannot read ${join(dir, 'missing.json5')}: no such file`);
+  });
+
+  it('a child that changes a distribution\'s dist replaces the base\'s object instead of merging into it', () => {
+    const dir = writeFiles({
+      'base.json5': '{ network: { latency: { dist: "uniform", min: "5ms", max: "10ms" } }, disk: { fsync: { dist: "uniform", min: "1ms", max: "2ms" } } }',
+      'child.json5': '{ extends: "./base.json5", network: { latency: { dist: "lognormal", median: "1ms", sigma: 0.3 } }, disk: { fsync: { max: "4ms" } } }',
+    });
+    const s = loadScenario(join(dir, 'child.json5'));
+    expect(s.network.latency).toEqual({ kind: 'lognormal', median: 1_000, sigma: 0.3 });
+    expect(s.source).toMatchObject({ network: { latency: { dist: 'lognormal', median: '1ms', sigma: 0.3 } } });
+    expect((s.source as { network: { latency: object } }).network.latency).not.toHaveProperty('min');
+    // Same kind (or none given): still merged key by key.
+    expect(s.disk[0].fsyncLatency).toEqual({ kind: 'uniform', min: 1_000, max: 4_000 });
+    const same = writeFiles({ 'base.json5': '{ network: { latency: { dist: "uniform", min: "5ms", max: "10ms" } } }', 'child.json5': '{ extends: "./base.json5", network: { latency: { dist: "uniform", max: "20ms" } } }' });
+    expect(loadScenario(join(same, 'child.json5')).network.latency).toEqual({ kind: 'uniform', min: 5_000, max: 20_000 });
+  });
+
+  it('retry settings in a child merge with the base workload', () => {
+    const dir = writeFiles({ 'base.json5': '{ workload: { writesPerSecond: 10, retryBackoff: "10ms" } }', 'child.json5': '{ extends: "./base.json5", workload: { retryJitter: 0.5 } }' });
+    expect(loadScenario(join(dir, 'child.json5')).workload).toMatchObject({ writesPerSecond: 10, retryBackoffUs: 10_000, retryBackoffMaxUs: 1_000_000, retryJitter: 0.5 });
   });
 
   it('an error in a base file points into the base file', () => {

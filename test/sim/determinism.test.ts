@@ -34,7 +34,8 @@ describe('determinism in one process', () => {
   // change in how the kernel, network, CPU or RNG streams consume randomness or
   // order events shows up here. Update the pin deliberately, in review.
   it('seed 42 gives the pinned hash', () => {
-    expect(runWorkload(42)).toEqual({ hash: 'a535cc137f1e2c25', events: 21464, sent: 10345, delivered: 10331, droppedLoss: 495, duplicated: 494 });
+    // Re-pinned once for issue 14: streams seeded through SHA-256 (Tyche-i) and per-link FIFO delivery.
+    expect(runWorkload(42)).toEqual({ hash: '70bbd97106fff64a', events: 20233, sent: 9802, delivered: 9719, droppedLoss: 504, duplicated: 439 });
   });
 
   it('different seeds or trials give different hashes', () => {

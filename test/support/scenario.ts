@@ -17,6 +17,7 @@ export interface TestScenarioOptions {
   seed?: string;
   loss?: number;
   duplicate?: number;
+  ordering?: 'fifo' | 'independent';
   clientTimeoutUs?: number;
 }
 
@@ -38,11 +39,12 @@ export function testScenario(o: TestScenarioOptions = {}): ResolvedScenario {
       lossProbability: o.loss ?? 0,
       duplicateProbability: o.duplicate ?? 0,
       inFlightOnCut: 'drop',
+      ordering: o.ordering ?? 'fifo',
     },
     clocks: Array.from({ length: n }, () => ({ skewUs: 0, driftPpm: 0 })),
     cpu: Array.from({ length: n }, () => ({ serviceTime: { kind: 'constant', value: 20 } as DistSpec })),
     disk: Array.from({ length: n }, () => ({ fsyncLatency: o.fsync ?? ({ kind: 'uniform', min: 500, max: 2000 } as DistSpec) })),
-    workload: { writesPerSecond: o.writesPerSecond ?? 0, arrival: 'poisson', clientLatency: { kind: 'constant', value: 500 }, clientTimeoutUs: o.clientTimeoutUs ?? 2_000_000, retryBackoffUs: 50_000 },
+    workload: { writesPerSecond: o.writesPerSecond ?? 0, arrival: 'poisson', clientLatency: { kind: 'constant', value: 500 }, clientTimeoutUs: o.clientTimeoutUs ?? 2_000_000, retryBackoffUs: 25_000, retryBackoffMaxUs: 1_000_000, retryJitter: 0.1 },
     faults: o.faults ?? [],
     trials: 1,
     seed: o.seed ?? '1',
