@@ -1,7 +1,7 @@
 // The `raftsim check` command definition (flags, help and examples) for main.ts.
 import type { Argv, CommandModule } from 'yargs';
-import { checkCommand, type CheckArgs } from './check.js';
-import { DEFAULT_TOLERANCES } from '../scenarios/baseline.js';
+import type { CheckArgs } from './check.js';
+import { DEFAULT_TOLERANCES } from './command-defaults.js';
 
 function builder(y: Argv) {
   return y
@@ -27,5 +27,6 @@ export const checkCommandModule: CommandModule = {
   command: 'check <paths..>',
   describe: 'CI checks: run scenarios, test their expectations and safety, write JUnit XML, compare with a baseline',
   builder,
-  handler: (a) => checkCommand(a as unknown as CheckArgs),
+  // Loaded on use, so that --help and the other commands start fast.
+  handler: async (a) => (await import('./check.js')).checkCommand(a as unknown as CheckArgs),
 };

@@ -29,7 +29,8 @@ export interface FuzzArgs {
   churn: number;
 }
 
-export const FUZZ_DEFAULTS = { budget: '200', maxFaults: 6, window: '5s', minDuration: '10ms', maxDuration: '3s', churn: 0.25 } as const;
+import { FUZZ_DEFAULTS } from './command-defaults.js';
+export { FUZZ_DEFAULTS };
 
 /** "500" → 500 runs; "60s", "2min" → a time limit. */
 export function parseBudget(text: string): FuzzBudget {

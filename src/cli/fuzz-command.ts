@@ -1,7 +1,7 @@
 // The `raftsim fuzz` command definition (flags, help and examples) for main.ts.
 import type { Argv, CommandModule } from 'yargs';
-import { fuzzCommand, type FuzzArgs } from './fuzz.js';
-import { FUZZ_DEFAULTS } from './fuzz-args.js';
+import type { FuzzArgs } from './fuzz.js';
+import { FUZZ_DEFAULTS } from './command-defaults.js';
 
 function builder(y: Argv) {
   return y
@@ -29,5 +29,6 @@ export const fuzzCommandModule: CommandModule = {
   command: 'fuzz <scenario>',
   describe: 'Search fault schedules that break safety or liveness; write the shrunk one as a scenario file',
   builder,
-  handler: (a) => fuzzCommand(a as unknown as FuzzArgs),
+  // Loaded on use, so that --help and the other commands start fast.
+  handler: async (a) => (await import('./fuzz.js')).fuzzCommand(a as unknown as FuzzArgs),
 };

@@ -3,11 +3,8 @@
 // 2 bad input, 3 a safety violation.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runCommand, sweepCommand } from './run.js';
-import { replayCommand } from './replay.js';
-import { listCommand, schemaCommand } from './info.js';
+// Commands are imported when used, so that `--help`, `list` and a bad flag start fast.
 import { handleFailure, EXIT } from './exit.js';
-import { reportCommand } from './report.js';
 import { fuzzCommandModule } from './fuzz-command.js';
 import { checkCommandModule } from './check-command.js';
 
@@ -44,7 +41,7 @@ async function main(): Promise<void> {
           .example('$0 run leader-crash --trace trial7.jsonl --trial 7', 'also trace trial 7')
           .example('$0 run leader-crash --html', 'also write reports/leader-crash.html')
           .example('$0 run leader-crash --html=out/crash.html', 'the report somewhere else'),
-      (a) => runCommand(a),
+      async (a) => (await import('./run.js')).runCommand(a),
     )
     .command(
       'sweep <scenario>',
@@ -57,7 +54,7 @@ async function main(): Promise<void> {
           .example('$0 sweep sweep-lan-5', 'the built-in 5-node LAN timeout sweep')
           .example('$0 sweep my.json5 --trials 50 --json --out sweep.json', 'quick sweep saved as JSON')
           .example('$0 sweep sweep-lan-5 --trials 20 --html', 'heatmaps, table and recommendation in reports/sweep-lan-5.html'),
-      (a) => sweepCommand(a),
+      async (a) => (await import('./run.js')).sweepCommand(a),
     )
     .command(
       'replay <scenario>',
@@ -73,7 +70,7 @@ async function main(): Promise<void> {
           .option('json', common.json)
           .example('$0 replay leader-crash --seed 1 --trial 7', 'the exact trial 7 of seed 1')
           .example('$0 replay leader-crash --seed 1 --trial 7 --trace t7.jsonl', 'with a full trace'),
-      (a) => replayCommand(a),
+      async (a) => (await import('./replay.js')).replayCommand(a),
     )
     .command(
       'report <results>',
@@ -84,16 +81,16 @@ async function main(): Promise<void> {
           .option('output', { alias: 'o', type: 'string', describe: 'The HTML file to write (default: reports/<scenario>.html)' })
           .example('$0 report crash.json -o crash.html', 'results saved by `run … --timelines --out crash.json`')
           .example('$0 report sweep.json', 'writes reports/<scenario>.html'),
-      (a) => reportCommand(a),
+      async (a) => (await import('./report.js')).reportCommand(a),
     )
     .command(checkCommandModule)
     .command(fuzzCommandModule)
-    .command('list', 'List the built-in scenarios with what each one teaches', (y) => y.example('$0 list', ''), () => listCommand())
+    .command('list', 'List the built-in scenarios with what each one teaches', (y) => y.example('$0 list', ''), async () => (await import('./info.js')).listCommand())
     .command(
       'schema',
       'Print the scenario files\' JSON Schema (for editor completion)',
       (y) => y.option('out', { type: 'string', describe: 'Write to this file instead of stdout' }).example('$0 schema --out raftsim.schema.json', ''),
-      (a) => schemaCommand(a),
+      async (a) => (await import('./info.js')).schemaCommand(a),
     )
     .demandCommand(1, 'Name a command: run, sweep, replay, check, fuzz, report, list or schema (raftsim --help).')
     .strict()

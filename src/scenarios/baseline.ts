@@ -30,14 +30,8 @@ export interface Baseline {
   readonly entries: Readonly<Record<string, BaselineEntry>>;
 }
 
-export interface Tolerances {
-  readonly p99SlowerPct: number;
-  readonly spuriousUpPct: number;
-  readonly spuriousUpAbs: number;
-  readonly availabilityDownPts: number;
-}
-
-export const DEFAULT_TOLERANCES: Tolerances = { p99SlowerPct: 10, spuriousUpPct: 10, spuriousUpAbs: 0.5, availabilityDownPts: 1 };
+import type { Tolerances } from './tolerances.js';
+export { DEFAULT_TOLERANCES, type Tolerances } from './tolerances.js';
 
 /** A file names a scenario better than its `name` (two folders may reuse a name); a sweep point is part of the key. */
 export function baselineKey(c: Pick<CheckedConfig, 'file' | 'point'>): string {

@@ -51,7 +51,12 @@ const HUNTS: Record<Exclude<BugName, 'prevote-bumps-term'>, Hunt> = {
     churn: { startUs: 1_000_000, maxSteps: 8, minGapUs: 50_000, maxGapUs: 500_000, minDurationUs: 50_000, maxDurationUs: 1_000_000 },
     healAtUs: 6_000_000,
   },
-  'double-vote-same-term': { nodes: 5, budget: 300, expect: 'safety' },
+  // Two candidates must ask the same voter in one term: split votes, which a 10 ms timeout range
+  // and Figure 2's votes (no lease) make common.
+  'double-vote-same-term': {
+    nodes: 5, budget: 300, expect: 'safety',
+    scenario: { raft: { voteLease: 'never', electionTimeoutMax: 160_000, candidateTimeoutMax: 160_000 } },
+  },
   'no-truncate-on-conflict': { nodes: 5, budget: 300, expect: 'safety' },
   // Caught either way: a deposed leader's stale appends break logs (safety) or wedge replication (liveness).
   'accept-stale-term-append': { nodes: 5, budget: 300, expect: ['safety', 'liveness'] },
