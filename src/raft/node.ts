@@ -245,8 +245,8 @@ export class RaftNode implements RaftNodeApi {
     switch (msg.type) {
       case 'RequestVote':
         // Leader lease (paper §6, dissertation §4.2.3): with a live leader, a disruptive request
-        // is disregarded outright, its term not adopted (etcd Step: inLease; LogCabin:
-        // withholdVotesUntil).
+        // is disregarded, its term not adopted (etcd Step, inLease: no reply; LogCabin,
+        // withholdVotesUntil: a refusal in its own lower term, which the candidate ignores).
         if (this.voteLeaseOn && !msg.transfer && this.inLease()) return false;
         if (!msg.preVote) this.becomeFollower(msg.term, null); // a pre-vote never moves the voter's term
         return true;
@@ -438,6 +438,12 @@ export class RaftNode implements RaftNodeApi {
   }
 
   private touchElectionTimer(): void {
+    // A poll-mode contact only marks the leader heard; it never redraws the timer, so it is
+    // always due (hashicorp sets lastContact on every successful append and granted vote).
+    if (this.config.followerTimer === 'poll') {
+      this.timers.touchFollower(this.out);
+      return;
+    }
     if (this.electionResetThisInput) return;
     this.timers.touchFollower(this.out);
     this.electionResetThisInput = true;
@@ -555,8 +561,13 @@ export class RaftNode implements RaftNodeApi {
     for (const o of this.others) {
       const pr = this.progress[o];
       if (paced) {
-        // hashicorp: the follower's heartbeat loop is still waiting for the last reply.
-        if (pr.heartbeatSkips >= 0 && ++pr.heartbeatSkips * this.config.heartbeatMin < this.config.electionTimeoutMin) continue;
+        // hashicorp: the follower's heartbeat loop is still waiting for the last reply. Over
+        // TCP a lost packet only delays that reply (retransmission), so one firing is skipped
+        // at most: the next one sends again.
+        if (pr.heartbeatSkips === 0) {
+          pr.heartbeatSkips = 1;
+          continue;
+        }
         pr.heartbeatSkips = 0;
       }
       if (pr.state === 'probe') {
@@ -625,6 +636,9 @@ export class RaftNode implements RaftNodeApi {
       return;
     }
     if (rejected !== pr.nextIndex - 1) return;
+    // A probe at or below matchIndex can only be refused by a follower that lost what it
+    // acknowledged (a wiped disk, with the leader already probing): as for a heartbeat.
+    if (rejected <= pr.matchIndex) pr.forgetLostEntries(hint - 1);
     pr.nextIndex = Math.max(Math.min(rejected, hint), pr.matchIndex + 1);
     pr.probeSent = false;
     this.sendAppend(m.from);

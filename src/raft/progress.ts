@@ -47,7 +47,7 @@ export class Progress {
   state: 'probe' | 'replicate' = 'probe';
   /** probe only: an AppendEntries is outstanding, so send no other until a response or heartbeat. */
   probeSent = false;
-  /** heartbeatPacing 'after-reply': heartbeat firings skipped while the last heartbeat is unanswered (-1: none outstanding). */
+  /** heartbeatPacing 'after-reply': -1 no heartbeat outstanding; 0 one outstanding; 1 one firing already skipped for it. */
   heartbeatSkips = -1;
   /** CheckQuorum: heard from this follower since the leader's last quorum check. */
   recentActive = false;

@@ -77,7 +77,7 @@ export interface AppendEntriesResponse {
    * Index), so the leader recognises a stale rejection exactly (etcd Progress.MaybeDecrTo).
    */
   readonly rejectedIndex?: number;
-  /** On failure: the rejected AppendEntries was a heartbeat (see AppendEntries.heartbeat). */
+  /** Echoed from the AppendEntries on every response, success or not (see AppendEntries.heartbeat). */
   readonly heartbeat?: boolean;
 }
 
@@ -282,9 +282,10 @@ export interface RaftConfig {
    * 'interval': a heartbeat goes to every follower at each heartbeat firing (etcd's
    * bcastHeartbeat, LogCabin). 'after-reply': hashicorp/raft replication.go heartbeat():
    * one goroutine per follower sends a heartbeat RPC and waits for its reply before the
-   * next wait; here a follower whose last heartbeat is unanswered is skipped, until the
-   * skips add up to electionTimeoutMin (standing in for the transport's RPC timeout and
-   * failure backoff).
+   * next wait; here a follower whose last heartbeat is unanswered by the next firing is
+   * skipped at that firing only (over TCP a lost packet delays the reply by a
+   * retransmission rather than losing it; the replication loop's own periodic
+   * AppendEntries keep contact meanwhile).
    */
   readonly heartbeatPacing: HeartbeatPacing;
   /** null for the reference node. */

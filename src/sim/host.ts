@@ -132,8 +132,6 @@ export class ClusterHost {
   private readonly timerKind: number;
   private readonly trace: TraceSink | undefined;
   private readonly firstBoot: boolean[];
-  /** Crashed before its first boot (bootSpread): it stays down until restarted. */
-  private readonly downBeforeBoot: boolean[];
 
   constructor(private readonly spec: HostSpec) {
     const n = (this.n = spec.nodes);
@@ -168,7 +166,6 @@ export class ClusterHost {
         : { hardState: { term: initial.term, votedFor: initial.leader }, log: initial.logs[i].slice() },
     );
     this.firstBoot = new Array(n).fill(true);
-    this.downBeforeBoot = new Array(n).fill(false);
     this.timerHandles = new Array(n * TIMERS_PER_NODE).fill(0);
     this.timerDeadline = new Array(n * TIMERS_PER_NODE).fill(0);
     this.timerGen = new Array(n * TIMERS_PER_NODE).fill(0);
@@ -201,7 +198,7 @@ export class ClusterHost {
     }
     const rng = this.streams.get('boot');
     const bootKind = this.kernel.defineKind('boot', (node) => {
-      if (this.firstBoot[node] && !this.downBeforeBoot[node]) this.boot(node);
+      if (this.firstBoot[node]) this.boot(node);
     });
     for (let i = 0; i < this.n; i++) this.kernel.at(Math.floor(rng.next() * spread), bootKind, i);
   }
@@ -241,9 +238,11 @@ export class ClusterHost {
 
   crash(node: NodeId, detail = 'crash'): void {
     if (this.nodes[node] === null) {
-      // Not booted yet (boot spread): it never comes up until restarted.
-      if (this.firstBoot[node] && !this.downBeforeBoot[node]) {
-        this.downBeforeBoot[node] = true;
+      // Not booted yet (boot spread): it never comes up until restarted, and then boots from
+      // its disk like any restart (with cluster.initial, that disk holds the initial log).
+      if (this.firstBoot[node]) {
+        this.firstBoot[node] = false;
+        if (this.spec.initial !== undefined) for (const o of this.observers) o.onInitialLog?.(node, this.durable[node].log, this.kernel.now);
         this.prevRole[node] = 'down';
         this.emitCondition(node, 'down', detail);
       }
@@ -260,8 +259,7 @@ export class ClusterHost {
 
   restart(node: NodeId): void {
     if (this.nodes[node] !== null) return;
-    if (this.firstBoot[node] && !this.downBeforeBoot[node]) return; // it boots on schedule
-    this.downBeforeBoot[node] = false;
+    if (this.firstBoot[node]) return; // it boots on schedule
     this.boot(node);
   }
 
