@@ -4,7 +4,7 @@ import { table, num, pct } from './table.js';
 import type { DurationSummary } from '../scenarios/summary.js';
 import type { ConfigResult, RunResult, SweepResult } from '../scenarios/result.js';
 import type { ResolvedScenario } from '../scenarios/types.js';
-import { timerBoundsUs } from '../raft/liveness.js';
+import { PROFILE_RULES } from '../raft/profiles.js';
 
 const DURATION_ROWS: [keyof ConfigResult['metrics'], string][] = [
   ['timeToLeaderMs', 'time to leader'],
@@ -32,13 +32,16 @@ export function durationTable(m: ConfigResult['metrics']): string {
 
 export function describeConfig(s: ResolvedScenario): string {
   const c = s.raft.nodes[0];
-  const b = timerBoundsUs(c);
   const timers =
     c.timerMode === 'ticks'
       ? `tick ${formatUs(c.tickUs)}, election ${c.electionTimeoutMin}–${c.electionTimeoutMax} ticks, heartbeat ${c.heartbeatMin} tick(s)`
       : `election timeout ${formatUs(c.electionTimeoutMin)}–${formatUs(c.electionTimeoutMax)}, heartbeat ${formatUs(c.heartbeatMin)}${c.heartbeatMax !== c.heartbeatMin ? `–${formatUs(c.heartbeatMax)}` : ''}`;
-  const opts = [c.preVote ? 'PreVote' : 'no PreVote', c.checkQuorum ? `CheckQuorum (${formatUs(b.leaseUs)})` : 'no CheckQuorum'];
+  const checkUs = c.timerMode === 'ticks' ? c.checkQuorumTimeout * c.tickUs : c.checkQuorumTimeout;
+  const opts = [c.preVote ? 'PreVote' : 'no PreVote', c.checkQuorum ? `CheckQuorum (${formatUs(checkUs)})` : 'no CheckQuorum'];
   if (c.timerSource === 'wall') opts.push('wall-clock timers');
+  // Implementation rules changed from the profile's (docs/model.md).
+  const rules = PROFILE_RULES[s.raft.profile];
+  for (const k of Object.keys(rules) as (keyof typeof rules)[]) if (c[k] !== rules[k]) opts.push(`${k} ${String(c[k])}`);
   const impl = typeof s.raft.implementation === 'string' ? s.raft.implementation : s.raft.implementation.module;
   return `${s.nodes} nodes · ${s.raft.profile} profile: ${timers} · ${opts.join(', ')}${impl !== 'reference' ? ` · node: ${impl}` : ''}`;
 }

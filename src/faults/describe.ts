@@ -21,7 +21,8 @@ export function describeFault(a: FaultAction, resolved: readonly NodeId[] = []):
     case 'partition': return `partition ${a.groups.map((g) => `{${g.join(',')}}`).join(' | ')}`;
     case 'cut': return `cut ${t(a.from)} → ${t(a.to)}`;
     case 'hold': return `hold ${t(a.from)} → ${t(a.to)}`;
-    case 'cut-leader-from': return `cut leader ↔ ${r || t(a.target)}`;
+    // Resolved: [the leader, the target].
+    case 'cut-leader-from': return resolved.length === 2 ? `cut leader n${resolved[0]} ↔ n${resolved[1]}` : `cut leader ↔ ${r || t(a.target)}`;
     case 'bridge': return `bridge n${a.bridge} between {${a.sides[0].join(',')}} and {${a.sides[1].join(',')}}`;
     case 'ring': return 'majorities ring';
     case 'loss': return `loss ${(a.probability * 100).toFixed(1)}% ${t(a.from)} → ${t(a.to)}`;

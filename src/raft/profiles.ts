@@ -170,6 +170,13 @@ export const HASHICORP_DEFAULTS: HashicorpParams = Object.freeze({
   timerSource: 'monotonic',
 });
 
+/** Each profile's implementation rules (the defaults a scenario may override). */
+export const PROFILE_RULES: { readonly [P in ProfileName]: BehaviourRules } = Object.freeze({
+  paper: PAPER_RULES,
+  etcd: ETCD_RULES,
+  hashicorp: HASHICORP_RULES,
+});
+
 export interface ProfileParams {
   paper: PaperParams;
   etcd: EtcdParams;

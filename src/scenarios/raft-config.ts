@@ -130,6 +130,10 @@ function hashicorpKnobs(flat: Flat): Mapped {
   if (flat.has('hashicorpVersion')) m.params.version = flat.get('hashicorpVersion')!.value;
   for (const [k, field] of Object.entries(DURATION_FIELDS)) if (flat.has(k)) m.overrides[field] = flat.get(k)!.value;
   if (flat.has('checkQuorum')) m.overrides.checkQuorum = flat.get('checkQuorum')!.value;
+  // hashicorp/raft's ValidateConfig wants LeaderLeaseTimeout <= HeartbeatTimeout: its default
+  // 500 ms lease shrinks with a shorter HeartbeatTimeout (an explicit one is checked in checkRanges).
+  const ht = m.overrides.electionTimeoutMin as number | undefined;
+  if (!flat.has('checkQuorumTimeout') && ht !== undefined) m.overrides.checkQuorumTimeout = Math.min(profileConfig('hashicorp').checkQuorumTimeout, ht);
   return m;
 }
 
@@ -168,6 +172,14 @@ function checkRanges(c: RaftConfig, flat: Flat, profile: ProfileName): void {
     const at = flat.get(`${knob}.min`) ?? flat.get(`${knob}.max`);
     const msg = `min ${show(c[lo])}${dflt(`${knob}.min`)} is greater than max ${show(c[hi])}${dflt(`${knob}.max`)}`;
     throw new RaftProblem(at?.path ?? ['raft', knob], msg);
+  }
+  const follower = flat.get('followerTimer');
+  if (c.followerTimer === 'poll' && c.timerMode === 'ticks') {
+    throw new RaftProblem(follower?.path ?? ['raft', 'followerTimer'], 'followerTimer "poll" needs continuous timers (the paper or hashicorp profile); the etcd profile counts ticks');
+  }
+  const lease = flat.get('checkQuorumTimeout');
+  if (profile === 'hashicorp' && lease !== undefined && c.checkQuorumTimeout > c.electionTimeoutMin) {
+    throw new RaftProblem(lease.path, `hashicorp/raft requires LeaderLeaseTimeout (${formatDuration(c.checkQuorumTimeout)}) <= HeartbeatTimeout (electionTimeout.min, ${formatDuration(c.electionTimeoutMin)})`);
   }
   if (c.heartbeatMax >= c.electionTimeoutMin) {
     const hb = flat.get('heartbeatInterval.max') ?? flat.get('heartbeatTicks') ?? flat.get('electionTimeout.min') ?? flat.get('electionTicks');
