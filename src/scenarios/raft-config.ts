@@ -178,7 +178,7 @@ function checkRanges(c: RaftConfig, flat: Flat, profile: ProfileName): void {
     throw new RaftProblem(follower?.path ?? ['raft', 'followerTimer'], 'followerTimer "poll" needs continuous timers (the paper or hashicorp profile); the etcd profile counts ticks');
   }
   const lease = flat.get('checkQuorumTimeout');
-  if (profile === 'hashicorp' && lease !== undefined && c.checkQuorumTimeout > c.electionTimeoutMin) {
+  if (profile === 'hashicorp' && c.checkQuorum && lease !== undefined && c.checkQuorumTimeout > c.electionTimeoutMin) {
     throw new RaftProblem(lease.path, `hashicorp/raft requires LeaderLeaseTimeout (${formatDuration(c.checkQuorumTimeout)}) <= HeartbeatTimeout (electionTimeout.min, ${formatDuration(c.electionTimeoutMin)})`);
   }
   if (c.heartbeatMax >= c.electionTimeoutMin) {

@@ -156,6 +156,19 @@ describe('profiles', () => {
     expect(s.raft.nodes.every((c) => c.bug === 'vote-not-persisted')).toBe(true);
   });
 
+  it('hashicorp: the lease shrinks to a shorter HeartbeatTimeout by default; a longer explicit one is refused (ValidateConfig)', () => {
+    expect(load('{ raft: { profile: "hashicorp", electionTimeout: { min: "200ms", max: "400ms" } } }').raft.nodes[0].checkQuorumTimeout).toBe(200_000);
+    expect(load('{ raft: { profile: "hashicorp" } }').raft.nodes[0].checkQuorumTimeout).toBe(500_000);
+    const e = scenarioError(() => load('{ raft: { profile: "hashicorp", electionTimeout: { min: "200ms", max: "400ms" }, checkQuorumTimeout: "300ms" } }'));
+    expect(e.keyPath).toBe('raft.checkQuorumTimeout');
+    expect(e.message).toContain('LeaderLeaseTimeout (300ms) <= HeartbeatTimeout');
+  });
+
+  it('a polling follower timer needs continuous timers', () => {
+    const e = scenarioError(() => load('{ raft: { profile: "etcd", followerTimer: "poll" } }'));
+    expect(e.keyPath).toBe('raft.followerTimer');
+  });
+
   it('tick knobs belong to the etcd profile', () => {
     const e = scenarioError(() => load('{ raft: { tick: "10ms" } }'));
     expect(e.keyPath).toBe('raft.tick');
