@@ -28,9 +28,9 @@ describe('a node implementation from a user module', () => {
     const check = await cli(['check', EXAMPLE, '--trials', '8']);
     expect(check.code, show(check)).toBe(0);
     expect(check.stdout).toMatch(/leader-crash-wrapped-reference\s+safety\s+ok\s+ok\s+pass/);
-    const fuzz = await cli(['fuzz', SCENARIO, '--seed', '5', '--budget', '20'], { timeoutMs: 60_000 });
+    const fuzz = await cli(['fuzz', SCENARIO, '--seed', '5', '--budget', '20']);
     expect(fuzz.code, show(fuzz)).toBe(0);
-    const byFlag = await cli(['fuzz', 'leader-crash', '--implementation', join(EXAMPLE, 'node.mjs'), '--seed', '5', '--budget', '20'], { timeoutMs: 60_000 });
+    const byFlag = await cli(['fuzz', 'leader-crash', '--implementation', join(EXAMPLE, 'node.mjs'), '--seed', '5', '--budget', '20']);
     expect(byFlag.code, show(byFlag)).toBe(0);
     expect(byFlag.stdout).toMatch(/implementation node/);
   });

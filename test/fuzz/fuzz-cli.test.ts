@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badInputProblems, cli, ensureBuilt, show, tempDir } from '../cli/cli.js';
 
 const FIXTURES = join(import.meta.dirname, 'scenarios');
-const TIMEOUT = { timeoutMs: 60_000 };
 type Json = Record<string, any>;
 
 let dir: string;
@@ -42,7 +41,7 @@ describe.concurrent('raftsim fuzz finds bug-zoo variants, and the written file r
   for (const h of HUNTS) {
     it(`${h.bug} (${h.kind})`, async () => {
       const out = join(dir, `${h.bug}.json5`);
-      const r = await cli(fuzzArgs(h, out), TIMEOUT);
+      const r = await cli(fuzzArgs(h, out));
       const code = h.kind === 'safety' ? 3 : 1;
       expect(r.code, show(r)).toBe(code);
       const j = JSON.parse(r.stdout) as Json;
@@ -52,7 +51,7 @@ describe.concurrent('raftsim fuzz finds bug-zoo variants, and the written file r
       expect(existsSync(out)).toBe(true);
 
       // raftsim run of the file: the same exit code and the same failure.
-      const run = await cli(['run', out, '--json'], TIMEOUT);
+      const run = await cli(['run', out, '--json']);
       expect(run.code, show(run)).toBe(code);
       const rj = JSON.parse(run.stdout) as Json;
       expect(rj.trials).toBe(1);
@@ -65,7 +64,7 @@ describe.concurrent('raftsim fuzz finds bug-zoo variants, and the written file r
       }
 
       // raftsim replay of trial 0: the same trial exactly.
-      const replay = await cli(['replay', out, '--trial', '0', '--json'], TIMEOUT);
+      const replay = await cli(['replay', out, '--trial', '0', '--json']);
       expect(replay.code, show(replay)).toBe(h.kind === 'safety' ? 3 : 0);
       const pj = JSON.parse(replay.stdout) as Json;
       if (h.kind === 'safety') expect(pj.violation).toEqual(j.outcome.violation);
@@ -73,7 +72,7 @@ describe.concurrent('raftsim fuzz finds bug-zoo variants, and the written file r
 
       // The printed seed and path go straight back to the same counterexample.
       const again = join(dir, `${h.bug}-again.json5`);
-      const r2 = await cli(fuzzArgs(h, again, ['--path', j.path]), TIMEOUT);
+      const r2 = await cli(fuzzArgs(h, again, ['--path', j.path]));
       expect(r2.code, show(r2)).toBe(code);
       expect((JSON.parse(r2.stdout) as Json).faults).toEqual(j.faults);
       expect(readFileSync(again, 'utf8')).toBe(readFileSync(out, 'utf8'));
@@ -84,7 +83,7 @@ describe.concurrent('raftsim fuzz finds bug-zoo variants, and the written file r
 describe.concurrent('the reference node passes', () => {
   for (const scenario of ['leader-crash', 'partial-partition', 'gc-pause-leader']) {
     it(`raftsim fuzz ${scenario} --budget 40`, async () => {
-      const r = await cli(['fuzz', scenario, '--implementation', 'reference', '--seed', '1', '--budget', '40', '--out', join(dir, `ref-${scenario}.json5`)], TIMEOUT);
+      const r = await cli(['fuzz', scenario, '--implementation', 'reference', '--seed', '1', '--budget', '40', '--out', join(dir, `ref-${scenario}.json5`)]);
       expect(r.code, show(r)).toBe(0);
       expect(r.stdout).toMatch(/passed: 40 run\(s\)/);
       expect(r.stdout).toMatch(/search again: raftsim fuzz .*--seed 1 --budget 40/);
@@ -92,7 +91,7 @@ describe.concurrent('the reference node passes', () => {
   }
 
   it('a time budget stops the search and passes', async () => {
-    const r = await cli(['fuzz', 'leader-crash', '--seed', '3', '--budget', '1s', '--json'], TIMEOUT);
+    const r = await cli(['fuzz', 'leader-crash', '--seed', '3', '--budget', '1s', '--json']);
     expect(r.code, show(r)).toBe(0);
     const j = JSON.parse(r.stdout) as Json;
     expect(j.status).toBe('passed');
