@@ -31,7 +31,17 @@ const VOTE_UNKNOWN = 0;
 const VOTE_GRANTED = 1;
 const VOTE_REJECTED = 2;
 
-const descending = (a: number, b: number): number => b - a;
+/** The k-th largest value (k ≥ 1): a partial selection sort of the first k places, no allocation (hot: every ack). */
+function kthLargest(a: number[], k: number): number {
+  for (let i = 0; i < k; i++) {
+    let m = i;
+    for (let j = i + 1; j < a.length; j++) if (a[j] > a[m]) m = j;
+    const t = a[i];
+    a[i] = a[m];
+    a[m] = t;
+  }
+  return a[k - 1];
+}
 
 export class RaftNode implements RaftNodeApi {
   readonly id: NodeId;
@@ -662,9 +672,8 @@ export class RaftNode implements RaftNodeApi {
     const matches = this.matchScratch;
     matches[0] = Math.min(this.persistedIndex, this.log.lastIndex);
     for (let i = 0; i < this.others.length; i++) matches[i + 1] = this.progress[this.others[i]].matchIndex;
-    matches.sort(descending);
     const quorum = this.bug === 'commit-without-majority' ? Math.max(1, Math.floor(this.clusterSize / 2)) : this.quorum;
-    const n = Math.min(matches[quorum - 1], this.log.lastIndex); // (only the bug zoo can ack past our log)
+    const n = Math.min(kthLargest(matches, quorum), this.log.lastIndex); // (only the bug zoo can ack past our log)
     if (n <= this.commitNow) return false;
     if (this.log.termAt(n) !== this.termNow && this.bug !== 'commit-old-term-by-counting') return false;
     this.commitTo(n);
