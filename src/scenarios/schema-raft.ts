@@ -81,9 +81,12 @@ export const raftKnobs = {
     .describe('"interval": heartbeats go to every follower at each firing (paper, etcd); "after-reply": a follower whose last heartbeat is unanswered is skipped (hashicorp\'s per-follower heartbeat loop waits for each reply).')
     .optional(),
   hashicorpVersion: z
-    .string()
-    .regex(/^\d{1,3}\.\d{1,3}(\.\d{1,3})?$/, 'a version such as "1.1" or "1.7.0"')
-    .describe('hashicorp profile only: the hashicorp/raft release to match; PreVote exists from 1.7 (default "1.7").')
+    .union([
+      z.string().regex(/^\d{1,3}\.\d{1,3}(\.\d{1,3})?$/, 'a version such as "1.1" or "1.7.0"'),
+      // `--set raft.hashicorpVersion=1.7` arrives as a number: take its decimal form.
+      z.number().nonnegative().transform((v) => String(v)),
+    ])
+    .describe('hashicorp profile only: the hashicorp/raft release to match, e.g. "1.1"; PreVote exists from 1.7 (default "1.7").')
     .optional(),
 };
 
