@@ -101,7 +101,9 @@ export function resolveInitial(i: InitialInput, n: number, report: Report): Reso
   const onMajority = [...shared].sort((a, b) => b - a)[majority - 1];
   const maxCommit = diverged.length > 0 ? Math.min(onMajority, termStart - 1) : onMajority;
   const commit = i.commit ?? maxCommit;
-  if (commit > onMajority) {
+  if (commit > lengths[leader]) {
+    fail(['commit'], `commit ${commit} is past the end of the leader's log (${lengths[leader]} entries); give at most ${onMajority}, the highest index a majority holds`);
+  } else if (commit > onMajority) {
     const holders = shared.filter((s) => s >= commit).length;
     fail(['commit'], `commit ${commit} is held by only ${holders} of ${n} nodes; give at most ${onMajority}, the highest index a majority holds`);
   } else if (commit > maxCommit) {
