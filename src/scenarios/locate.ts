@@ -2,7 +2,10 @@
 // positions for values, so this is a small scanner over the text that tracks
 // the key path of every value. It runs only on text json5 has already parsed,
 // so it can be lenient; it is iterative (an explicit stack), so deep nesting
-// cannot overflow the call stack. Lines and columns count as json5 counts them
+// cannot overflow the call stack, and linear in the text: a value is recorded as
+// a child of its container in a trie of key paths (one map entry per value), so
+// its path is never copied or stringified (30,000 nested brackets took 24 s and
+// 4 GB when it was). Lines and columns count as json5 counts them
 // (1-based, '\n' ends a line, columns in UTF-16 units) so syntax errors and
 // schema errors point the same way.
 import JSON5 from 'json5';
@@ -21,7 +24,7 @@ export interface ValuePositions {
 
 export class SourceIndex {
   private readonly lineStarts: number[] = [0];
-  private positions: Map<string, ValuePositions> | null = null;
+  private positions: PathTrie | null = null;
 
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
@@ -49,7 +52,7 @@ export class SourceIndex {
   /** Positions of exactly this path, if the text has it. */
   find(path: KeyPath): ValuePositions | undefined {
     this.positions ??= scanPositions(this.text, (o) => this.posAt(o));
-    return this.positions.get(pathKey(path));
+    return this.positions.find(path);
   }
 
   /**
@@ -70,13 +73,46 @@ export function pathKey(path: KeyPath): string {
   return JSON.stringify(path);
 }
 
-type Frame =
-  | { readonly kind: 'object'; readonly path: (string | number)[]; key: string | null; keyAt: number }
-  | { readonly kind: 'array'; readonly path: (string | number)[]; index: number };
+/** Values by key path: node 0 is the root value; a child is found by (parent, segment). */
+class PathTrie {
+  private readonly children = new Map<string, number>();
+  private readonly positions: ValuePositions[] = [];
 
-/** Scans the whole text once; each value's path → its positions (last duplicate key wins, as in json5). */
-function scanPositions(text: string, posAt: (offset: number) => SourcePos): Map<string, ValuePositions> {
-  const out = new Map<string, ValuePositions>();
+  /** The node of `segment` under `parent` (created on first use), with its positions. */
+  set(parent: number, segment: string | number | null, pos: ValuePositions): number {
+    let id = 0;
+    if (segment !== null) {
+      const k = childKey(parent, segment);
+      const known = this.children.get(k);
+      if (known !== undefined) id = known;
+      else this.children.set(k, (id = this.positions.length === 0 ? 1 : this.positions.length));
+    }
+    this.positions[id] = pos; // last duplicate key wins, as in json5
+    return id;
+  }
+
+  find(path: KeyPath): ValuePositions | undefined {
+    let id = 0;
+    for (const segment of path) {
+      const next = this.children.get(childKey(id, segment));
+      if (next === undefined) return undefined;
+      id = next;
+    }
+    return this.positions[id];
+  }
+}
+
+function childKey(parent: number, segment: string | number): string {
+  return typeof segment === 'number' ? `${parent}#${segment}` : `${parent}.${segment}`;
+}
+
+type Frame =
+  | { readonly kind: 'object'; readonly node: number; key: string | null; keyAt: number }
+  | { readonly kind: 'array'; readonly node: number; index: number };
+
+/** Scans the whole text once, recording each value's positions under its path. */
+function scanPositions(text: string, posAt: (offset: number) => SourcePos): PathTrie {
+  const out = new PathTrie();
   const stack: Frame[] = [];
   const lexer = new Lexer(text);
   for (let tok = lexer.next(); tok !== null; tok = lexer.next()) {
@@ -97,11 +133,11 @@ function scanPositions(text: string, posAt: (offset: number) => SourcePos): Map<
       top.keyAt = tok.start;
       continue;
     }
-    const path = top === undefined ? [] : [...top.path, top.kind === 'object' ? (top.key as string) : top.index];
+    const segment = top === undefined ? null : top.kind === 'object' ? (top.key as string) : top.index;
     const key = top?.kind === 'object' ? posAt(top.keyAt) : null;
-    out.set(pathKey(path), { key, value: posAt(tok.start) });
-    if (tok.kind === '{') stack.push({ kind: 'object', path, key: null, keyAt: 0 });
-    else if (tok.kind === '[') stack.push({ kind: 'array', path, index: 0 });
+    const node = out.set(top?.node ?? 0, segment, { key, value: posAt(tok.start) });
+    if (tok.kind === '{') stack.push({ kind: 'object', node, key: null, keyAt: 0 });
+    else if (tok.kind === '[') stack.push({ kind: 'array', node, index: 0 });
   }
   return out;
 }

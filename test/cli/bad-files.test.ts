@@ -251,6 +251,8 @@ describe.concurrent('bad scenario files (fast-check): exit 2, file:line: in a on
       { name: 'top-level array', text: '[1, 2, 3]\n', line: 1 },
       { name: 'top-level string', text: '"leader-crash"\n', line: 1 },
       { name: 'nested 40 deep', text: `{ description: "x", x: ${'['.repeat(40)}${']'.repeat(40)} }\n`, line: 1 },
+      // Was quadratic in the position scan (30,000 levels: 24 s, 4 GB, then out of memory).
+      { name: 'nested 100,000 deep', text: `{ description: ${'['.repeat(100_000)}1${']'.repeat(100_000)} }\n`, line: 1 },
       { name: 'tabs and a typo', text: '{\n\tcluster: {\n\t\tnodse: 3,\n\t},\n}\n', line: 3 },
       { name: 'huge file', text: `{ description: "${'y'.repeat(2 << 20)}" }\n`, line: 'none' },
       { name: 'duplicate key, second bad', text: '{\n  trials: 2,\n  trials: -2,\n}\n', line: 3 },

@@ -26,6 +26,16 @@ describe('SourceIndex', () => {
     expect(idx.find(['trailing', 1])?.value).toEqual({ line: 9, column: 17 });
   });
 
+  it('a path 100,000 levels deep is found (positions are kept in a trie: linear, not quadratic)', () => {
+    const depth = 100_000;
+    const text = `{ d: ${'['.repeat(depth)}7${']'.repeat(depth)} }`;
+    const idx = new SourceIndex(text);
+    const path = ['d', ...Array<number>(depth).fill(0)];
+    expect(idx.find(path)?.value).toEqual({ line: 1, column: 6 + depth });
+    expect(idx.find([...path, 0])).toBeUndefined();
+    expect(idx.find(['d', 1])).toBeUndefined();
+  });
+
   it('the last duplicate key wins, as in json5', () => {
     expect(idx.find(['dup'])?.key).toEqual({ line: 8, column: 3 });
   });
