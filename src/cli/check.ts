@@ -2,7 +2,8 @@
 // (each sweep point on its own), prints expectations with measured values,
 // writes JUnit XML, compares with a baseline. Exit 3 on a safety violation,
 // 1 on a failed expectation or a baseline regression, else 0 (docs/ci.md).
-import { readFileSync } from 'node:fs';
+import { readTextFile } from '../scenarios/read-file.js';
+import { LIMITS } from '../scenarios/limits.js';
 import { loadScenario } from '../scenarios/load.js';
 import { runChecks, failedExpectations, type CheckedConfig } from '../scenarios/check.js';
 import { renderJunit } from '../scenarios/junit.js';
@@ -98,13 +99,9 @@ function tolerancesFrom(a: CheckArgs): Tolerances {
 }
 
 function readBaseline(file: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`--baseline ${file}: ${code === 'ENOENT' ? 'no such file (write one with --update-baseline)' : (e as Error).message}`);
-  }
+  const r = readTextFile(file, LIMITS.resultFileBytes, file);
+  if (!r.ok) throw new UsageError(`--baseline: ${r.reason}${r.reason.endsWith('no such file') ? ' (write one with --update-baseline)' : ''}`);
+  const text = r.text;
   try {
     return parseBaseline(text);
   } catch (e) {

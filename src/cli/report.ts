@@ -1,6 +1,7 @@
 // `raftsim report <results.json> -o <file>`, and the HTML writing shared with
 // `run --html` / `sweep --html`.
-import { readFileSync } from 'node:fs';
+import { readTextFile } from '../scenarios/read-file.js';
+import { LIMITS } from '../scenarios/limits.js';
 import { join } from 'node:path';
 import { renderReport } from '../report/render.js';
 import { writeFileAtomic } from './files.js';
@@ -27,13 +28,9 @@ export function writeHtmlReport(result: RunResult | SweepResult, path: string): 
 }
 
 export function readResultFile(path: string): RunResult | SweepResult {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`);
-  }
+  const r = readTextFile(path, LIMITS.resultFileBytes, path);
+  if (!r.ok) throw new UsageError(r.reason);
+  const text = r.text;
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -31,6 +31,8 @@ export const LIMITS = Object.freeze({
   expectations: 200,
   empiricalSamples: 100_000,
   empiricalFileBytes: 10 << 20,
+  /** Bytes of a saved result (`raftsim report`) or a baseline (`check --baseline`). */
+  resultFileBytes: 512 << 20,
   writesPerSecond: 100_000,
   /** writesPerSecond × horizon, per trial. */
   writesPerTrial: 100_000_000,

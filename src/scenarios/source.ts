@@ -2,33 +2,21 @@
 // errors keep json5's line and column), follow `extends` (objects merge, arrays
 // are replaced, a distribution whose `dist` changes is replaced whole, cycles
 // are errors), then apply --set overrides.
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import JSON5 from 'json5';
 import type * as z from 'zod';
 import { sweepKeyProblem } from './checks.js';
 import { ScenarioError } from './errors.js';
 import { LIMITS } from './limits.js';
+import { readTextFile } from './read-file.js';
 import { Origins, displayPath, makeDoc, type Doc, type OverrideOrigin } from './origins.js';
 import { deepMerge, findUnsafe, isPlainObject, setPath, type PlainObject } from './values.js';
 
-/** Reads a text file, or throws what `missing` builds (so the caller decides where to point). */
+/** Reads a text file (a regular file, at most capBytes), or throws what `missing` builds (so the caller decides where to point). */
 export function readScenarioText(abs: string, missing: (message: string) => ScenarioError, capBytes = LIMITS.fileBytes): string {
-  let size: number;
-  try {
-    const st = statSync(abs);
-    if (st.isDirectory()) throw missing(`${displayPath(abs)} is a directory, not a file`);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof ScenarioError) throw e;
-    throw missing(`cannot read ${displayPath(abs)}: no such file`);
-  }
-  if (size > capBytes) throw missing(`${displayPath(abs)} is ${size} bytes, over the cap of ${capBytes}`);
-  try {
-    return readFileSync(abs, 'utf8');
-  } catch (e) {
-    throw missing(`cannot read ${displayPath(abs)}: ${(e as Error).message}`);
-  }
+  const r = readTextFile(abs, capBytes, displayPath(abs));
+  if (!r.ok) throw missing(r.reason);
+  return r.text;
 }
 
 /** Parses one document; the result is a plain object that is safe to merge and walk. */

@@ -95,7 +95,7 @@ describe('raftsim report', () => {
 
   it.each([
     ['a missing file', () => join(dir, 'nope.json'), /cannot read .*nope\.json: no such file/],
-    ['a directory', () => dir, /cannot read .*it is a directory/],
+    ['a directory', () => dir, /is a directory, not a file/],
     ['invalid JSON', () => write('bad.json', '{ "scenario": '), /bad\.json is not valid JSON/],
     ['JSON of another shape', () => write('other.json', '{"hello": 1}'), /other\.json is not a raftsim result: no "scenario" name/],
     ['a result without metrics', () => write('partial.json', '{"scenario": "x", "results": [{"point": {}}]}'), /results\[0\] has no "metrics"/],
