@@ -12,6 +12,7 @@ import { compareBaseline, type Comparison } from '../scenarios/baseline-compare.
 import { EXIT, UsageError } from './exit.js';
 import { writeFileAtomic } from './files.js';
 import { progressBar } from './progress.js';
+import { preloadImplementation } from './run.js';
 import { overridesOf } from './run.js';
 import { collectScenarioFiles } from './scenario-files.js';
 import { checkTable, comparisonText, failureLines, summaryLine } from './format-check.js';
@@ -37,6 +38,7 @@ export async function checkCommand(a: CheckArgs): Promise<void> {
   const baseline = a.baseline !== undefined && !a.updateBaseline ? readBaseline(a.baseline) : null;
   const files = collectScenarioFiles(a.paths);
   const scenarios = files.map((f) => loadScenario(f, { overrides: overridesOf(a) }));
+  for (const s of scenarios) await preloadImplementation(s); // a broken plug-in is bad input, before any work
   const sets = [...a.set, ...(a.trials !== undefined ? [`trials=${a.trials}`] : [])];
   const bar = progressBar(`check (${scenarios.length} scenarios)`);
   const ac = new AbortController();

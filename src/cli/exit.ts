@@ -12,6 +12,11 @@ export function handleFailure(err: unknown): never {
     process.stderr.write(`${formatScenarioError(err)}\n`);
     process.exit(EXIT.badInput);
   }
+  // A plug-in module that cannot be loaded (also when the error crossed from a worker thread).
+  if (err instanceof Error && err.name === 'PluginError') {
+    process.stderr.write(`raftsim: ${err.message}\n`);
+    process.exit(EXIT.badInput);
+  }
   if (err instanceof UsageError) {
     process.stderr.write(`raftsim: ${err.message}\n`);
     process.exit(EXIT.badInput);

@@ -4,6 +4,7 @@ import { expandSweep } from '../scenarios/sweep.js';
 import { executeTrials } from '../scenarios/execute.js';
 import { configResult, resultHeader, runResult, type ConfigResult, type SweepResult } from '../scenarios/result.js';
 import { runTrial } from '../scenarios/trial.js';
+import { nodeFactoryFor } from '../scenarios/implementation.js';
 import { formatRun, formatSweep } from './format-run.js';
 import { progressBar } from './progress.js';
 import { writeFileAtomic } from './files.js';
@@ -50,6 +51,11 @@ export function loadFromArgs(a: { scenario: string; set: string[]; seed?: string
   return loadScenario(a.scenario, { overrides: overridesOf(a) });
 }
 
+/** Loads a plug-in node before any work starts, so a broken module is bad input (exit 2) at once. */
+export async function preloadImplementation(s: ResolvedScenario): Promise<void> {
+  await nodeFactoryFor(s.raft.implementation);
+}
+
 /** Aborts on Ctrl-C so finished work can be kept; a second Ctrl-C exits at once. */
 function interruptible(): { signal: AbortSignal; dispose: () => void } {
   const ac = new AbortController();
@@ -65,6 +71,7 @@ function interruptible(): { signal: AbortSignal; dispose: () => void } {
 export async function runCommand(a: RunArgs): Promise<void> {
   checkWorkers(a.workers);
   const s = loadFromArgs(a);
+  await preloadImplementation(s);
   if (s.sweep.length > 0 && !a.json) process.stderr.write(`note: ${s.name} has a sweep block; \`raftsim run\` runs its base configuration (use \`raftsim sweep\` for the grid)\n`);
   if (a.trace) await writeTrace(s, a.trial ?? 0, a.trace);
   const bar = progressBar(s.name);
@@ -90,6 +97,7 @@ export async function runCommand(a: RunArgs): Promise<void> {
 export async function sweepCommand(a: RunArgs): Promise<void> {
   checkWorkers(a.workers);
   const s = loadFromArgs(a);
+  await preloadImplementation(s);
   if (s.sweep.length === 0) throw new UsageError(`${s.file}: no \`sweep\` block to run (add one, e.g. sweep: { "raft.electionTimeout.min": ["150ms", "300ms"] })`);
   const points = expandSweep(s);
   const bar = progressBar(`${s.name} (${points.length} configs)`);
