@@ -10,7 +10,7 @@ import { renderJunit } from '../scenarios/junit.js';
 import { BaselineError, DEFAULT_TOLERANCES, makeBaseline, parseBaseline, serializeBaseline, type Baseline, type Tolerances } from '../scenarios/baseline.js';
 import { compareBaseline, type Comparison } from '../scenarios/baseline-compare.js';
 import { EXIT, UsageError } from './exit.js';
-import { writeFileAtomic } from './files.js';
+import { checkOutputPath, writeFileAtomic } from './files.js';
 import { progressBar } from './progress.js';
 import { preloadImplementation } from './run.js';
 import { overridesOf } from './run.js';
@@ -39,6 +39,8 @@ export async function checkCommand(a: CheckArgs): Promise<void> {
   const files = collectScenarioFiles(a.paths);
   const scenarios = files.map((f) => loadScenario(f, { overrides: overridesOf(a) }));
   for (const s of scenarios) await preloadImplementation(s); // a broken plug-in is bad input, before any work
+  if (a.junit !== undefined) checkOutputPath(a.junit, '--junit');
+  if (a.updateBaseline) checkOutputPath(a.baseline!, '--baseline');
   const sets = [...a.set, ...(a.trials !== undefined ? [`trials=${a.trials}`] : [])];
   const bar = progressBar(`check (${scenarios.length} scenarios)`);
   const ac = new AbortController();

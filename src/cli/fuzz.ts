@@ -12,7 +12,7 @@ import { loadScenario, resolveScenarioPath } from '../scenarios/load.js';
 import { shellQuote } from '../scenarios/replay-command.js';
 import { RAFTSIM_VERSION } from '../version.js';
 import { EXIT, UsageError } from './exit.js';
-import { writeFileAtomic } from './files.js';
+import { checkOutputPath, writeFileAtomic } from './files.js';
 import { formatFailure, formatPass, formatSetup, outcomeLine } from './format-fuzz.js';
 import { churnFrom, defaultOutFile, fcSeedFrom, implementationFrom, implementationLabel, parseBudget, scheduleFrom, searchCommand, type FuzzArgs } from './fuzz-args.js';
 import { loadFromArgs } from './run.js';
@@ -35,6 +35,12 @@ export async function fuzzCommand(a: FuzzArgs): Promise<void> {
   const outFile = resolve(a.out ?? defaultOutFile(s, impl));
   const original = s.file.startsWith('builtin:') ? resolveScenarioPath(s.file) : s.file;
   if (outFile === original) throw new UsageError(`--out ${a.out} is the scenario being fuzzed; write the counterexample elsewhere`);
+  checkOutputPath(outFile, '--out');
+  // fast-check's replay path: counts separated by colons, as printed with a failure.
+  if (a.path !== undefined && !/^\d+(:\d+)*$/.test(a.path)) {
+    throw new UsageError(`--path "${a.path}" is not a fast-check path (numbers separated by colons, e.g. 9:0:1, as printed with a failure)`);
+  }
+  if (a.path !== undefined && a.seed === undefined) throw new UsageError('--path needs the --seed it was printed with');
   const base = fuzzBase(s, original, impl, outFile);
   preflight(base, schedule.windowUs + schedule.maxDurationUs);
   const label = `raftsim fuzz ${s.name} · implementation ${implementationLabel(impl)} · fast-check seed ${seed} · budget ${'runs' in budget ? `${budget.runs} runs` : `${budget.ms / 1000} s`}`;

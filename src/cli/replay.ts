@@ -1,6 +1,7 @@
 // `raftsim replay`: one trial, exactly, with its key events and a per-node
 // timeline in the terminal, and optionally its full trace.
 import { runTrial } from '../scenarios/trial.js';
+import { checkOutputPath } from './files.js';
 import { formatUs } from '../sim/time.js';
 import { loadFromArgs } from './run.js';
 import { describeConfig } from './format-run.js';
@@ -25,6 +26,7 @@ export async function replayCommand(a: ReplayArgs): Promise<void> {
   if (!(Number.isInteger(a.trial) && a.trial >= 0 && a.trial < s.trials)) {
     throw new UsageError(`--trial must be an integer in [0, ${s.trials - 1}] (${s.name} has ${s.trials} trials), got ${String(a.trial)}`);
   }
+  if (a.trace) checkOutputPath(a.trace, '--trace');
   const sink = a.trace ? new JsonLinesFile(a.trace) : undefined;
   let r;
   try {

@@ -4,7 +4,7 @@ import { readTextFile } from '../scenarios/read-file.js';
 import { LIMITS } from '../scenarios/limits.js';
 import { join } from 'node:path';
 import { renderReport } from '../report/render.js';
-import { writeFileAtomic } from './files.js';
+import { checkOutputPath, writeFileAtomic } from './files.js';
 import { UsageError } from './exit.js';
 import type { RunResult, SweepResult } from '../scenarios/result.js';
 
@@ -63,6 +63,7 @@ export function reportCommand(a: { results: string; output?: string }): void {
   const r = readResultFile(a.results);
   if (a.output === '') throw new UsageError('-o needs a file name, e.g. -o reports/run.html');
   const path = a.output ?? defaultReportPath(r.scenario);
+  checkOutputPath(path, '-o');
   writeHtmlReport(r, path);
   const configs = Array.isArray((r as SweepResult).results) ? (r as SweepResult).results : [r as RunResult];
   if (!configs.some((c) => c.timelines && c.timelines.length > 0)) {

@@ -7,7 +7,7 @@ import { runTrial } from '../scenarios/trial.js';
 import { nodeFactoryFor } from '../scenarios/implementation.js';
 import { formatRun, formatSweep } from './format-run.js';
 import { progressBar } from './progress.js';
-import { writeFileAtomic } from './files.js';
+import { checkOutputPath, writeFileAtomic } from './files.js';
 import { EXIT, UsageError } from './exit.js';
 import { JsonLinesFile } from './trace-file.js';
 import type { ResolvedScenario } from '../scenarios/types.js';
@@ -51,6 +51,14 @@ export function loadFromArgs(a: { scenario: string; set: string[]; seed?: string
   return loadScenario(a.scenario, { overrides: overridesOf(a) });
 }
 
+/** Every file the command will write is checked before any trial runs, so no work is lost at the end. */
+function checkOutputs(a: RunArgs, name: string): void {
+  if (a.out) checkOutputPath(a.out, '--out');
+  if (a.trace) checkOutputPath(a.trace, '--trace');
+  const html = htmlPathFor(a.html, name);
+  if (html !== null) checkOutputPath(html, '--html');
+}
+
 /** Loads a plug-in node before any work starts, so a broken module is bad input (exit 2) at once. */
 export async function preloadImplementation(s: ResolvedScenario): Promise<void> {
   await nodeFactoryFor(s.raft.implementation);
@@ -72,6 +80,7 @@ export async function runCommand(a: RunArgs): Promise<void> {
   checkWorkers(a.workers);
   const s = loadFromArgs(a);
   await preloadImplementation(s);
+  checkOutputs(a, s.name);
   if (s.sweep.length > 0 && !a.json) process.stderr.write(`note: ${s.name} has a sweep block; \`raftsim run\` runs its base configuration (use \`raftsim sweep\` for the grid)\n`);
   if (a.trace) await writeTrace(s, a.trial ?? 0, a.trace);
   const bar = progressBar(s.name);
@@ -98,6 +107,7 @@ export async function sweepCommand(a: RunArgs): Promise<void> {
   checkWorkers(a.workers);
   const s = loadFromArgs(a);
   await preloadImplementation(s);
+  checkOutputs(a, s.name);
   if (s.sweep.length === 0) throw new UsageError(`${s.file}: no \`sweep\` block to run (add one, e.g. sweep: { "raft.electionTimeout.min": ["150ms", "300ms"] })`);
   const points = expandSweep(s);
   const bar = progressBar(`${s.name} (${points.length} configs)`);

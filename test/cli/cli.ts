@@ -145,7 +145,7 @@ export const STACK_LINE = /^\s*at\s+(?:.*\(|)(?:file:\/\/|node:|\/|[A-Za-z]:\\|<
  */
 export function badInputProblems(r: CliResult, where?: { file?: string; line?: number | 'any' | 'none' }): string[] {
   const problems: string[] = [];
-  if (r.signal !== null) problems.push(`killed by ${r.signal} (did not finish within the timeout)`);
+  if (r.signal !== null) problems.push(`killed by ${r.signal}`);
   if (r.code !== 2) problems.push(`exit code ${r.code}, expected 2`);
   const err = r.stderr.trimEnd();
   if (err.trim() === '') problems.push('stderr is empty');

@@ -107,6 +107,8 @@ describe.concurrent('bad fuzz flags are bad input (exit 2), never a stack trace'
     ['a fault kind the fuzzer does not generate', ['--kinds', 'crash,wipe'], /--kinds: "wipe"/],
     ['a churn share above 1', ['--churn', '2'], /--churn/],
     ['min duration above max', ['--min-duration', '2s', '--max-duration', '1s'], /--min-duration/],
+    ['a --path that is not a fast-check path', ['--seed', '1', '--path', 'garbage'], /--path "garbage" is not a fast-check path/],
+    ['a --path without its --seed', ['--path', '3:1'], /--path needs the --seed/],
   ];
   for (const [what, flags, message] of cases) {
     it(what, async () => {
