@@ -36,6 +36,8 @@ interface Plan {
   stage: number;
   /** When it began waiting: a heartbeat stage needs a heartbeat sent after that. */
   sinceUs: Micros;
+  /** Its last occurrence has started (none is still to come). */
+  done: boolean;
 }
 
 export class FaultScheduler implements ClusterObserver {
@@ -60,7 +62,7 @@ export class FaultScheduler implements ClusterObserver {
     private readonly established: { readonly node: NodeId; readonly term: number } | null = null,
   ) {
     this.establishedStint = established === null ? null : undefined;
-    this.plans = faults.map((fault) => ({ fault, duration: fault.duration ? compileDist(fault.duration) : null, occurrences: 0, waiting: null, stage: 0, sinceUs: 0 }));
+    this.plans = faults.map((fault) => ({ fault, duration: fault.duration ? compileDist(fault.duration) : null, occurrences: 0, waiting: null, stage: 0, sinceUs: 0, done: false }));
     this.occurKind = host.kernel.defineKind('fault-occur', (i) => this.occur(this.plans[i]));
     this.stableCheckKind = host.kernel.defineKind('fault-stable-check', () => this.checkStable());
     host.addObserver(this);
@@ -73,6 +75,11 @@ export class FaultScheduler implements ClusterObserver {
       else this.enter(p, i, 0);
     });
     this.armStableCheck();
+  }
+
+  /** Every fault's last occurrence has started: nothing is still to come (measure.until "resolved"). */
+  exhausted(): boolean {
+    return this.plans.every((p) => p.done);
   }
 
   /** Faults still waiting for their trigger (e.g. a stable leader that never came), described. */
@@ -184,9 +191,13 @@ export class FaultScheduler implements ClusterObserver {
     if (durationUs === null && f.healAtUs !== null) durationUs = Math.max(0, f.healAtUs - this.host.now);
     this.injector.start({ atUs: this.host.now, durationUs, action: f.action, setup: f.setup });
     const r = f.repeat;
-    if (r.kind === 'once' || (r.count !== null && p.occurrences >= r.count)) return;
+    if (r.kind === 'once' || (r.count !== null && p.occurrences >= r.count)) {
+      p.done = true;
+      return;
+    }
     const gap = r.kind === 'every' ? r.periodUs : Math.max(1, Math.round((-1e6 / r.perSecond) * Math.log(1 - this.rng.next())));
     if (this.host.now + gap < this.horizonUs) this.host.kernel.after(gap, this.occurKind, this.plans.indexOf(p));
+    else p.done = true;
   }
 }
 

@@ -91,6 +91,8 @@ function build(s: ScenarioInput, source: unknown, ctx: ResolveContext): Resolved
       stableUs: s.measure?.stableFor ?? largestElectionTimeoutUs(raft.nodes),
       alertThresholdsUs,
       warmupUs: s.measure?.warmup ?? DEFAULTS.warmupUs,
+      until: s.measure?.until ?? 'horizon',
+      graceUs: s.measure?.grace ?? s.measure?.stableFor ?? largestElectionTimeoutUs(raft.nodes),
     },
     sweep: Object.entries(s.sweep ?? {}).map(([key, values]) => ({ key, values })),
     expect: Object.entries(s.expect ?? {}).flatMap(([metric, text]) => {

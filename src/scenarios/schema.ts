@@ -89,6 +89,11 @@ export const scenarioShape = z
         stableFor: duration('A leader is stable once it has led this long (default: the largest election timeout max across nodes; ticks mode: (max ticks + 1) × tick).', { positive: true }).optional(),
         alerts: z.array(duration('Alert threshold.', { positive: true })).max(LIMITS.alerts).describe(`Thresholds for "no leader for at least X" alerts (default ["30s", "1min"]); at most ${LIMITS.alerts}, no repeats.`).optional(),
         warmup: duration('Nothing is measured before this (default "0s"; measuring also waits for the first stable leader).').optional(),
+        until: z
+          .enum(['horizon', 'resolved'])
+          .describe('When a trial ends: "horizon" (default) runs it to the horizon; "resolved" stops once every fault\'s time to leader, heard, stable, no-op commit and first write are decided, every fault has healed (a leader kept through a fault that never heals is only decided at the horizon) and no fault is still to come, plus `grace`. Per-fault figures are identical either way; rates are over the shorter exposure they report (measuredHours).')
+          .optional(),
+        grace: duration('With until "resolved": how much longer to run once everything is decided (default: stableFor).').optional(),
       })
       .describe('What counts as stable, which alerts to count, and the warm-up.')
       .optional(),

@@ -12,6 +12,7 @@ import { FaultScheduler } from '../faults/scheduler.js';
 import type { ResolvedInitial, ResolvedScenario } from './types.js';
 import { nodeFactoryFor } from './implementation.js';
 import { initialLogs } from './resolve-initial.js';
+import { ResolutionWatch } from './stop-rule.js';
 
 export interface TrialOutcome {
   readonly trial: number;
@@ -83,19 +84,21 @@ export function runTrialWith(s: ResolvedScenario, trial: number, factory: NodeFa
   if (s.initial !== undefined) noteInitialCommits(sim, s.initial);
   const established = s.initial === undefined ? undefined : { node: s.initial.leader, term: s.initial.term };
   const scheduler = new FaultScheduler(sim.host, sim.injector, recorder, sim.host.streams.get('faults'), s.faults, s.measure.stableUs, s.horizonUs, established ?? null);
-  sim.start();
-  scheduler.start();
-  sim.run(s.horizonUs);
-  sim.finish();
-  const history = recorder.finish(sim.now);
-  const writes = sim.workload?.writes ?? [];
-  const derived = deriveMetrics(history, writes, {
+  const deriveOptions = {
     stableUs: s.measure.stableUs,
     warmupUs: s.measure.warmupUs,
     alertThresholdsUs: s.measure.alertThresholdsUs,
     clientTimeoutUs: s.workload.clientTimeoutUs,
     established,
-  });
+  };
+  sim.start();
+  scheduler.start();
+  if (s.measure.until === 'resolved') new ResolutionWatch(sim, recorder, scheduler, deriveOptions, s.measure.graceUs).start();
+  sim.run(s.horizonUs);
+  sim.finish();
+  const history = recorder.finish(sim.now);
+  const writes = sim.workload?.writes ?? [];
+  const derived = deriveMetrics(history, writes, deriveOptions);
   // A fault whose trigger never came (no stable leader ever) is a censored observation, not a missing one.
   const unstarted = scheduler
     .neverStarted()

@@ -132,6 +132,13 @@ export interface ResolvedScenario {
     readonly alertThresholdsUs: readonly number[];
     /** Healthy warm-up before which nothing is measured (default: until the first stable leader). */
     readonly warmupUs: number;
+    /**
+     * When a trial ends: 'horizon' (default) runs every trial to the horizon; 'resolved' stops
+     * once every per-fault measure is decided and no fault is still to come, plus `graceUs`
+     * (trial.ts, docs/model.md). Rates are then over the shorter exposure they report.
+     */
+    readonly until: 'horizon' | 'resolved';
+    readonly graceUs: number;
   };
   /** Grid over config keys (dotted paths into the scenario file's own keys); empty when no sweep. */
   readonly sweep: readonly { readonly key: string; readonly values: readonly unknown[] }[];

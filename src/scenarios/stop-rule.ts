@@ -1,0 +1,76 @@
+// measure.until "resolved": a trial stops once everything it measures per fault
+// is decided, instead of simulating to the horizon (TigerBeetle's VOPR and
+// turmoil stop when the work is done). "Decided" means a later end could not
+// change the value, so per-fault figures are identical to a full-horizon run
+// (test/scenarios/stop-rule.test.ts checks this on the built-in scenarios):
+//   - no fault occurrence is still to come, and every fault that heals has healed;
+//   - every measured fault has its time to leader, heard, stable and no-op commit
+//     (none of them can change once reached: they are first events);
+//   - with clients, the first write submitted at or after each fault's start has
+//     been acknowledged (time to first write takes the first acknowledged write in
+//     submission order, so an earlier pending one could still take its place);
+//   - a leader kept through a fault is decided once the fault healed plus the
+//     stability window; through a fault that never heals, only at the horizon
+//     ("kept" means kept until the end), so such trials run to it;
+//   - recovery after the last heal, when there is one, is reached.
+// Then the trial runs `graceUs` more and stops. Checks run every stableUs / 2 of
+// simulated time, so a trial stops at most that much (plus the grace) after the
+// moment its last figure was decided; per-trial totals and rates cover the
+// shorter span, which measuredHours reports.
+import type { Simulation } from '../sim/simulation.js';
+import type { Micros } from '../sim/time.js';
+import type { FaultScheduler } from '../faults/scheduler.js';
+import type { HistoryRecorder } from './metrics.js';
+import { deriveMetrics, type DeriveOptions, type WriteSample } from './derive.js';
+
+export class ResolutionWatch {
+  private readonly checkKind: number;
+  private readonly stopKind: number;
+  private readonly everyUs: Micros;
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly recorder: HistoryRecorder,
+    private readonly scheduler: FaultScheduler,
+    private readonly derive: DeriveOptions,
+    private readonly graceUs: Micros,
+  ) {
+    const k = sim.host.kernel;
+    this.everyUs = Math.max(1_000, Math.floor(derive.stableUs / 2));
+    this.checkKind = k.defineKind('stop-rule-check', () => this.check());
+    this.stopKind = k.defineKind('stop-rule-stop', () => k.stop());
+  }
+
+  start(): void {
+    this.sim.host.kernel.after(this.everyUs, this.checkKind, 0);
+  }
+
+  private check(): void {
+    const k = this.sim.host.kernel;
+    if (this.resolved()) k.after(this.graceUs, this.stopKind, 0);
+    else k.after(this.everyUs, this.checkKind, 0);
+  }
+
+  private resolved(): boolean {
+    const now = this.sim.host.now;
+    if (!this.scheduler.exhausted()) return false;
+    const records = this.sim.injector.log;
+    if (records.some((r) => r.healUs !== null && r.healUs > now)) return false;
+    const writes: readonly WriteSample[] = this.sim.workload?.writes ?? [];
+    const m = deriveMetrics(this.recorder.finish(now), writes, this.derive);
+    const measured = records.filter((r) => !r.setup);
+    for (let i = 0; i < m.faults.length; i++) {
+      const f = m.faults[i];
+      if (f.leaderUs === null || f.heardUs === null || f.stableUs === null || f.leaderCommitUs === null) return false;
+      const heal = measured[i]?.healUs ?? null;
+      // "Kept" means effective until the heal plus the stability window (or the end, for a
+      // fault that never heals): decided only once that moment has passed.
+      if (f.kept && (heal === null || now < heal + this.derive.stableUs)) return false;
+      if (this.sim.workload !== null) {
+        const first = writes.find((w) => w.submittedUs >= f.startUs);
+        if (first === undefined || first.ackedUs === null) return false;
+      }
+    }
+    return m.recovery === null || m.recovery.afterUs !== null;
+  }
+}
