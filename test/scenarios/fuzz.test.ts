@@ -17,11 +17,8 @@ import { FULL_EXAMPLE, tmpDir } from './helpers.js';
 const FILE = join(tmpDir(), 'fuzz.json5');
 const FULL_TEXT = readFileSync(FULL_EXAMPLE, 'utf8');
 const FULL = JSON5.parse(FULL_TEXT) as PlainObject;
-const TIME_LIMIT_MS = 2_000;
-
-/** Loads text; returns the ScenarioError (checked for position and timing) or null when it loaded. */
+/** Loads text; returns the ScenarioError (checked for its position) or null when it loaded. No wall-clock bound: speed belongs in the bench. */
 function outcome(text: string): ScenarioError | null {
-  const t0 = performance.now();
   try {
     loadScenarioText(text, FILE);
     return null;
@@ -32,8 +29,6 @@ function outcome(text: string): ScenarioError | null {
     expect(e.column, e.stack).toBeGreaterThanOrEqual(1);
     if (!e.message.startsWith('syntax error')) expect(e.keyPath, e.stack).not.toBe('');
     return e;
-  } finally {
-    expect(performance.now() - t0).toBeLessThan(TIME_LIMIT_MS);
   }
 }
 
@@ -286,14 +281,12 @@ describe('bad input never escapes as anything but a ScenarioError', () => {
     const value = fc.oneof(fc.constantFrom('true', '7', '"x"', '150ms', '[]', '{}', '{dist: "uniform"}', '-1', '1e400', 'null', '', '{'), fc.string({ maxLength: 10 }));
     fc.assert(
       fc.property(fc.constantFrom(...keys, 'nope', 'raft.nope', 'faults.9.at', 'a..b'), value, (key, v) => {
-        const t0 = performance.now();
         try {
           loadScenarioText(FULL_TEXT, FILE, { overrides: [`${key}=${v}`] });
         } catch (e) {
           if (!(e instanceof ScenarioError)) throw e;
           expect(e.internal).toBe(false);
         }
-        expect(performance.now() - t0).toBeLessThan(TIME_LIMIT_MS);
       }),
       { numRuns: 300 },
     );
