@@ -51,7 +51,8 @@ function isStale(): boolean {
 /** Compiles src/ into dist/ (what `npm run build` does) when dist is missing or stale. */
 export function ensureBuilt(): void {
   if (!isStale()) return;
-  const deadline = Date.now() + 240_000;
+  // Waits for another test file's build however long it takes (a busy machine must not fail a
+  // test); only a lock left behind by a killed run is broken, once it is five minutes old.
   for (;;) {
     try {
       mkdirSync(LOCK);
@@ -60,7 +61,6 @@ export function ensureBuilt(): void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       // A lock left by a killed run is ignored after five minutes.
       if (Date.now() - mtime(LOCK) > 300_000) rmSync(LOCK, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`timed out waiting for the build lock ${LOCK}`);
       sleep(100);
     }
   }
@@ -68,7 +68,7 @@ export function ensureBuilt(): void {
     if (!isStale()) return; // another test file built it while we waited
     const startedAt = Date.now();
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8', timeout: 200_000 });
+    const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`build failed (tsc -p tsconfig.json, exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
     writeFileSync(STAMP, String(startedAt));
   } finally {
