@@ -69,10 +69,6 @@ export class SourceIndex {
   }
 }
 
-export function pathKey(path: KeyPath): string {
-  return JSON.stringify(path);
-}
-
 /** Values by key path: node 0 is the root value; a child is found by (parent, segment). */
 class PathTrie {
   private readonly children = new Map<string, number>();
