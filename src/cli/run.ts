@@ -35,7 +35,11 @@ export interface RunArgs {
 export function overridesOf(a: { set: string[]; seed?: string; trials?: number }): string[] {
   const o = [...a.set];
   if (a.seed !== undefined) o.push(`seed=${JSON.stringify(String(a.seed))}`);
-  if (a.trials !== undefined) o.push(`trials=${a.trials}`);
+  if (a.trials !== undefined) {
+    // Checked here, so the message names the flag the user typed rather than a --set they did not.
+    if (!(Number.isInteger(a.trials) && a.trials >= 1)) throw new UsageError(`--trials must be a whole number of trials >= 1, got ${String(a.trials)}`);
+    o.push(`trials=${a.trials}`);
+  }
   return o;
 }
 

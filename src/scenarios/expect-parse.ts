@@ -33,7 +33,11 @@ export function parseExpectation(metric: string, text: string, alertThresholdsUs
   if (m === null) {
     return { ok: false, on: 'value', message: `${JSON.stringify(text)} is not a comparison; write e.g. "< 1000"`, expected: '"<op> <number>" with op one of <, <=, >, >=, ==, !=' };
   }
-  return { ok: true, expectation: { metric: canonical, op: m[1] as ExpectOp, value: Number(m[2]) } };
+  const bound = Number(m[2]);
+  if (!Number.isFinite(bound)) {
+    return { ok: false, on: 'value', message: `${m[2]} is not a finite number (a bound of infinity would always pass or always fail)`, expected: 'a finite number' };
+  }
+  return { ok: true, expectation: { metric: canonical, op: m[1] as ExpectOp, value: bound } };
 }
 
 function canonicalMetric(metric: string, alertThresholdsUs: readonly number[]): string | undefined {

@@ -36,7 +36,9 @@ describe.concurrent('bad flags and arguments: exit 2, one short message, no stac
     ['unknown flag', ['run', 'leader-crash', '--frobnicate'], /frobnicate/],
     ['run without a scenario', ['run'], /argument|scenario/],
     ['replay without --trial', ['replay', 'leader-crash'], /trial/],
-    ['--trials -3', ['run', 'leader-crash', '--trials', '-3'], /trials: must be at least 1/],
+    ['--trials -3', ['run', 'leader-crash', '--trials', '-3'], /^raftsim: --trials must be a whole number of trials >= 1, got -3/],
+    // The message names the flag typed, not a --set the user never wrote.
+    ['--trials abc', ['run', 'leader-crash', '--trials', 'abc'], /^raftsim: --trials must be a whole number/],
     ['--trials 1e9', ['sweep', 'sweep-lan-5', '--trials', '1e9'], /at most 100000/],
     ['empty --seed', ['run', 'leader-crash', '--seed', ''], /seed/],
     ['replay --trial -1', ['replay', 'leader-crash', '--trial', '-1'], /--trial/],

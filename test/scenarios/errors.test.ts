@@ -70,6 +70,7 @@ describe('messages for common mistakes', () => {
     ['{ raft: { implementation: "vote-not-persistd" } }', 'raft.implementation', 'expected one of "reference", "vote-not-persisted", "no-log-up-to-date-check", "commit-old-term-by-counting", "double-vote-same-term", "no-truncate-on-conflict", "accept-stale-term-append", "commit-without-majority", "prevote-bumps-term", "no-step-down-on-higher-term", "fixed-election-timeout", got "vote-not-persistd"', 'vote-not-persisted'],
     ['{ expect: { "timeToLeader.p99": "< 10" } }', 'expect["timeToLeader.p99"]', 'unknown metric "timeToLeader.p99"', 'timeToLeaderMs.p99'],
     ['{ expect: { "timeToLeaderMs.p99": "fast" } }', 'expect["timeToLeaderMs.p99"]', '"fast" is not a comparison', undefined],
+    ['{ expect: { "timeToLeaderMs.p99": "< 1e999" } }', 'expect["timeToLeaderMs.p99"]', '1e999 is not a finite number (a bound of infinity would always pass or always fail)', undefined],
     ['{ expect: { safety: "< 1" } }', 'expect.safety', 'safety can only be expected to be "ok", got "< 1"', undefined],
     ['{ cluster: { nodes: 3, zones: { a: [0, 1] } } }', 'cluster.zones', 'node 2 is in no zone', undefined],
     ['{ cluster: { nodes: 3, zones: { a: [0, 1], b: [1, 2] } } }', 'cluster.zones.b[0]', 'node 1 is already in zone "a"', undefined],
