@@ -2,17 +2,10 @@
 // atomically (to a temporary file beside the target, then renamed, so an
 // interrupted run never leaves half a file), and never replacing anything but a
 // regular file: a device such as /dev/null, a FIFO or a directory is refused.
-import { accessSync, constants, mkdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { accessSync, constants, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { statOrNull } from '../scenarios/read-file.js';
 import { UsageError } from './exit.js';
-
-function statOrNull(p: string): Stats | null {
-  try {
-    return statSync(p);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Throws a UsageError unless `path` can be written as a regular file: an existing

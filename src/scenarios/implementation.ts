@@ -2,12 +2,12 @@
 // bug-zoo variant (the reference node with one deliberate bug), or a user's
 // own module. A user module must export `createNode(init: NodeInit): RaftNodeApi`
 // (see src/raft/types.ts for the contract) as a named or default export.
-import { statSync, type Stats } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { RaftNode } from '../raft/node.js';
 import type { NodeFactory } from '../sim/host.js';
 import type { BugName, NodeInit, RaftNodeApi } from '../raft/types.js';
 import type { ScenarioRaft } from './types.js';
+import { statOrNull } from './read-file.js';
 
 export const referenceFactory: NodeFactory = (init: NodeInit) => new RaftNode(init);
 
@@ -29,7 +29,7 @@ export async function nodeFactoryFor(impl: ScenarioRaft['implementation']): Prom
   const cached = moduleCache.get(impl.module);
   if (cached) return cached;
   const file = impl.module;
-  const st = statIfAny(file);
+  const st = statOrNull(file);
   if (st === null) throw new PluginError(`raft.implementation.module: ${file}: no such file`);
   if (!st.isFile()) throw new PluginError(`raft.implementation.module: ${file} is not a file (give the module's .js/.mjs file)`);
   let mod: { createNode?: unknown; default?: unknown };
@@ -46,12 +46,4 @@ export async function nodeFactoryFor(impl: ScenarioRaft['implementation']): Prom
   const factory: NodeFactory = (init) => create(init);
   moduleCache.set(impl.module, factory);
   return factory;
-}
-
-function statIfAny(file: string): Stats | null {
-  try {
-    return statSync(file);
-  } catch {
-    return null;
-  }
 }

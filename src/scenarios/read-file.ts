@@ -4,7 +4,16 @@
 // (the read itself stops at the cap). Every path the bench reads goes through
 // here: scenarios and the files they extend, latency sample files, saved
 // results, baselines.
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+
+/** A path's stat (links followed), or null when there is nothing readable there. */
+export function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
 
 export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 

@@ -122,6 +122,6 @@ export function runTrialWith(s: ResolvedScenario, trial: number, factory: NodeFa
  * leader's no-op, data 0, is no client's).
  */
 function noteInitialCommits(sim: Simulation, initial: ResolvedInitial): void {
-  const log = initialLogs(initial)[initial.leader];
+  const log = sim.host.durableImage(initial.leader).log; // the initial log, already built for the host
   for (let index = 1; index <= initial.commit; index++) if (log[index - 1].data !== 0) sim.safety.noteAcknowledged(log[index - 1].data, index);
 }

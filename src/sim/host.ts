@@ -381,14 +381,8 @@ export class ClusterHost {
         if (this.timerGen[node * TIMERS_PER_NODE + t] !== Math.floor(p / TIMERS_PER_NODE)) return;
         if (this.trace) this.trace.write({ t: this.kernel.now, ev: 'timer', node, timer: TIMER_NAMES[t] });
         ready = raft.timerFired(TIMER_NAMES[t]);
-        if (t === TIMER_TICK) {
-          // Its re-arm (in this Ready) keeps the ticker's phase.
-          this.tickRearmNode = node;
-          this.applyReady(node, ready);
-          this.tickRearmNode = -1;
-          this.observe(node, raft);
-          return;
-        }
+        // A tick's re-arm, in this Ready, keeps the ticker's phase (setTimer).
+        if (t === TIMER_TICK) this.tickRearmNode = node;
         break;
       }
       case TAG_PERSISTED: {
@@ -408,6 +402,7 @@ export class ClusterHost {
         throw new Error(`unknown work tag ${tag}`);
     }
     this.applyReady(node, ready);
+    this.tickRearmNode = -1;
     this.observe(node, raft);
   }
 
