@@ -21,6 +21,12 @@ const common = {
   },
 } as const;
 
+/** Scale-out and interruption: shared by run, sweep and check (docs/scale-out.md). */
+export const scaleOut = {
+  shard: { type: 'string', describe: 'Run only shard I of N (I/N, from 0) and write its trials to --out; combine shards with `raftsim merge`' },
+  resume: { type: 'string', describe: 'Continue from a partial file (an interrupted run\'s OUT.partial, or a shard\'s): only missing trials run; output identical to an uninterrupted run' },
+} as const;
+
 async function main(): Promise<void> {
   await yargs(hideBin(process.argv))
     .scriptName('raftsim')
@@ -32,6 +38,7 @@ async function main(): Promise<void> {
         y
           .positional('scenario', { type: 'string', demandOption: true, describe: 'A scenario file, or the name of a built-in (raftsim list)' })
           .options(common)
+          .options(scaleOut)
           .option('trials', { type: 'number', describe: 'Number of trials (default: the scenario\'s)' })
           .option('trace', { type: 'string', describe: 'Write a JSON Lines trace of one trial (with --trial)' })
           .option('trial', { type: 'number', default: 0, describe: 'Which trial --trace records' })
@@ -50,8 +57,11 @@ async function main(): Promise<void> {
         y
           .positional('scenario', { type: 'string', demandOption: true, describe: 'A scenario file with a `sweep` block, or a built-in name' })
           .options(common)
+          .options(scaleOut)
           .option('trials', { type: 'number', describe: 'Trials per configuration (default: the scenario\'s)' })
           .example('$0 sweep sweep-lan-5', 'the built-in 5-node LAN timeout sweep')
+          .example('$0 sweep sweep-lan-5 --shard 0/4 --out s0.json', 'one of four shards (a CI matrix job); then: raftsim merge s*.json')
+          .example('$0 sweep sweep-lan-5 --out s.json --resume s.json.partial', 'finish an interrupted sweep')
           .example('$0 sweep my.json5 --trials 50 --json --out sweep.json', 'quick sweep saved as JSON')
           .example('$0 sweep sweep-lan-5 --trials 20 --html', 'heatmaps, table and recommendation in reports/sweep-lan-5.html'),
       async (a) => (await import('./run.js')).sweepCommand(a),
@@ -84,6 +94,27 @@ async function main(): Promise<void> {
       async (a) => (await import('./report.js')).reportCommand(a),
     )
     .command(checkCommandModule)
+    .command(
+      'merge <files..>',
+      'Combine the trial files of sharded runs (--shard I/N --out F) into the result one unsharded run prints, byte for byte',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'The shard files (all shards of one run, sweep or check)' })
+          .option('json', common.json)
+          .option('out', common.out)
+          .option('html', common.html)
+          .option('timelines', common.timelines)
+          .option('junit', { type: 'string', describe: 'Merged check shards: write JUnit XML here' })
+          .option('baseline', { type: 'string', describe: 'Merged check shards: compare with this baseline' })
+          .option('update-baseline', { type: 'boolean', default: false, describe: 'Merged check shards: write the baseline instead' })
+          .option('tolerance-p99', { type: 'number', describe: 'As for check' })
+          .option('tolerance-spurious', { type: 'number', describe: 'As for check' })
+          .option('tolerance-spurious-abs', { type: 'number', describe: 'As for check' })
+          .option('tolerance-availability', { type: 'number', describe: 'As for check' })
+          .example('$0 merge shard-*.json --out sweep.json', 'the sweep\'s result, as if it had run in one go')
+          .example('$0 merge check-*.json --junit raftsim.xml', 'a sharded check, with its JUnit XML'),
+      async (a) => (await import('./merge.js')).mergeCommand(a as never),
+    )
     .command(fuzzCommandModule)
     .command('list', 'List the built-in scenarios with what each one teaches', (y) => y.example('$0 list', ''), async () => (await import('./info.js')).listCommand())
     .command(
@@ -92,7 +123,7 @@ async function main(): Promise<void> {
       (y) => y.option('out', { type: 'string', describe: 'Write to this file instead of stdout' }).example('$0 schema --out raftsim.schema.json', ''),
       async (a) => (await import('./info.js')).schemaCommand(a),
     )
-    .demandCommand(1, 'Name a command: run, sweep, replay, check, fuzz, report, list or schema (raftsim --help).')
+    .demandCommand(1, 'Name a command: run, sweep, replay, check, merge, fuzz, report, list or schema (raftsim --help).')
     .strict()
     .recommendCommands()
     .help()
