@@ -93,6 +93,7 @@ function build(s: ScenarioInput, source: unknown, ctx: ResolveContext): Resolved
       warmupUs: s.measure?.warmup ?? DEFAULTS.warmupUs,
       until: s.measure?.until ?? 'horizon',
       graceUs: s.measure?.grace ?? s.measure?.stableFor ?? largestElectionTimeoutUs(raft.nodes),
+      observeUs: s.measure?.observe ?? s.horizon ?? DEFAULTS.horizonUs,
     },
     sweep: Object.entries(s.sweep ?? {}).map(([key, values]) => ({ key, values })),
     expect: Object.entries(s.expect ?? {}).flatMap(([metric, text]) => {

@@ -94,6 +94,7 @@ export const scenarioShape = z
           .describe('When a trial ends: "horizon" (default) runs it to the horizon; "resolved" stops once every fault\'s time to leader, heard, stable, no-op commit and first write are decided, every fault has healed (a leader kept through a fault that never heals is only decided at the horizon) and no fault is still to come, plus `grace`. Per-fault figures are identical either way; rates are over the shorter exposure they report (measuredHours).')
           .optional(),
         grace: duration('With until "resolved": how much longer to run once everything is decided (default: stableFor).').optional(),
+        observe: duration('With until "resolved": every fault occurrence is observed for at least this long after it starts, past the horizon if need be (faults start only before the horizon), so a late fault is not censored by a horizon counted from the trial\'s start. Default: the horizon.', { positive: true }).optional(),
       })
       .describe('What counts as stable, which alerts to count, and the warm-up.')
       .optional(),
