@@ -15,7 +15,7 @@ import type { BenchRow } from './raft-trials.js';
 
 export const ETCD_EQUIVALENT = `{
   name: "etcd-equivalent",
-  cluster: { nodes: 5, initial: { leader: 0 } },
+  cluster: { nodes: 5, initial: { leader: 0, entries: 10 } },
   raft: { profile: "etcd", tick: "10ms", electionTicks: 15, heartbeatTicks: 7 },
   network: { latency: { dist: "uniform", min: "5ms", max: "10ms" } },
   disk: { fsync: "0us" },
