@@ -7,7 +7,7 @@ import { listBuiltinScenarios, loadScenario } from '../../src/scenarios/load.js'
 import { runTrialWith } from '../../src/scenarios/trial.js';
 import { referenceFactory } from '../../src/scenarios/implementation.js';
 
-const TRIALS = 6;
+const TRIALS = 3;
 
 describe('stop when resolved', () => {
   const names = listBuiltinScenarios().filter((n) => !n.startsWith('sweep-'));
