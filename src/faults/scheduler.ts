@@ -119,13 +119,19 @@ export class FaultScheduler implements ClusterObserver {
   }
 
   onSend(from: NodeId, msg: Message): void {
-    if (msg.type !== 'AppendEntries' || msg.entries.length > 0) return;
+    if (msg.type !== 'AppendEntries' || msg.entries.length > 0 || !this.waitsForHeartbeat()) return;
     const e = this.leaders.currentEffective();
     if (e === null || e.node !== from) return;
     const now = this.host.now;
     this.plans.forEach((p, i) => {
       if (p.waiting?.kind === 'heartbeat' && (p.stage === 0 || now > p.sinceUs)) this.trigger(p, i);
     });
+  }
+
+  /** Cheap test first: most heartbeats find no fault waiting for one. */
+  private waitsForHeartbeat(): boolean {
+    for (const p of this.plans) if (p.waiting?.kind === 'heartbeat') return true;
+    return false;
   }
 
   onCommit(_node: NodeId, entries: readonly CommittedEntry[]): void {
