@@ -7,6 +7,7 @@ import { hideBin } from 'yargs/helpers';
 import { handleFailure, EXIT } from './exit.js';
 import { fuzzCommandModule } from './fuzz-command.js';
 import { checkCommandModule } from './check-command.js';
+import { alertsCommandModule } from './alerts-command.js';
 
 const common = {
   set: { type: 'string', array: true, default: [] as string[], describe: 'Override a scenario key: --set raft.preVote=true (repeatable)' },
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
           .example('$0 report sweep.json', 'writes reports/<scenario>.html'),
       async (a) => (await import('./report.js')).reportCommand(a),
     )
+    .command(alertsCommandModule)
     .command(checkCommandModule)
     .command(
       'merge <files..>',
@@ -123,7 +125,7 @@ async function main(): Promise<void> {
       (y) => y.option('out', { type: 'string', describe: 'Write to this file instead of stdout' }).example('$0 schema --out raftsim.schema.json', ''),
       async (a) => (await import('./info.js')).schemaCommand(a),
     )
-    .demandCommand(1, 'Name a command: run, sweep, replay, check, merge, fuzz, report, list or schema (raftsim --help).')
+    .demandCommand(1, 'Name a command: run, sweep, replay, alerts, check, merge, fuzz, report, list or schema (raftsim --help).')
     .strict()
     .recommendCommands()
     .help()
