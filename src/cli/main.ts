@@ -77,10 +77,12 @@ async function main(): Promise<void> {
           .option('set', common.set)
           .option('trial', { type: 'number', demandOption: true, describe: 'Trial index to replay' })
           .option('trace', { type: 'string', describe: 'Write the trial\'s JSON Lines trace to this file' })
+          .option('perfetto', { type: 'string', describe: 'Write the trial as Chrome trace-event JSON (opens in ui.perfetto.dev and chrome://tracing)' })
           .option('width', { type: 'number', default: 100, describe: 'Timeline width in characters' })
           .option('json', common.json)
           .example('$0 replay leader-crash --seed 1 --trial 7', 'the exact trial 7 of seed 1')
-          .example('$0 replay leader-crash --seed 1 --trial 7 --trace t7.jsonl', 'with a full trace'),
+          .example('$0 replay leader-crash --seed 1 --trial 7 --trace t7.jsonl', 'with a full trace')
+          .example('$0 replay leader-crash --trial 7 --perfetto t7.json', 'a trace for Perfetto UI'),
       async (a) => (await import('./replay.js')).replayCommand(a),
     )
     .command(
