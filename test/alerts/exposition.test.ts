@@ -52,8 +52,12 @@ describe('exposition', () => {
     expect(downAt).toBeGreaterThanOrEqual(a.history.faults[0].startUs / 1000);
     const i = term.tMs.indexOf(downAt);
     expect(isStale(term.v[i])).toBe(true);
-    expect(term.tMs.length).toBe(i + 1); // nothing more while down (it is down to the horizon)
-    expect(up.v.slice(up.tMs.indexOf(downAt))).toEqual(up.v.slice(up.tMs.indexOf(downAt)).map(() => 0));
+    const healMs = a.history.faults[0].healUs! / 1000;
+    expect(term.tMs[i + 1]).toBeGreaterThanOrEqual(healMs); // nothing while down, samples again once restarted
+    expect(term.tMs[i + 1] - healMs).toBeLessThanOrEqual(15_000);
+    const whileDown = up.tMs.map((t, k) => [t, up.v[k]]).filter(([t]) => t >= downAt && t < healMs);
+    expect(whileDown.length).toBeGreaterThan(5);
+    expect(whileDown.every(([, v]) => v === 0)).toBe(true);
   });
 
   it('series carry the configured names and labels, and OpenMetrics lists them with timestamps', () => {
@@ -81,7 +85,8 @@ describe('exposition', () => {
     expect(noLeader.faults[0]).toMatchObject({ shouldPage: true, paged: true });
     const stretch = leaderlessStretches(a.history, 0).find((x) => x.startMs === noLeader.incidents[0].startMs)!;
     expect((stretch.endMs ?? a.endMs) - stretch.startMs).toBeGreaterThanOrEqual(30_000);
-    expect(noLeader.incidents[0].open).toBe(true); // the nodes are still down at the 4 min horizon
+    expect(noLeader.incidents[0].open).toBe(false); // the nodes restarted before the horizon…
+    expect(noLeader.incidents[0].resolvedMs).toBeLessThanOrEqual(15_000 + 2 * 15_000); // …and the page resolved within a scrape and two evaluations
   });
 });
 
