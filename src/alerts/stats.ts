@@ -57,6 +57,7 @@ export interface QuantileInterval {
 
 /** The 95% interval of the p-quantile of values (ms; null = censored or missed, larger than every value). */
 export function quantileInterval(values: readonly (number | null)[], p: number, level = 0.95): QuantileInterval {
+  if (values.length === 0) return { p, lo: null, hi: null };
   const sorted = values.map((v) => (v === null ? Infinity : v)).sort((a, b) => a - b);
   const [l, u] = quantileRanks(sorted.length, p, level);
   const at = (rank: number): number | null => (rank >= 1 && rank <= sorted.length && Number.isFinite(sorted[rank - 1]) ? sorted[rank - 1] : null);

@@ -105,6 +105,7 @@ describe('statistics', () => {
     const v = Array.from({ length: 100 }, (_, i) => i + 1);
     expect(quantileInterval(v, 0.5)).toEqual({ p: 0.5, lo: 40, hi: 61 });
     expect(quantileInterval([...v.slice(0, 50), ...new Array(50).fill(null)], 0.5).hi).toBeNull();
+    expect(quantileInterval([], 0.5)).toEqual({ p: 0.5, lo: null, hi: null });
   });
 
   it('Poisson upper bound: rule of three for zero events, exact for more', () => {
