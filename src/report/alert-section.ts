@@ -42,7 +42,7 @@ export function alertSection(r: AlertsResult): SafeHtml {
   const c = r.config;
   const series: CdfSeries[] = r.rules
     .map((rule, index) => ({ rule, index }))
-    .filter(({ rule }) => rule.detectionDelay.n > 0)
+    .filter(({ rule }) => rule.incidents.detected > 0)
     .map(({ rule, index }) => ({
       index,
       label: rule.name,
@@ -59,7 +59,7 @@ export function alertSection(r: AlertsResult): SafeHtml {
 <thead><tr><th>alert</th><th>paged when it should (faults)</th><th>paged when it should not</th><th>incidents detected</th><th>detection p50 [95% CI]</th><th>detection p99 [95% CI]</th><th>resolve p50 [95% CI]</th><th>false pages per cluster-day</th></tr></thead>
 <tbody>${join(r.rules.map(ruleRow))}</tbody>
 </table></div>
-${series.length > 0 ? html`<figure class="chart">${cdfChart(series, { scale: 'linear', metric: 'detection delay', unitOf: 'incidents', markEach: true })}<figcaption>Detection delay: from the start of each leaderless stretch of ${formatDuration(c.pageAfterMs * 1000)} or more to the alert firing. Incidents the alert missed, or that were still open at the horizon, never reach 100%.</figcaption></figure>` : html`<p>No incident in these trials: detection delay has no observations.</p>`}
+${series.length > 0 ? html`<figure class="chart">${cdfChart(series, { scale: 'linear', metric: 'detection delay', unitOf: 'incidents', markEach: true, censoredLabel: 'never paged' })}<figcaption>Detection delay: from the start of each leaderless stretch of ${formatDuration(c.pageAfterMs * 1000)} or more to the alert firing. Incidents the alert missed, or that were still open at the horizon, never reach 100%.</figcaption></figure>` : html`<p>No incident in these trials: detection delay has no observations.</p>`}
 ${r.promtool ? html`<p data-field="promtool">${r.promtool.agreed ? `promtool (${r.promtool.version}) agreed with the built-in evaluator on trials ${r.promtool.trials.join(', ')}.` : 'promtool DISAGREED with the built-in evaluator.'}</p>` : ''}
 </section>`;
 }
