@@ -10,7 +10,11 @@ import { referenceFactory } from '../../src/scenarios/implementation.js';
 import { runAlertTrial, type AlertTrial } from '../../src/alerts/run-trial.js';
 import { readRulesFile } from '../../src/alerts/rules-file.js';
 import { alertsConfigOf } from '../../src/alerts/schema.js';
-import { promtoolTestFile } from '../../src/alerts/export.js';
+import { openMetricsText, promtoolTestFile } from '../../src/alerts/export.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { alertValue } from '../../src/alerts/rule-eval.js';
 import { findPromtool, runPromtoolTest } from '../../src/alerts/promtool.js';
 import type { AlertsConfig } from '../../src/alerts/config.js';
@@ -68,5 +72,23 @@ describe.skipIf(PROMTOOL === null)('promtool test rules', () => {
     expect(r.ok).toBe(false);
     expect(r.output).toMatch(/FAILED/);
     expect(runPromtoolTest(PROMTOOL!, rules.text, good).ok).toBe(true);
+  });
+
+  it('reads the OpenMetrics export into TSDB blocks, every series and sample', () => {
+    const { t } = cases[0];
+    const dir = mkdtempSync(join(tmpdir(), 'raftsim-om-'));
+    try {
+      writeFileSync(join(dir, 't.om'), openMetricsText(t.store));
+      const r = spawnSync(PROMTOOL!, ['tsdb', 'create-blocks-from', 'openmetrics', join(dir, 't.om'), join(dir, 'data')], { encoding: 'utf8' });
+      expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+      const samples = t.store.all.reduce((a, s) => a + s.v.filter((v) => !Number.isNaN(v)).length, 0);
+      // The block table: … NUM SAMPLES  NUM CHUNKS  NUM SERIES …
+      const row = r.stdout.split('\n').find((l) => /^[0-9A-Z]{26}\s/.test(l))!;
+      const cols = row.trim().split(/\s+/);
+      expect(Number(cols[4])).toBe(samples);
+      expect(Number(cols[6])).toBe(t.store.all.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
