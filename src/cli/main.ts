@@ -7,6 +7,7 @@ import { hideBin } from 'yargs/helpers';
 import { handleFailure, EXIT } from './exit.js';
 import { fuzzCommandModule } from './fuzz-command.js';
 import { checkCommandModule } from './check-command.js';
+import { alertsCommandModule } from './alerts-command.js';
 
 const common = {
   set: { type: 'string', array: true, default: [] as string[], describe: 'Override a scenario key: --set raft.preVote=true (repeatable)' },
@@ -76,10 +77,12 @@ async function main(): Promise<void> {
           .option('set', common.set)
           .option('trial', { type: 'number', demandOption: true, describe: 'Trial index to replay' })
           .option('trace', { type: 'string', describe: 'Write the trial\'s JSON Lines trace to this file' })
+          .option('perfetto', { type: 'string', describe: 'Write the trial as Chrome trace-event JSON (opens in ui.perfetto.dev and chrome://tracing)' })
           .option('width', { type: 'number', default: 100, describe: 'Timeline width in characters' })
           .option('json', common.json)
           .example('$0 replay leader-crash --seed 1 --trial 7', 'the exact trial 7 of seed 1')
-          .example('$0 replay leader-crash --seed 1 --trial 7 --trace t7.jsonl', 'with a full trace'),
+          .example('$0 replay leader-crash --seed 1 --trial 7 --trace t7.jsonl', 'with a full trace')
+          .example('$0 replay leader-crash --trial 7 --perfetto t7.json', 'a trace for Perfetto UI'),
       async (a) => (await import('./replay.js')).replayCommand(a),
     )
     .command(
@@ -93,6 +96,7 @@ async function main(): Promise<void> {
           .example('$0 report sweep.json', 'writes reports/<scenario>.html'),
       async (a) => (await import('./report.js')).reportCommand(a),
     )
+    .command(alertsCommandModule)
     .command(checkCommandModule)
     .command(
       'merge <files..>',
@@ -123,7 +127,7 @@ async function main(): Promise<void> {
       (y) => y.option('out', { type: 'string', describe: 'Write to this file instead of stdout' }).example('$0 schema --out raftsim.schema.json', ''),
       async (a) => (await import('./info.js')).schemaCommand(a),
     )
-    .demandCommand(1, 'Name a command: run, sweep, replay, check, merge, fuzz, report, list or schema (raftsim --help).')
+    .demandCommand(1, 'Name a command: run, sweep, replay, alerts, check, merge, fuzz, report, list or schema (raftsim --help).')
     .strict()
     .recommendCommands()
     .help()

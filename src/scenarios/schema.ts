@@ -10,6 +10,7 @@ import { raftSchema } from './schema-raft.js';
 import { faultSchema } from './schema-faults.js';
 import { clusterSchema } from './schema-cluster.js';
 import { ONLY_VALID, duration, durationOrDist, perNode, probability } from './schema-values.js';
+import { alertsSchema } from '../alerts/schema.js';
 
 const clockKnobs = {
   skew: duration('Wall-clock offset from true time; may be negative, e.g. "-200ms" (default 0).', { signed: true }).optional(),
@@ -98,6 +99,7 @@ export const scenarioShape = z
       })
       .describe('What counts as stable, which alerts to count, and the warm-up.')
       .optional(),
+    alerts: alertsSchema.optional(),
     sweep: z
       .record(z.string(), z.array(z.unknown()).min(1).max(LIMITS.sweepValues))
       .describe(`A grid over this file's own keys: dotted key → values, e.g. { "raft.preVote": [false, true] }. Every combination is one configuration; at most ${LIMITS.sweepValues} values per key and ${LIMITS.sweepPoints} points.`)
