@@ -5,7 +5,7 @@
 // and so is each cap (see limits.ts).
 import * as z from 'zod';
 import { checkScenario } from './checks.js';
-import { LIMITS } from './limits.js';
+import { LIMITS, TRIAL_BYTES_PER_WRITE } from './limits.js';
 import { raftSchema } from './schema-raft.js';
 import { faultSchema } from './schema-faults.js';
 import { clusterSchema } from './schema-cluster.js';
@@ -64,7 +64,7 @@ export const scenarioShape = z
       .optional(),
     workload: z
       .strictObject({
-        writesPerSecond: z.number().min(0).max(LIMITS.writesPerSecond).describe(`Client writes per second (default 0: no workload); at most ${LIMITS.writesPerSecond}, and at most ${LIMITS.writesPerTrial} writes per trial.`).optional(),
+        writesPerSecond: z.number().min(0).max(LIMITS.writesPerSecond).describe(`Client writes per second (default 0: no workload); at most ${LIMITS.writesPerSecond}, and writes per trial bounded so that they hold at most ${LIMITS.trialWriteBytes / 2 ** 20} MB (about ${TRIAL_BYTES_PER_WRITE.fixed} + ${TRIAL_BYTES_PER_WRITE.perNode} × nodes bytes a write: the nodes never compact their logs).`).optional(),
         arrival: z.enum(['poisson', 'fixed']).describe('"poisson" (default) or "fixed" (evenly spaced) arrivals.').optional(),
         clientLatency: durationOrDist('Client ↔ node one-way latency (default "500us").').optional(),
         clientTimeout: duration('A write not acknowledged within this long counts as unavailable and is retried (default "2s").', { positive: true }).optional(),
