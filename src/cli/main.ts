@@ -7,6 +7,7 @@ import { hideBin } from 'yargs/helpers';
 import { handleFailure, EXIT } from './exit.js';
 import { fuzzCommandModule } from './fuzz-command.js';
 import { checkCommandModule } from './check-command.js';
+import { attachNegativeValues, explainFailure, helpPointer } from './usage.js';
 
 const common = {
   set: { type: 'string', array: true, default: [] as string[], describe: 'Override a scenario key: --set raft.preVote=true (repeatable)' },
@@ -22,7 +23,8 @@ const common = {
 } as const;
 
 async function main(): Promise<void> {
-  await yargs(hideBin(process.argv))
+  const argv = attachNegativeValues(hideBin(process.argv));
+  await yargs(argv)
     .scriptName('raftsim')
     .usage('$0 <command> [options]\n\nDeterministic Raft cluster simulator: how long is your cluster without a leader?')
     .command(
@@ -99,9 +101,10 @@ async function main(): Promise<void> {
     .alias('h', 'help')
     .version()
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .fail((msg, err) => {
+    .fail((msg, err, usage) => {
       if (err) throw err;
-      process.stderr.write(`raftsim: ${msg}\n(see raftsim --help)\n`);
+      const known = Object.keys((usage as unknown as { getDescriptions(): Record<string, string> }).getDescriptions());
+      process.stderr.write(`raftsim: ${explainFailure(msg, known, argv)}\n(see ${helpPointer(argv)})\n`);
       process.exit(EXIT.badInput);
     })
     .parseAsync();
