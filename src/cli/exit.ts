@@ -2,7 +2,6 @@
 // never a stack trace.
 import { ScenarioError, formatScenarioError } from '../scenarios/errors.js';
 import { clipLines } from '../scenarios/clip.js';
-import { helpPointer } from './usage.js';
 
 export const EXIT = { ok: 0, expectationFailed: 1, badInput: 2, safetyViolation: 3 } as const;
 
@@ -20,7 +19,7 @@ export function handleFailure(err: unknown): never {
     process.exit(EXIT.badInput);
   }
   if (err instanceof UsageError) {
-    process.stderr.write(`raftsim: ${clipLines(err.message)}\n(see ${helpPointer(process.argv.slice(2))})\n`);
+    process.stderr.write(`raftsim: ${clipLines(err.message)}\n`);
     process.exit(EXIT.badInput);
   }
   const e = err as NodeJS.ErrnoException;

@@ -3,10 +3,12 @@
 // 2 bad input, 3 a safety violation.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { examplesText } from './help.js';
 // Commands are imported when used, so that `--help`, `list` and a bad flag start fast.
 import { handleFailure, EXIT } from './exit.js';
 import { fuzzCommandModule } from './fuzz-command.js';
 import { checkCommandModule } from './check-command.js';
+import { terminalColumns } from './width.js';
 import { attachNegativeValues, explainFailure, helpPointer } from './usage.js';
 
 const common = {
@@ -37,12 +39,16 @@ async function main(): Promise<void> {
           .option('trials', { type: 'number', describe: 'Number of trials (default: the scenario\'s)' })
           .option('trace', { type: 'string', describe: 'Write a JSON Lines trace of one trial (with --trial)' })
           .option('trial', { type: 'number', default: 0, describe: 'Which trial --trace records' })
-          .example('$0 run leader-crash', 'the built-in leader-crash scenario')
-          .example('$0 run scenarios/leader-crash.json5 --trials 1000 --set raft.preVote=true', 'more trials, with PreVote')
-          .example('$0 run leader-crash --json > result.json', 'machine-readable output')
-          .example('$0 run leader-crash --trace trial7.jsonl --trial 7', 'also trace trial 7')
-          .example('$0 run leader-crash --html', 'also write reports/leader-crash.html')
-          .example('$0 run leader-crash --html=out/crash.html', 'the report somewhere else'),
+          .epilogue(
+            examplesText([
+              ['raftsim run leader-crash', 'the built-in leader-crash scenario'],
+              ['raftsim run leader-crash --trials 1000 --set raft.preVote=true', 'more trials, with PreVote'],
+              ['raftsim run leader-crash --json > result.json', 'machine-readable output'],
+              ['raftsim run leader-crash --trace trial7.jsonl --trial 7', 'also trace trial 7'],
+              ['raftsim run leader-crash --html', 'also write reports/leader-crash.html'],
+              ['raftsim run leader-crash --html=out/crash.html', 'the report somewhere else'],
+            ]),
+          ),
       async (a) => (await import('./run.js')).runCommand(a),
     )
     .command(
@@ -53,9 +59,13 @@ async function main(): Promise<void> {
           .positional('scenario', { type: 'string', demandOption: true, describe: 'A scenario file with a `sweep` block, or a built-in name' })
           .options(common)
           .option('trials', { type: 'number', describe: 'Trials per configuration (default: the scenario\'s)' })
-          .example('$0 sweep sweep-lan-5', 'the built-in 5-node LAN timeout sweep')
-          .example('$0 sweep my.json5 --trials 50 --json --out sweep.json', 'quick sweep saved as JSON')
-          .example('$0 sweep sweep-lan-5 --trials 20 --html', 'heatmaps, table and recommendation in reports/sweep-lan-5.html'),
+          .epilogue(
+            examplesText([
+              ['raftsim sweep sweep-lan-5', 'the built-in 5-node LAN timeout sweep'],
+              ['raftsim sweep my.json5 --trials 50 --json --out sweep.json', 'quick sweep saved as JSON'],
+              ['raftsim sweep sweep-lan-5 --trials 20 --html', 'heatmaps, table and recommendation in reports/sweep-lan-5.html'],
+            ]),
+          ),
       async (a) => (await import('./run.js')).sweepCommand(a),
     )
     .command(
@@ -68,10 +78,14 @@ async function main(): Promise<void> {
           .option('set', common.set)
           .option('trial', { type: 'number', demandOption: true, describe: 'Trial index to replay' })
           .option('trace', { type: 'string', describe: 'Write the trial\'s JSON Lines trace to this file' })
-          .option('width', { type: 'number', default: 100, describe: 'Timeline width in characters' })
+          .option('width', { type: 'number', describe: 'Timeline width in characters (default: what fits the terminal, at most 100)' })
           .option('json', common.json)
-          .example('$0 replay leader-crash --seed 1 --trial 7', 'the exact trial 7 of seed 1')
-          .example('$0 replay leader-crash --seed 1 --trial 7 --trace t7.jsonl', 'with a full trace'),
+          .epilogue(
+            examplesText([
+              ['raftsim replay leader-crash --seed 1 --trial 7', 'the exact trial 7 of seed 1'],
+              ['raftsim replay leader-crash --seed 1 --trial 7 --trace t7.jsonl', 'with a full trace'],
+            ]),
+          ),
       async (a) => (await import('./replay.js')).replayCommand(a),
     )
     .command(
@@ -80,9 +94,13 @@ async function main(): Promise<void> {
       (y) =>
         y
           .positional('results', { type: 'string', demandOption: true, describe: 'A JSON file written by `raftsim run|sweep --json` or `--out`' })
-          .option('output', { alias: 'o', type: 'string', describe: 'The HTML file to write (default: reports/<scenario>.html)' })
-          .example('$0 report crash.json -o crash.html', 'results saved by `run … --timelines --out crash.json`')
-          .example('$0 report sweep.json', 'writes reports/<scenario>.html'),
+          .option('out', { alias: ['o', 'output'], type: 'string', describe: 'The HTML file to write (default: reports/<scenario>.html)' })
+          .epilogue(
+            examplesText([
+              ['raftsim report crash.json --out crash.html', 'results saved by `run … --timelines --out crash.json`'],
+              ['raftsim report sweep.json', 'writes reports/<scenario>.html'],
+            ]),
+          ),
       async (a) => (await import('./report.js')).reportCommand(a),
     )
     .command(checkCommandModule)
@@ -100,7 +118,7 @@ async function main(): Promise<void> {
     .help()
     .alias('h', 'help')
     .version()
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(Math.min(110, terminalColumns()))
     .fail((msg, err, usage) => {
       if (err) throw err;
       const known = Object.keys((usage as unknown as { getDescriptions(): Record<string, string> }).getDescriptions());

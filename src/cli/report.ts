@@ -1,4 +1,4 @@
-// `raftsim report <results.json> -o <file>`, and the HTML writing shared with
+// `raftsim report <results.json> --out <file>` (-o, --output: the same), and the HTML writing shared with
 // `run --html` / `sweep --html`.
 import { readTextFile } from '../scenarios/read-file.js';
 import { LIMITS } from '../scenarios/limits.js';
@@ -59,12 +59,14 @@ function shapeProblem(d: unknown): string | null {
   return null;
 }
 
-export function reportCommand(a: { results: string; output?: string }): void {
+export function reportCommand(a: { results: string; out?: string }): void {
+  if (a.out === '') throw new UsageError('--out needs a file name, e.g. --out reports/run.html');
+  const path = a.out;
+  if (path !== undefined) checkOutputPath(path, '--out');
   const r = readResultFile(a.results);
-  if (a.output === '') throw new UsageError('-o needs a file name, e.g. -o reports/run.html');
-  const path = a.output ?? defaultReportPath(r.scenario);
-  checkOutputPath(path, '-o');
-  writeHtmlReport(r, path);
+  const target = path ?? defaultReportPath(r.scenario);
+  if (path === undefined) checkOutputPath(target, '--out');
+  writeHtmlReport(r, target);
   const configs = Array.isArray((r as SweepResult).results) ? (r as SweepResult).results : [r as RunResult];
   if (!configs.some((c) => c.timelines && c.timelines.length > 0)) {
     process.stderr.write('note: these results have no timelines; re-run with --timelines (or --html) to include them\n');

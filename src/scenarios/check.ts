@@ -9,6 +9,7 @@ import { worstTrial } from './worst-trial.js';
 import { SAFETY_METRIC } from './metric-names.js';
 import type { ExpectationResult } from './expect.js';
 import type { ResolvedScenario } from './types.js';
+import type { TrialSummary } from './aggregate.js';
 
 export interface CheckedExpectation extends ExpectationResult {
   /** For a failure: the trial that contributed the worst value, and its replay command. */
@@ -27,6 +28,13 @@ export interface CheckedConfig {
   readonly result: ConfigResult;
   /** The scenario's expectations except `safety`, which the safety check covers. */
   readonly expectations: readonly CheckedExpectation[];
+  /** Which of the run's configurations this is (the index executeTrials reports progress with). */
+  readonly index: number;
+  /** Which of the scenarios given to runChecks it came from. */
+  readonly scenarioIndex: number;
+  /** The configuration as run, and its trials (for HTML reports and their timelines). */
+  readonly resolved: ResolvedScenario;
+  readonly trialSummaries: readonly TrialSummary[];
 }
 
 export interface CheckRun {
@@ -36,7 +44,7 @@ export interface CheckRun {
 
 /** Runs every configuration's trials in one pool (`overrides` are the --set strings, for replay commands). */
 export async function runChecks(scenarios: readonly ResolvedScenario[], overrides: readonly string[], opts: ExecuteOptions = {}): Promise<CheckRun> {
-  const points = scenarios.flatMap((s) => expandSweep(s));
+  const points = scenarios.flatMap((s, scenarioIndex) => expandSweep(s).map((p) => ({ ...p, scenarioIndex })));
   const { results, interrupted } = await executeTrials(points.map((p) => p.scenario), opts);
   const configs: CheckedConfig[] = [];
   points.forEach((p, i) => {
@@ -51,7 +59,10 @@ export async function runChecks(scenarios: readonly ResolvedScenario[], override
         const trial = e.pass ? null : worstTrial(e, trials, s.measure.alertThresholdsUs);
         return { ...e, trial, replay: trial === null ? null : replayCommand(s, trial, sets) };
       });
-    configs.push({ scenario: s.name, file: displayPath(s.file), seed: s.seed, trials: trials.length, point: p.point, result, expectations });
+    configs.push({
+      scenario: s.name, file: displayPath(s.file), seed: s.seed, trials: trials.length, point: p.point, result, expectations,
+      index: i, scenarioIndex: p.scenarioIndex, resolved: s, trialSummaries: trials,
+    });
   });
   return { configs, interrupted };
 }
@@ -78,7 +89,7 @@ function pointValue(v: unknown): string {
 }
 
 /** A configuration's name in tables and CI reports: the scenario, and its sweep point. */
-export function configName(c: CheckedConfig): string {
+export function configName(c: Pick<CheckedConfig, 'scenario' | 'point'>): string {
   const p = pointLabel(c.point);
   return p === '' ? c.scenario : `${c.scenario} [${p}]`;
 }

@@ -15,7 +15,10 @@ export interface ExecuteOptions {
   readonly workers?: number;
   /** Only these trial indexes (default 0..trials-1). */
   readonly trials?: readonly number[];
-  readonly onProgress?: (done: number, total: number) => void;
+  /** After each batch: trials done of all, and the configuration the batch belonged to. */
+  readonly onProgress?: (done: number, total: number, config: number) => void;
+  /** A batch of configuration `config`'s trials is about to start (progress labels, wall-clock timing in the CLI). */
+  readonly onBatchStart?: (config: number) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -38,13 +41,14 @@ export async function executeTrials(configs: readonly ResolvedScenario[], opts: 
   const record = (config: number, summaries: TrialSummary[]) => {
     for (const s of summaries) out[config][s.trial] = s;
     done += summaries.length;
-    opts.onProgress?.(done, total);
+    opts.onProgress?.(done, total, config);
   };
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
   // Workers need compiled JS; from TypeScript sources (tests) everything runs in this thread.
   if (workers === 1 || !existsSync(workerFile) || batches.length === 1) {
     for (const b of batches) {
       if (opts.signal?.aborted) break;
+      opts.onBatchStart?.(b.config);
       record(b.config, await runBatch({ scenario: configs[b.config], trials: b.trials }));
       await new Promise((r) => setImmediate(r)); // lets SIGINT and progress through
     }
@@ -57,6 +61,7 @@ export async function executeTrials(configs: readonly ResolvedScenario[], opts: 
       const lane = async () => {
         while (next < batches.length && !opts.signal?.aborted) {
           const b = batches[next++];
+          opts.onBatchStart?.(b.config);
           record(b.config, await pool.run({ scenario: configs[b.config], trials: b.trials }));
         }
       };

@@ -21,7 +21,7 @@ export const scenarioShape = z
     $schema: z.string().describe('Path or URL of the JSON Schema, for editors; ignored by raftsim.').optional(),
     name: z.string().min(1).max(LIMITS.nameChars).describe(`Scenario name (default: the file name without its extension); at most ${LIMITS.nameChars} characters. Not inherited through \`extends\`.`).optional(),
     description: z.string().max(LIMITS.descriptionChars).describe(`What an operator learns from this scenario (default ""); at most ${LIMITS.descriptionChars} characters.`).optional(),
-    extends: z.string().min(1).max(LIMITS.pathChars).describe(`A base scenario file, relative to this one. Objects merge key by key, arrays are replaced, and an object whose \`dist\` differs from the base's replaces it whole; chains up to ${LIMITS.extendsDepth} deep; cycles are errors.`).optional(),
+    extends: z.string().min(1).max(LIMITS.pathChars).describe(`A base scenario file, relative to this one, or a built-in scenario as "builtin:<name>" (raftsim list). Objects merge key by key, arrays are replaced, and an object whose \`dist\` differs from the base's replaces it whole; chains up to ${LIMITS.extendsDepth} deep; cycles are errors.`).optional(),
     cluster: clusterSchema.optional(),
     raft: raftSchema.optional(),
     network: z
