@@ -13,6 +13,7 @@ import { JsonLinesFile } from './trace-file.js';
 import type { ResolvedScenario } from '../scenarios/types.js';
 import { collectTimelines } from '../scenarios/timelines.js';
 import { recommend } from '../report/recommend.js';
+import { pointLabel } from '../scenarios/check.js';
 import { htmlPathFor, writeHtmlReport } from './report.js';
 
 export interface RunArgs {
@@ -118,7 +119,12 @@ export async function sweepCommand(a: RunArgs): Promise<void> {
   const stop = interruptible();
   const { results, interrupted } = await executeTrials(
     points.map((p) => p.scenario),
-    { workers: a.workers, onProgress: (d, t) => bar.update(d, t), signal: stop.signal },
+    {
+      workers: a.workers,
+      onProgress: (d, t) => bar.update(d, t),
+      onBatchStart: (c) => bar.running(`${c + 1}/${points.length} ${pointLabel(points[c].point)}`),
+      signal: stop.signal,
+    },
   );
   bar.stop();
   stop.dispose();
