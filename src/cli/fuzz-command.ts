@@ -24,7 +24,7 @@ function builder(y: Argv) {
     .epilogue(
       examplesText([
         ['raftsim fuzz leader-crash --budget 500', 'the reference node: 500 random fault schedules'],
-        ['raftsim fuzz leader-crash --implementation commit-without-majority --budget 60s', 'hunt a bug-zoo variant for up to a minute'],
+        ['raftsim fuzz leader-crash --implementation vote-not-persisted --budget 60s', 'hunt a bug-zoo variant for up to a minute'],
         ['raftsim fuzz my.json5 --implementation ./my-raft.js --kinds crash,partition', 'your own node, crashes and partitions only'],
         ['raftsim fuzz leader-crash --fuzz-seed 7 --path 9:0:1', 'go straight back to a printed counterexample'],
       ]),
