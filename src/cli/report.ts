@@ -4,8 +4,10 @@ import { readTextFile } from '../scenarios/read-file.js';
 import { LIMITS } from '../scenarios/limits.js';
 import { join } from 'node:path';
 import { renderReport } from '../report/render.js';
+import { resultShapeProblem } from '../report/result-shape.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { UsageError } from './exit.js';
+import { clipText } from '../scenarios/clip.js';
 import type { RunResult, SweepResult } from '../scenarios/result.js';
 
 export const REPORTS_DIR = 'reports';
@@ -30,14 +32,18 @@ export function writeHtmlReport(result: RunResult | SweepResult, path: string): 
 export function readResultFile(path: string): RunResult | SweepResult {
   const r = readTextFile(path, LIMITS.resultFileBytes, path);
   if (!r.ok) throw new UsageError(r.reason);
-  const text = r.text;
+  return parseResultText(r.text, path);
+}
+
+/** A saved result's text → the result, or a UsageError naming the file and what is wrong. */
+export function parseResultText(text: string, path: string): RunResult | SweepResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${path} is not valid JSON (${(e as Error).message}); expected the output of \`raftsim run --json\` or \`raftsim sweep --json\``);
+    throw new UsageError(`${path} is not valid JSON (${clipText((e as Error).message, 200)}); expected the output of \`raftsim run --json\` or \`raftsim sweep --json\``);
   }
-  const problem = shapeProblem(data);
+  const problem = shapeProblem(data) ?? resultShapeProblem(data);
   if (problem) throw new UsageError(`${path} is not a raftsim result: ${problem}; expected the output of \`raftsim run --json\` or \`raftsim sweep --json\``);
   return data as RunResult | SweepResult;
 }
