@@ -90,7 +90,7 @@ describe('messages for common mistakes', () => {
     ['{ horizon: "1s", measure: { warmup: "2s" } }', 'measure.warmup', 'warm-up 2s is not shorter than the horizon 1s, so nothing would be measured', undefined],
     ['{ trials: 2.5 }', 'trials', 'expected a whole number, got 2.5', undefined],
     ['{ raft: { preVote: "yes" } }', 'raft.preVote', 'expected true or false, got "yes"', undefined],
-    ['{ extends: 5 }', 'extends', 'expected the path of a scenario file, relative to this one', undefined],
+    ['{ extends: 5 }', 'extends', 'expected the path of a scenario file, relative to this one, or "builtin:<name>"', undefined],
     ['{ "__proto__": { x: 1 } }', '__proto__', '"__proto__" is a reserved name and cannot be a key', undefined],
     ['[1, 2]', '(top level)', 'a scenario file must be an object { … }', undefined],
   ];
