@@ -26,7 +26,7 @@ import type { ClusterObserver, NodeCondition } from '../sim/observer.js';
 import type { ClusterHost } from '../sim/host.js';
 import type { CommittedEntry, NodeId, Role } from '../raft/types.js';
 import type { Micros } from '../sim/time.js';
-import type { WriteSample } from '../scenarios/derive.js';
+import { asWriteSamples, type WriteSample, type WriteSamples } from '../sim/write-log.js';
 import { STALE, SeriesStore, type Labels, type Series } from './series.js';
 import type { ExpositionConfig } from './config.js';
 
@@ -69,7 +69,7 @@ export class ExpositionRecorder implements ClusterObserver {
   readonly store = new SeriesStore();
   private readonly state: NodeState[];
   private readonly targets: Target[];
-  private writes: readonly WriteSample[] = [];
+  private writes: WriteSamples = asWriteSamples([]);
   private writeCursor = 0;
 
   constructor(
@@ -92,8 +92,8 @@ export class ExpositionRecorder implements ClusterObserver {
   }
 
   /** The trial's client writes (sim.workload.writes), read as the trial goes. */
-  watchWrites(writes: readonly WriteSample[]): void {
-    this.writes = writes;
+  watchWrites(writes: WriteSamples | readonly WriteSample[]): void {
+    this.writes = asWriteSamples(writes);
   }
 
   onRole(node: NodeId, role: Role, term: number, leader: NodeId | null, now: Micros): void {
@@ -182,10 +182,11 @@ export class ExpositionRecorder implements ClusterObserver {
   /** Writes whose client timeout passed by `atUs` without an acknowledgement count on the node leading then. */
   private countFailedProposals(atUs: Micros): void {
     const w = this.writes;
-    while (this.writeCursor < w.length && w[this.writeCursor].submittedUs + this.clientTimeoutUs <= atUs) {
-      const x = w[this.writeCursor++];
-      const deadline = x.submittedUs + this.clientTimeoutUs;
-      if (x.ackedUs !== null && x.ackedUs <= deadline) continue;
+    while (this.writeCursor < w.length && w.submittedAt(this.writeCursor) + this.clientTimeoutUs <= atUs) {
+      const i = this.writeCursor++;
+      const deadline = w.submittedAt(i) + this.clientTimeoutUs;
+      const acked = w.ackedAt(i);
+      if (acked !== null && acked <= deadline) continue;
       let leader = -1;
       for (let i = 0; i < this.state.length; i++) {
         const s = this.state[i];

@@ -34,7 +34,7 @@ export function runAlertTrial(s: ResolvedScenario, cfg: AlertsConfig, rules: rea
     keepHistory: true,
     onSimulation: (sim) => {
       recorder = new ExpositionRecorder(sim.host, cfg, s.workload.clientTimeoutUs);
-      if (sim.workload !== null) recorder.watchWrites(sim.workload.writes);
+      if (sim.workload !== null) recorder.watchWrites(sim.workload.log);
       sim.host.addObserver(recorder);
     },
   });

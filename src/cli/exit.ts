@@ -1,6 +1,7 @@
 // Exit codes and the last line of defence: bad input gets a clear message,
 // never a stack trace.
 import { ScenarioError, formatScenarioError } from '../scenarios/errors.js';
+import { clipLines } from '../scenarios/clip.js';
 
 export const EXIT = { ok: 0, expectationFailed: 1, badInput: 2, safetyViolation: 3 } as const;
 
@@ -14,16 +15,16 @@ export function handleFailure(err: unknown): never {
   }
   // A plug-in module that cannot be loaded (also when the error crossed from a worker thread).
   if (err instanceof Error && err.name === 'PluginError') {
-    process.stderr.write(`raftsim: ${err.message}\n`);
+    process.stderr.write(`raftsim: ${clipLines(err.message)}\n`);
     process.exit(EXIT.badInput);
   }
   if (err instanceof UsageError) {
-    process.stderr.write(`raftsim: ${err.message}\n`);
+    process.stderr.write(`raftsim: ${clipLines(err.message)}\n`);
     process.exit(EXIT.badInput);
   }
   const e = err as NodeJS.ErrnoException;
   if (e && (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR')) {
-    process.stderr.write(`raftsim: ${e.message}\n`);
+    process.stderr.write(`raftsim: ${clipLines(e.message)}\n`);
     process.exit(EXIT.badInput);
   }
   // A bug in raftsim itself: say so, with the stack, so it can be reported.

@@ -5,9 +5,10 @@ import { configName, failedExpectations, type CheckedConfig } from '../scenarios
 import type { Comparison, ComparisonRow } from '../scenarios/baseline-compare.js';
 import type { Tolerances } from '../scenarios/baseline.js';
 import { measured } from '../scenarios/junit.js';
-import { table } from './table.js';
+import { fitTable } from './table.js';
+import { joinWrapped, terminalColumns, wrapWords } from './width.js';
 
-export function checkTable(configs: readonly CheckedConfig[]): string {
+export function checkTable(configs: readonly CheckedConfig[], width = terminalColumns()): string {
   const rows: string[][] = [];
   for (const c of configs) {
     const name = configName(c);
@@ -15,18 +16,20 @@ export function checkTable(configs: readonly CheckedConfig[]): string {
     const v = c.result.violations.length;
     rows.push([name, 'safety', 'ok', v === 0 ? 'ok' : `violated in ${v}/${c.trials}`, v === 0 ? 'pass' : 'VIOLATED']);
   }
-  return table(['configuration', 'check', 'bound', 'measured', 'result'], rows, (col) => col === 2 || col === 3);
+  // Too wide: the configuration name is clipped (its full name is in the failure lines and --json).
+  return fitTable(['configuration', 'check', 'bound', 'measured', 'result'], rows, (col) => col === 2 || col === 3, { width, clip: 0 }).text;
 }
 
-export function failureLines(configs: readonly CheckedConfig[]): string[] {
+export function failureLines(configs: readonly CheckedConfig[], width = terminalColumns()): string[] {
   const out: string[] = [];
+  // Messages wrap; a replay command stays whole on its own line.
   for (const c of configs) {
     for (const e of failedExpectations(c)) {
-      out.push(`FAIL ${configName(c)}: ${e.metric} = ${measured(e)}, expected ${e.op} ${e.bound}${e.trial === null ? '' : ` (worst: trial ${e.trial})`}`);
+      out.push(wrapWords(`FAIL ${configName(c)}: ${e.metric} = ${measured(e)}, expected ${e.op} ${e.bound}${e.trial === null ? '' : ` (worst: trial ${e.trial})`}`, width, '  '));
       if (e.replay) out.push(`  ${e.replay}`);
     }
     for (const v of c.result.violations.slice(0, 5)) {
-      out.push(`SAFETY ${configName(c)}: trial ${v.trial}: ${v.invariant} at ${formatUs(v.timeUs)} (term ${v.term}, index ${v.index}): ${v.detail}`);
+      out.push(wrapWords(`SAFETY ${configName(c)}: trial ${v.trial}: ${v.invariant} at ${formatUs(v.timeUs)} (term ${v.term}, index ${v.index}): ${v.detail}`, width, '  '));
       out.push(`  ${v.replay}`);
     }
     if (c.result.violations.length > 5) out.push(`  … and ${c.result.violations.length - 5} more violations`);
@@ -39,10 +42,11 @@ function value(r: ComparisonRow, x: number | null): string {
   return r.metric === 'writeAvailability' ? `${(x * 100).toFixed(2)}%` : r.metric === 'timeToLeaderMs.p99' ? x.toFixed(1) : x.toFixed(2);
 }
 
-export function comparisonText(file: string, c: Comparison, tol: Tolerances): string[] {
+export function comparisonText(file: string, c: Comparison, tol: Tolerances, width = terminalColumns()): string[] {
   const head = `baseline ${file} — regression when time to leader p99 is ${tol.p99SlowerPct}% slower, spurious elections/hour up ${tol.spuriousUpPct}% + ${tol.spuriousUpAbs}, write availability down ${tol.availabilityDownPts} pt(s):`;
   const rows = c.rows.map((r) => [r.name, r.metric, value(r, r.before), value(r, r.after), r.change, r.allowed, r.regressed ? 'REGRESSED' : 'ok']);
-  const out = ['', head, table(['configuration', 'metric', 'before', 'after', 'change', 'allowed', 'verdict'], rows, (col) => col >= 2 && col <= 5)];
+  const fit = fitTable(['configuration', 'metric', 'before', 'after', 'change', 'allowed', 'verdict'], rows, (col) => col >= 2 && col <= 5, { width, dropFirst: [5], clip: 0 });
+  const out = ['', wrapWords(head, width, '  '), fit.text];
   if (c.added.length > 0) out.push(`not in the baseline (nothing to compare): ${few(c.added)}`);
   if (c.missing.length > 0) out.push(`in the baseline but not checked: ${few(c.missing)}`);
   for (const d of c.differentRuns) out.push(`note: ${d} — compared anyway, expect noise`);
@@ -54,11 +58,11 @@ function few(names: readonly string[], max = 4): string {
   return names.length <= max ? names.join('; ') : `${names.slice(0, max).join('; ')} … and ${names.length - max} more`;
 }
 
-export function summaryLine(configs: readonly CheckedConfig[], regressions: number | null): string {
+export function summaryLine(configs: readonly CheckedConfig[], regressions: number | null, width = terminalColumns()): string {
   const checks = configs.reduce((a, c) => a + c.expectations.length + 1, 0);
   const failed = configs.reduce((a, c) => a + failedExpectations(c).length, 0);
   const unsafe = configs.filter((c) => c.result.violations.length > 0).length;
   const parts = [`${checks} checks in ${configs.length} configuration(s)`, `${failed} expectation(s) failed`, `${unsafe} with safety violations`];
   if (regressions !== null) parts.push(`${regressions} baseline regression(s)`);
-  return parts.join(', ');
+  return joinWrapped(parts, ', ', width, '  ');
 }

@@ -1,17 +1,22 @@
-// Human-readable output of `raftsim run` and `raftsim sweep`.
+// Human-readable output of `raftsim run` and `raftsim sweep`, fitted to the
+// terminal's width (width.ts): prose wraps, tables leave out their least
+// important columns rather than overflow, commands are never broken.
 import { formatUs } from '../sim/time.js';
-import { table, num, pct } from './table.js';
+import { fitTable, num, pct } from './table.js';
+import { joinWrapped, labelled, proseColumns, terminalColumns, wrapWords } from './width.js';
 import type { DurationSummary } from '../scenarios/summary.js';
 import type { ConfigResult, RunResult, SweepResult } from '../scenarios/result.js';
 import type { ResolvedScenario } from '../scenarios/types.js';
 import { PROFILE_RULES } from '../raft/profiles.js';
 
+// The "…" rows are later stages of the same wait (never shorter than time to leader). The first
+// write is not one: the old leader may commit it before it is deposed, so it stands on its own.
 const DURATION_ROWS: [keyof ConfigResult['metrics'], string][] = [
   ['timeToLeaderMs', 'time to leader'],
   ['timeToLeaderHeardMs', '  … heard by a majority'],
   ['timeToStableLeaderMs', '  … stable leader'],
   ['timeToLeaderCommitMs', '  … its no-op committed'],
-  ['timeToWriteMs', '  … first write committed'],
+  ['timeToWriteMs', 'time to first write commit'],
   ['leaderlessMs', 'leaderless time per trial'],
   ['deposedLeaderMs', 'deposed leader still leading'],
   ['recoveryMs', 'recovery after the last heal'],
@@ -22,12 +27,14 @@ function q(x: number | null, s: DurationSummary): string {
   return x === null ? (s.censored > 0 && s.n > 0 ? '> horizon' : '—') : num(x);
 }
 
-export function durationTable(m: ConfigResult['metrics']): string {
+export function durationTable(m: ConfigResult['metrics'], width = terminalColumns()): string {
   const rows = DURATION_ROWS.map(([key, label]) => {
     const s = m[key] as DurationSummary;
     return [label, String(s.n), num(s.mean), q(s.p50, s), q(s.p90, s), q(s.p99, s), num(s.max), String(s.censored)];
   }).filter((r) => r[1] !== '0');
-  return table(['(milliseconds)', 'n', 'mean', 'p50', 'p90', 'p99', 'max', 'censored'], rows);
+  const header = ['(milliseconds)', 'n', 'mean', 'p50', 'p90', 'p99', 'max', 'censored'];
+  const { text, dropped } = fitTable(header, rows, (c) => c > 0, { width, dropFirst: [2, 4], clip: 0 });
+  return dropped.length === 0 ? text : `${text}\n(${dropped.join(', ')}: left out to fit ${width} columns; all in --json)`;
 }
 
 export function describeConfig(s: ResolvedScenario): string {
@@ -46,14 +53,14 @@ export function describeConfig(s: ResolvedScenario): string {
   return `${s.nodes} nodes · ${s.raft.profile} profile: ${timers} · ${opts.join(', ')}${impl !== 'reference' ? ` · node: ${impl}` : ''}`;
 }
 
-export function formatRun(r: RunResult, s: ResolvedScenario): string {
+export function formatRun(r: RunResult, s: ResolvedScenario, width = terminalColumns()): string {
   const m = r.metrics;
   const out: string[] = [];
-  out.push(`${r.scenario} — ${r.trials} trials, seed ${r.seed}, horizon ${formatUs(s.horizonUs)}`);
-  out.push(describeConfig(s));
-  if (s.description) out.push('', wrap(s.description, 100));
-  out.push('', durationTable(m), '');
-  const alerts = Object.entries(m.alertsFiredPerTrial).map(([k, v]) => `≥${k}: ${num(v, 3)} per trial (${m.trialsWithAlert[k]} trials)`).join('; ');
+  out.push(wrapWords(`${r.scenario} — ${r.trials} trials, seed ${r.seed}, horizon ${formatUs(s.horizonUs)}`, width, '  '));
+  out.push(joinWrapped(describeConfig(s).split(' · '), ' · ', width, '  '));
+  if (s.description) out.push('', wrapWords(s.description, proseColumns(width)));
+  out.push('', durationTable(m, width), '');
+  const alerts = Object.entries(m.alertsFiredPerTrial).map(([k, v]) => `≥${k}: ${num(v, 3)} per trial (${m.trialsWithAlert[k]} trials);`).join(' ').replace(/;$/, '');
   const facts: [string, string][] = [
     ['leader kept through the fault', m.leaderKeptFraction === null ? '—' : pct(m.leaderKeptFraction, 1)],
     ['elections per trial', num(m.electionsPerTrial, 2)],
@@ -66,8 +73,8 @@ export function formatRun(r: RunResult, s: ResolvedScenario): string {
     ['safety', m.safety === 'ok' ? 'ok (election safety, log matching, leader completeness, state-machine safety, durability)' : `VIOLATED in ${m.safetyViolations} trial(s)`],
   ];
   const w = Math.max(...facts.map((f) => f[0].length));
-  for (const [k, v] of facts) out.push(`${k.padEnd(w)}  ${v}`);
-  out.push(...formatExpectations(r), ...formatViolations(r));
+  for (const [k, v] of facts) out.push(labelled(k, w, v, width));
+  out.push(...formatExpectations(r), ...formatViolations(r, width));
   return out.join('\n');
 }
 
@@ -76,20 +83,23 @@ export function formatExpectations(r: ConfigResult): string[] {
   return ['', 'expectations:', ...r.expectations.map((e) => `  ${e.pass ? 'pass' : 'FAIL'}  ${e.metric} ${e.op} ${e.bound}  (measured ${e.actual ?? '—'})`)];
 }
 
-export function formatViolations(r: ConfigResult): string[] {
+export function formatViolations(r: ConfigResult, width = terminalColumns()): string[] {
   if (r.violations.length === 0) return [];
   const shown = r.violations.slice(0, 5);
   const lines = ['', `SAFETY VIOLATION${r.violations.length > 1 ? 'S' : ''}:`];
   for (const v of shown) {
-    lines.push(`  trial ${v.trial}: ${v.invariant} at ${formatUs(v.timeUs)} (term ${v.term}, index ${v.index}, nodes ${v.nodes.join(',')}): ${v.detail}`);
-    lines.push(`    replay: ${v.replay}`);
+    lines.push(wrapWords(`trial ${v.trial}: ${v.invariant} at ${formatUs(v.timeUs)} (term ${v.term}, index ${v.index}, nodes ${v.nodes.join(',')}): ${v.detail}`, width, '    ', '  '));
+    // A command stays on one line (to copy it whole); on a narrow terminal, on a line of its own.
+    const one = `    replay: ${v.replay}`;
+    lines.push(...(one.length <= width ? [one] : ['    replay:', `      ${v.replay}`]));
   }
   if (r.violations.length > shown.length) lines.push(`  … and ${r.violations.length - shown.length} more (see --json)`);
   return lines;
 }
 
-export function formatSweep(r: SweepResult): string {
+export function formatSweep(r: SweepResult, width = terminalColumns()): string {
   const keys = Object.keys(r.results[0]?.point ?? {});
+  const short = shortKeys(keys);
   const rows = r.results.map((c) => {
     const m = c.metrics;
     const t = m.timeToLeaderMs;
@@ -97,18 +107,39 @@ export function formatSweep(r: SweepResult): string {
       ...keys.map((k) => formatPointValue(c.point[k])),
       q(t.p50, t), q(t.p99, t), num(t.max), String(t.censored),
       num(m.splitVotesPerTrial, 2), num(m.spuriousElectionsPerHour, 2), pct(m.writeAvailability, 1),
-      c.violations.length > 0 ? 'VIOLATED' : c.expectations.some((e) => !e.pass) ? 'expect FAIL' : t.censored > 0 ? 'no leader in some trials' : 'ok',
+      c.violations.length > 0 ? 'VIOLATED' : c.expectations.some((e) => !e.pass) ? 'expect FAIL' : t.censored > 0 ? `no leader in ${t.censored}/${t.n}` : 'ok',
     ];
   });
-  const header = [...keys, 'ttl p50', 'ttl p99', 'ttl max', 'cens.', 'split/trial', 'spurious/h', 'avail.', 'verdict'];
-  const lines = [`${r.scenario} — sweep of ${r.results.length} configurations × ${r.trials} trials, seed ${r.seed}`];
+  const header = [...short, 'ttl p50', 'ttl p99', 'ttl max', 'cens.', 'split/trial', 'spurious/h', 'avail.', 'verdict'];
+  const k = keys.length;
+  const lines = [wrapWords(`${r.scenario} — sweep of ${r.results.length} configurations × ${r.trials} trials, seed ${r.seed}`, width, '  ')];
   if (r.interrupted) lines.push('(interrupted: only the configurations that finished are shown)');
-  lines.push('', table(header, rows, (c) => c >= keys.length && c < header.length - 1), '', 'ttl = time to leader after the fault (ms); cens. = trials with no new leader by the horizon.');
+  if (short.some((x, i) => x !== keys[i])) lines.push(joinWrapped(keys.map((key, i) => `${short[i]} = ${key}`), '; ', width, '  '));
+  // Too wide for the terminal: leave out ttl max, then split votes, censored trials, availability (all in --json).
+  const fit = fitTable(header, rows, (c) => c >= k && c < header.length - 1, { width, dropFirst: [k + 2, k + 4, k + 3, k + 6], clip: header.length - 1 });
+  const legend = 'ttl = time to leader after the fault (ms); cens. = trials with no new leader by the horizon.';
+  lines.push('', fit.text, '', wrapWords(legend, proseColumns(width)));
+  if (fit.dropped.length > 0) lines.push(wrapWords(`(${fit.dropped.join(', ')}: left out to fit ${width} columns; all in --json)`, proseColumns(width)));
   for (const c of r.results) {
-    const v = [...formatExpectations(c).filter((l) => l.includes('FAIL')), ...formatViolations(c)];
-    if (v.length) lines.push('', `${JSON.stringify(c.point)}:`, ...v);
+    const v = [...formatExpectations(c).filter((l) => l.includes('FAIL')), ...formatViolations(c, width)];
+    if (v.length) lines.push('', wrapWords(`${JSON.stringify(c.point)}:`, width, '  '), ...v);
   }
   return lines.join('\n');
+}
+
+/**
+ * Swept keys by their shortest distinct ending ("raft.electionTimeout.min" and "…max" → "min",
+ * "max"; with "raft.preVote" → "preVote"), so the columns stay narrow.
+ */
+export function shortKeys(keys: readonly string[]): string[] {
+  const parts = keys.map((k) => k.split('.'));
+  return parts.map((p, i) => {
+    for (let n = 1; n <= p.length; n++) {
+      const tail = p.slice(-n).join('.');
+      if (parts.every((q, j) => j === i || q.slice(-n).join('.') !== tail)) return tail;
+    }
+    return keys[i];
+  });
 }
 
 /** A swept value for a table cell: "300ms–600ms" for a {min, max} range, compact JSON otherwise. */
@@ -122,16 +153,3 @@ export function formatPointValue(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-function wrap(text: string, width: number): string {
-  const words = text.split(/\s+/);
-  const lines: string[] = [];
-  let cur = '';
-  for (const w of words) {
-    if (cur && cur.length + 1 + w.length > width) {
-      lines.push(cur);
-      cur = w;
-    } else cur = cur ? `${cur} ${w}` : w;
-  }
-  if (cur) lines.push(cur);
-  return lines.join('\n');
-}

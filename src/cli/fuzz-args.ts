@@ -16,6 +16,9 @@ export interface FuzzArgs {
   scenario: string;
   set: string[];
   budget: string;
+  /** fast-check's seed. */
+  fuzzSeed?: number;
+  /** Deprecated name of fuzzSeed (elsewhere --seed is the scenario's seed). */
   seed?: number;
   path?: string;
   implementation?: string;
@@ -80,9 +83,17 @@ export function churnFrom(x: number): number {
   return x;
 }
 
+/** --fuzz-seed, or the deprecated --seed (with a note on stderr); undefined when neither was given. */
+export function fuzzSeedArg(a: Pick<FuzzArgs, 'fuzzSeed' | 'seed'>, note: (text: string) => void): number | undefined {
+  if (a.seed === undefined) return a.fuzzSeed;
+  if (a.fuzzSeed !== undefined) throw new UsageError('give --fuzz-seed only (--seed is its deprecated name)');
+  note('note: fuzz --seed is deprecated: it is fast-check\'s seed, now --fuzz-seed (the scenario\'s seed is --set seed=…)\n');
+  return a.seed;
+}
+
 export function fcSeedFrom(seed: number | undefined): number {
   if (seed === undefined) return (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) | 0;
-  if (!Number.isSafeInteger(seed) || Math.abs(seed) > 0x7fffffff) throw new UsageError(`--seed must be a whole number within ±2^31, got ${seed}`);
+  if (!Number.isSafeInteger(seed) || Math.abs(seed) > 0x7fffffff) throw new UsageError(`--fuzz-seed must be a whole number within ±2^31, got ${seed}`);
   return seed | 0;
 }
 
@@ -112,7 +123,7 @@ export function searchCommand(a: FuzzArgs, seed: number, path: string | null): s
   const parts = ['raftsim fuzz', shellQuote(a.scenario)];
   if (a.implementation !== undefined) parts.push('--implementation', shellQuote(a.implementation));
   for (const kv of a.set) parts.push('--set', shellQuote(kv));
-  parts.push('--seed', String(seed), '--budget', shellQuote(String(a.budget)));
+  parts.push('--fuzz-seed', String(seed), '--budget', shellQuote(String(a.budget)));
   if (path !== null) parts.push('--path', shellQuote(path));
   const flags: [string, unknown, unknown][] = [
     ['max-faults', a.maxFaults, FUZZ_DEFAULTS.maxFaults], ['window', a.window, FUZZ_DEFAULTS.window],

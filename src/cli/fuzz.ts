@@ -14,7 +14,7 @@ import { RAFTSIM_VERSION } from '../version.js';
 import { EXIT, UsageError } from './exit.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { formatFailure, formatPass, formatSetup, outcomeLine } from './format-fuzz.js';
-import { churnFrom, defaultOutFile, fcSeedFrom, implementationFrom, implementationLabel, parseBudget, scheduleFrom, searchCommand, type FuzzArgs } from './fuzz-args.js';
+import { churnFrom, defaultOutFile, fcSeedFrom, fuzzSeedArg, implementationFrom, implementationLabel, parseBudget, scheduleFrom, searchCommand, type FuzzArgs } from './fuzz-args.js';
 import { loadFromArgs } from './run.js';
 
 export type { FuzzArgs } from './fuzz-args.js';
@@ -23,7 +23,8 @@ export async function fuzzCommand(a: FuzzArgs): Promise<void> {
   const budget = parseBudget(a.budget);
   const schedule = scheduleFrom(a);
   const churnShare = churnFrom(a.churn);
-  const seed = fcSeedFrom(a.seed);
+  const seedArg = fuzzSeedArg(a, (t) => process.stderr.write(t));
+  const seed = fcSeedFrom(seedArg);
   const s = loadFromArgs({ scenario: a.scenario, set: a.set });
   if (s.sweep.length > 0 && !a.json) process.stderr.write(`note: ${s.name} has a sweep block; fuzzing its base configuration\n`);
   const impl = implementationFrom(a.implementation, s);
@@ -40,7 +41,7 @@ export async function fuzzCommand(a: FuzzArgs): Promise<void> {
   if (a.path !== undefined && !/^\d+(:\d+)*$/.test(a.path)) {
     throw new UsageError(`--path "${a.path}" is not a fast-check path (numbers separated by colons, e.g. 9:0:1, as printed with a failure)`);
   }
-  if (a.path !== undefined && a.seed === undefined) throw new UsageError('--path needs the --seed it was printed with');
+  if (a.path !== undefined && seedArg === undefined) throw new UsageError('--path needs the --fuzz-seed it was printed with');
   const base = fuzzBase(s, original, impl, outFile);
   preflight(base, schedule.windowUs + schedule.maxDurationUs);
   const label = `raftsim fuzz ${s.name} · implementation ${implementationLabel(impl)} · fast-check seed ${seed} · budget ${'runs' in budget ? `${budget.runs} runs` : `${budget.ms / 1000} s`}`;

@@ -24,6 +24,16 @@ export interface GatherArgs {
   readonly workers?: number;
 }
 
+/** What the terminal shows and the CLI times while trials run. */
+export interface GatherView {
+  /** The progress bar's label (default: the name). */
+  readonly label?: string;
+  /** The configuration a starting batch belongs to, as shown after the bar. */
+  readonly running?: (config: number) => string;
+  readonly onBatchStart?: (config: number) => void;
+  readonly onBatchDone?: (config: number) => void;
+}
+
 export interface Gathered {
   /** Per configuration, the trials this invocation owns, in trial order (all of them unless sharded). */
   readonly trials: TrialSummary[][];
@@ -74,7 +84,7 @@ function describe(id: StoreIdentity): string {
   return `raftsim ${[id.command, ...id.inputs, ...flags].join(' ')}`;
 }
 
-export async function gatherTrials(configs: readonly ResolvedScenario[], identity: StoreIdentity, name: string, a: GatherArgs): Promise<Gathered> {
+export async function gatherTrials(configs: readonly ResolvedScenario[], identity: StoreIdentity, name: string, a: GatherArgs, view: GatherView = {}): Promise<Gathered> {
   const shard = shardOf(a);
   const fingerprint = fingerprintOf(configs);
   const partialPath = partialPathFor(a, name);
@@ -101,14 +111,21 @@ export async function gatherTrials(configs: readonly ResolvedScenario[], identit
     lastCheckpoint = Date.now();
   };
 
-  const bar = progressBar(`${name}${configs.length > 1 ? ` (${configs.length} configs)` : ''}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`);
+  const bar = progressBar(`${view.label ?? name}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`);
   const stop = interruptible();
   try {
     await executeTrials(configs, {
       workers: a.workers,
       trialsOf: (c) => missing[c],
       signal: stop.signal,
-      onProgress: (d) => bar.update(already + d, total),
+      onProgress: (d, _t, c) => {
+        view.onBatchDone?.(c);
+        bar.update(already + d, total);
+      },
+      onBatchStart: (c) => {
+        view.onBatchStart?.(c);
+        if (view.running) bar.running(view.running(c));
+      },
       onBatch: (c, summaries) => {
         for (const s of summaries) have[c].set(s.trial, s);
         if (a.out !== undefined && Date.now() - lastCheckpoint >= every) checkpoint();

@@ -5,6 +5,7 @@ import { loadScenario } from '../scenarios/load.js';
 import { builtinScenarioDir } from '../scenarios/builtin.js';
 import { scenarioJsonSchema } from '../scenarios/json-schema.js';
 import { writeFileAtomic } from './files.js';
+import { clipEnd, proseColumns, terminalColumns, wrapWords } from './width.js';
 
 export function listCommand(): void {
   const dir = builtinScenarioDir();
@@ -14,19 +15,16 @@ export function listCommand(): void {
     return { name: f.replace(/\.json5$/, ''), what: firstSentence(s.description) };
   });
   const w = Math.max(...rows.map((r) => r.name.length));
-  const room = Math.max(40, (process.stdout.columns || 120) - w - 4);
-  process.stdout.write(`Built-in scenarios (run one with: raftsim run <name>; its full description prints with the results):\n\n`);
-  for (const r of rows) process.stdout.write(`  ${r.name.padEnd(w)}  ${clip(r.what, room)}\n`);
+  const cols = terminalColumns();
+  const room = Math.max(20, cols - w - 4);
+  process.stdout.write(`${wrapWords('Built-in scenarios (run one with: raftsim run <name>; its full description prints with the results):', proseColumns(cols))}\n\n`);
+  for (const r of rows) process.stdout.write(`  ${r.name.padEnd(w)}  ${clipEnd(r.what, room)}\n`);
 }
 
 export function schemaCommand(a: { out?: string }): void {
   const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
   if (a.out) writeFileAtomic(a.out, text);
   else process.stdout.write(text);
-}
-
-function clip(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, width - 1).trimEnd()}…`;
 }
 
 function firstSentence(text: string): string {

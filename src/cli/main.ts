@@ -3,11 +3,14 @@
 // 2 bad input, 3 a safety violation.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { examplesText } from './help.js';
 // Commands are imported when used, so that `--help`, `list` and a bad flag start fast.
 import { handleFailure, EXIT } from './exit.js';
 import { fuzzCommandModule } from './fuzz-command.js';
 import { checkCommandModule } from './check-command.js';
 import { alertsCommandModule } from './alerts-command.js';
+import { terminalColumns } from './width.js';
+import { attachNegativeValues, explainFailure, helpPointer } from './usage.js';
 
 const common = {
   set: { type: 'string', array: true, default: [] as string[], describe: 'Override a scenario key: --set raft.preVote=true (repeatable)' },
@@ -29,7 +32,8 @@ export const scaleOut = {
 } as const;
 
 async function main(): Promise<void> {
-  await yargs(hideBin(process.argv))
+  const argv = attachNegativeValues(hideBin(process.argv));
+  await yargs(argv)
     .scriptName('raftsim')
     .usage('$0 <command> [options]\n\nDeterministic Raft cluster simulator: how long is your cluster without a leader?')
     .command(
@@ -43,12 +47,16 @@ async function main(): Promise<void> {
           .option('trials', { type: 'number', describe: 'Number of trials (default: the scenario\'s)' })
           .option('trace', { type: 'string', describe: 'Write a JSON Lines trace of one trial (with --trial)' })
           .option('trial', { type: 'number', default: 0, describe: 'Which trial --trace records' })
-          .example('$0 run leader-crash', 'the built-in leader-crash scenario')
-          .example('$0 run scenarios/leader-crash.json5 --trials 1000 --set raft.preVote=true', 'more trials, with PreVote')
-          .example('$0 run leader-crash --json > result.json', 'machine-readable output')
-          .example('$0 run leader-crash --trace trial7.jsonl --trial 7', 'also trace trial 7')
-          .example('$0 run leader-crash --html', 'also write reports/leader-crash.html')
-          .example('$0 run leader-crash --html=out/crash.html', 'the report somewhere else'),
+          .epilogue(
+            examplesText([
+              ['raftsim run leader-crash', 'the built-in leader-crash scenario'],
+              ['raftsim run leader-crash --trials 1000 --set raft.preVote=true', 'more trials, with PreVote'],
+              ['raftsim run leader-crash --json > result.json', 'machine-readable output'],
+              ['raftsim run leader-crash --trace trial7.jsonl --trial 7', 'also trace trial 7'],
+              ['raftsim run leader-crash --html', 'also write reports/leader-crash.html'],
+              ['raftsim run leader-crash --html=out/crash.html', 'the report somewhere else'],
+            ]),
+          ),
       async (a) => (await import('./run.js')).runCommand(a),
     )
     .command(
@@ -60,11 +68,15 @@ async function main(): Promise<void> {
           .options(common)
           .options(scaleOut)
           .option('trials', { type: 'number', describe: 'Trials per configuration (default: the scenario\'s)' })
-          .example('$0 sweep sweep-lan-5', 'the built-in 5-node LAN timeout sweep')
-          .example('$0 sweep sweep-lan-5 --shard 0/4 --out s0.json', 'one of four shards (a CI matrix job); then: raftsim merge s*.json')
-          .example('$0 sweep sweep-lan-5 --out s.json --resume s.json.partial', 'finish an interrupted sweep')
-          .example('$0 sweep my.json5 --trials 50 --json --out sweep.json', 'quick sweep saved as JSON')
-          .example('$0 sweep sweep-lan-5 --trials 20 --html', 'heatmaps, table and recommendation in reports/sweep-lan-5.html'),
+          .epilogue(
+            examplesText([
+              ['raftsim sweep sweep-lan-5', 'the built-in 5-node LAN timeout sweep'],
+              ['raftsim sweep sweep-lan-5 --shard 0/4 --out s0.json', 'one of four shards (a CI matrix job); then: raftsim merge s*.json'],
+              ['raftsim sweep sweep-lan-5 --out s.json --resume s.json.partial', 'finish an interrupted sweep'],
+              ['raftsim sweep my.json5 --trials 50 --json --out sweep.json', 'quick sweep saved as JSON'],
+              ['raftsim sweep sweep-lan-5 --trials 20 --html', 'heatmaps, table and recommendation in reports/sweep-lan-5.html'],
+            ]),
+          ),
       async (a) => (await import('./run.js')).sweepCommand(a),
     )
     .command(
@@ -78,11 +90,15 @@ async function main(): Promise<void> {
           .option('trial', { type: 'number', demandOption: true, describe: 'Trial index to replay' })
           .option('trace', { type: 'string', describe: 'Write the trial\'s JSON Lines trace to this file' })
           .option('perfetto', { type: 'string', describe: 'Write the trial as Chrome trace-event JSON (opens in ui.perfetto.dev and chrome://tracing)' })
-          .option('width', { type: 'number', default: 100, describe: 'Timeline width in characters' })
+          .option('width', { type: 'number', describe: 'Timeline width in characters (default: what fits the terminal, at most 100)' })
           .option('json', common.json)
-          .example('$0 replay leader-crash --seed 1 --trial 7', 'the exact trial 7 of seed 1')
-          .example('$0 replay leader-crash --seed 1 --trial 7 --trace t7.jsonl', 'with a full trace')
-          .example('$0 replay leader-crash --trial 7 --perfetto t7.json', 'a trace for Perfetto UI'),
+          .epilogue(
+            examplesText([
+              ['raftsim replay leader-crash --seed 1 --trial 7', 'the exact trial 7 of seed 1'],
+              ['raftsim replay leader-crash --seed 1 --trial 7 --trace t7.jsonl', 'with a full trace'],
+              ['raftsim replay leader-crash --trial 7 --perfetto t7.json', 'a trace for Perfetto UI'],
+            ]),
+          ),
       async (a) => (await import('./replay.js')).replayCommand(a),
     )
     .command(
@@ -91,9 +107,13 @@ async function main(): Promise<void> {
       (y) =>
         y
           .positional('results', { type: 'string', demandOption: true, describe: 'A JSON file written by `raftsim run|sweep --json` or `--out`' })
-          .option('output', { alias: 'o', type: 'string', describe: 'The HTML file to write (default: reports/<scenario>.html)' })
-          .example('$0 report crash.json -o crash.html', 'results saved by `run … --timelines --out crash.json`')
-          .example('$0 report sweep.json', 'writes reports/<scenario>.html'),
+          .option('out', { alias: ['o', 'output'], type: 'string', describe: 'The HTML file to write (default: reports/<scenario>.html)' })
+          .epilogue(
+            examplesText([
+              ['raftsim report crash.json --out crash.html', 'results saved by `run … --timelines --out crash.json`'],
+              ['raftsim report sweep.json', 'writes reports/<scenario>.html'],
+            ]),
+          ),
       async (a) => (await import('./report.js')).reportCommand(a),
     )
     .command(alertsCommandModule)
@@ -106,7 +126,7 @@ async function main(): Promise<void> {
           .positional('files', { type: 'string', array: true, demandOption: true, describe: 'The shard files (all shards of one run, sweep or check)' })
           .option('json', common.json)
           .option('out', common.out)
-          .option('html', common.html)
+          .option('html', { type: 'string', describe: 'Write the HTML report (merged check shards: one per scenario into this folder)' })
           .option('timelines', common.timelines)
           .option('junit', { type: 'string', describe: 'Merged check shards: write JUnit XML here' })
           .option('baseline', { type: 'string', describe: 'Merged check shards: compare with this baseline' })
@@ -115,8 +135,12 @@ async function main(): Promise<void> {
           .option('tolerance-spurious', { type: 'number', describe: 'As for check' })
           .option('tolerance-spurious-abs', { type: 'number', describe: 'As for check' })
           .option('tolerance-availability', { type: 'number', describe: 'As for check' })
-          .example('$0 merge shard-*.json --out sweep.json', 'the sweep\'s result, as if it had run in one go')
-          .example('$0 merge check-*.json --junit raftsim.xml', 'a sharded check, with its JUnit XML'),
+          .epilogue(
+            examplesText([
+              ['raftsim merge shard-*.json --out sweep.json', 'the sweep\'s result, as if it had run in one go'],
+              ['raftsim merge check-*.json --junit raftsim.xml', 'a sharded check, with its JUnit XML'],
+            ]),
+          ),
       async (a) => (await import('./merge.js')).mergeCommand(a as never),
     )
     .command(fuzzCommandModule)
@@ -133,10 +157,11 @@ async function main(): Promise<void> {
     .help()
     .alias('h', 'help')
     .version()
-    .wrap(Math.min(110, process.stdout.columns || 100))
-    .fail((msg, err) => {
+    .wrap(Math.min(110, terminalColumns()))
+    .fail((msg, err, usage) => {
       if (err) throw err;
-      process.stderr.write(`raftsim: ${msg}\n(see raftsim --help)\n`);
+      const known = Object.keys((usage as unknown as { getDescriptions(): Record<string, string> }).getDescriptions());
+      process.stderr.write(`raftsim: ${explainFailure(msg, known, argv)}\n(see ${helpPointer(argv)})\n`);
       process.exit(EXIT.badInput);
     })
     .parseAsync();

@@ -14,6 +14,7 @@ import { finishRun, finishSweep, loadFromArgs, preloadImplementation, sweepPoint
 import { checkPoints } from '../scenarios/check.js';
 import { baselineFor, finishCheck, loadChecks, tolerancesFrom, type CheckArgs } from './check.js';
 import { htmlPathFor } from './report.js';
+import { checkHtmlDir, checkHtmlPaths } from './check-html.js';
 
 export interface MergeArgs extends Omit<CheckArgs, 'paths' | 'set' | 'trials'> {
   files: string[];
@@ -29,7 +30,7 @@ export async function mergeCommand(a: MergeArgs): Promise<void> {
   if (a.out !== undefined) checkOutputPath(a.out, '--out');
   if (a.junit !== undefined) checkOutputPath(a.junit, '--junit');
   if (id.command === 'check') {
-    const c: CheckArgs = { ...a, paths: [...id.inputs], set: [...id.set], trials: id.trials ?? undefined };
+    const c: CheckArgs = { ...a, paths: [...id.inputs], set: [...id.set], seed: id.seed ?? undefined, trials: id.trials ?? undefined };
     const tol = tolerancesFrom(c);
     const baseline = baselineFor(c);
     const { files, scenarios } = loadChecks(c);
@@ -37,7 +38,9 @@ export async function mergeCommand(a: MergeArgs): Promise<void> {
     const configs = points.map((p) => p.scenario);
     const trials = union(stores, a.files, configs);
     if (c.updateBaseline) checkOutputPath(c.baseline!, '--baseline');
-    finishCheck(c, files.length, points, trials, baseline, tol);
+    // --html names a folder here, as for check: one report per scenario.
+    const htmlDir = checkHtmlDir(a.html);
+    await finishCheck(c, files.length, scenarios, points, trials, baseline, tol, { htmlPaths: htmlDir === null ? null : checkHtmlPaths(scenarios, htmlDir) });
     return;
   }
   const r: RunArgs = {

@@ -1,25 +1,36 @@
 // A progress bar on stderr for long work, only when stderr is a terminal.
 import cliProgress from 'cli-progress';
+import { clipEnd, terminalColumns } from './width.js';
 
 export interface Progress {
   update(done: number, total: number): void;
+  /** Names the configuration now running (sweeps and checks), shown after the bar. */
+  running(label: string): void;
   stop(): void;
 }
 
 export function progressBar(label: string): Progress {
-  if (!process.stderr.isTTY) return { update() {}, stop() {} };
+  if (!process.stderr.isTTY) return { update() {}, running() {}, stop() {} };
+  const cols = terminalColumns(process.stderr);
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: `${label} [{bar}] {value}/{total} trials · {eta_formatted} left`, hideCursor: true, clearOnComplete: true },
+    { stream: process.stderr, format: `${label} [{bar}] {value}/{total} trials · {eta_formatted} left{running}`, hideCursor: true, clearOnComplete: true, barsize: cols < 100 ? 20 : 40, linewrap: false },
     cliProgress.Presets.shades_classic,
   );
+  // What is left of the line after the bar goes to the running configuration's name.
+  const room = Math.max(0, cols - label.length - (cols < 100 ? 20 : 40) - 40);
   let started = false;
+  let runningText = '';
   return {
     update(done, total) {
       if (!started) {
-        bar.start(total, 0);
+        bar.start(total, 0, { running: runningText });
         started = true;
       }
-      bar.update(done);
+      bar.update(done, { running: runningText });
+    },
+    running(text) {
+      runningText = room < 12 ? '' : ` · ${clipEnd(text, room - 3)}`;
+      if (started) bar.update({ running: runningText });
     },
     stop() {
       if (started) bar.stop();

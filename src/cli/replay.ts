@@ -11,6 +11,7 @@ import { EXIT, UsageError } from './exit.js';
 import { replayCommand as replayLine } from '../scenarios/replay-command.js';
 import { FlowCollector } from '../perfetto/trace-events.js';
 import { writePerfetto } from './perfetto.js';
+import { joinWrapped, terminalColumns, wrapWords } from './width.js';
 
 export interface ReplayArgs {
   scenario: string;
@@ -19,12 +20,15 @@ export interface ReplayArgs {
   trial: number;
   trace?: string;
   perfetto?: string;
-  width: number;
+  /** Timeline width in characters (default: what fits the terminal, at most 100). */
+  width?: number;
   json: boolean;
 }
 
 export async function replayCommand(a: ReplayArgs): Promise<void> {
-  if (!(Number.isInteger(a.width) && a.width >= 20 && a.width <= 1000)) throw new UsageError(`--width must be a whole number from 20 to 1000, got ${String(a.width)}`);
+  const cols = terminalColumns();
+  const width = a.width ?? Math.max(20, Math.min(100, cols - 4)); // 4: the "n0  " before each row
+  if (!(Number.isInteger(width) && width >= 20 && width <= 1000)) throw new UsageError(`--width must be a whole number from 20 to 1000, got ${String(a.width)}`);
   const s = loadFromArgs(a);
   if (!(Number.isInteger(a.trial) && a.trial >= 0 && a.trial < s.trials)) {
     throw new UsageError(`--trial must be an integer in [0, ${s.trials - 1}] (${s.name} has ${s.trials} trials), got ${String(a.trial)}`);
@@ -47,28 +51,31 @@ export async function replayCommand(a: ReplayArgs): Promise<void> {
     return;
   }
   const out: string[] = [];
-  out.push(`${s.name} — trial ${a.trial}, seed ${s.seed}: ${r.events} events, trace hash ${r.hash}`);
-  out.push(describeConfig(s), '');
+  out.push(wrapWords(`${s.name} — trial ${a.trial}, seed ${s.seed}: ${r.events} events, trace hash ${r.hash}`, cols, '  '));
+  out.push(joinWrapped(describeConfig(s).split(' · '), ' · ', cols, '  '), '');
   for (const f of r.metrics.faults) {
     const ttl = f.kept ? 'leader kept' : f.leaderUs === null ? 'no new leader by the horizon' : `new leader after ${formatUs(f.leaderUs)}`;
     const heard = f.heardUs !== null && !f.kept ? `, heard by a majority after ${formatUs(f.heardUs)}` : '';
-    out.push(`fault at ${formatUs(f.startUs)}: ${f.description} → ${ttl}${heard}`);
+    out.push(wrapWords(`fault at ${formatUs(f.startUs)}: ${f.description} → ${ttl}${heard}`, cols, '  '));
   }
   const m = r.metrics;
-  out.push(`elections ${m.elections}, split votes ${m.splitVotes}, leaderless ${formatUs(m.leaderlessUs)}, final term ${h.maxTerm}`);
+  // Elections are counted after warm-up (derive.ts); the bootstrap election is in warm-up, so say so rather than print a bare 0.
+  const inWarmup = h.termStarts.length - m.elections;
+  const elections = `elections ${m.elections}${inWarmup > 0 ? ` (and ${inWarmup} in warm-up)` : ''}`;
+  out.push(wrapWords(`${elections}, split votes ${m.splitVotes}, leaderless ${formatUs(m.leaderlessUs)}, final term ${h.maxTerm}`, cols, '  '));
   if (m.recovery) {
     const rec = m.recovery;
     const after = rec.afterUs === null ? 'NOT whole again by the horizon (one effective leader, a write committed)' : `whole again after ${formatUs(rec.afterUs)}`;
-    out.push(`after the last fault healed at ${formatUs(rec.healedUs)}: ${after}`);
+    out.push(wrapWords(`after the last fault healed at ${formatUs(rec.healedUs)}: ${after}`, cols, '  '));
   }
   if (r.violation) {
     const v = r.violation;
-    out.push('', `SAFETY VIOLATION: ${v.invariant} at ${formatUs(v.timeUs)} (term ${v.term}, index ${v.index}, nodes ${v.nodes.join(',')})`, `  ${v.detail}`);
+    out.push('', wrapWords(`SAFETY VIOLATION: ${v.invariant} at ${formatUs(v.timeUs)} (term ${v.term}, index ${v.index}, nodes ${v.nodes.join(',')})`, cols, '  '), wrapWords(v.detail, cols, '  ', '  '));
   }
   const win = faultWindow(h);
-  out.push('', `key events (${formatUs(win.fromUs)} – ${formatUs(win.toUs)}):`, ...keyEvents(h, win));
-  out.push('', 'timeline:', renderTimeline(h, win, a.width));
-  if (win.fromUs > 0 || win.toUs < h.endUs) out.push('', 'whole trial:', renderTimeline(h, { fromUs: 0, toUs: h.endUs }, a.width));
+  out.push('', `key events (${formatUs(win.fromUs)} – ${formatUs(win.toUs)}):`, ...keyEvents(h, win).map((l) => wrapWords(l, cols, '      ', l.match(/^\s*/)![0])));
+  out.push('', 'timeline:', renderTimeline(h, win, width));
+  if (win.fromUs > 0 || win.toUs < h.endUs) out.push('', 'whole trial:', renderTimeline(h, { fromUs: 0, toUs: h.endUs }, width));
   if (a.trace) out.push('', `trace: ${a.trace}`);
   if (a.perfetto) out.push(`Perfetto trace: ${a.perfetto} (open in ui.perfetto.dev or chrome://tracing)`);
   out.push('', `reproduce: ${replayLine(s, a.trial, a.set)}`);

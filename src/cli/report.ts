@@ -1,11 +1,13 @@
-// `raftsim report <results.json> -o <file>`, and the HTML writing shared with
+// `raftsim report <results.json> --out <file>` (-o, --output: the same), and the HTML writing shared with
 // `run --html` / `sweep --html`.
 import { readTextFile } from '../scenarios/read-file.js';
 import { LIMITS } from '../scenarios/limits.js';
 import { join } from 'node:path';
 import { renderReport } from '../report/render.js';
+import { resultShapeProblem } from '../report/result-shape.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { UsageError } from './exit.js';
+import { clipText } from '../scenarios/clip.js';
 import type { RunResult, SweepResult } from '../scenarios/result.js';
 
 export const REPORTS_DIR = 'reports';
@@ -30,14 +32,18 @@ export function writeHtmlReport(result: RunResult | SweepResult, path: string): 
 export function readResultFile(path: string): RunResult | SweepResult {
   const r = readTextFile(path, LIMITS.resultFileBytes, path);
   if (!r.ok) throw new UsageError(r.reason);
-  const text = r.text;
+  return parseResultText(r.text, path);
+}
+
+/** A saved result's text → the result, or a UsageError naming the file and what is wrong. */
+export function parseResultText(text: string, path: string): RunResult | SweepResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${path} is not valid JSON (${(e as Error).message}); expected the output of \`raftsim run --json\` or \`raftsim sweep --json\``);
+    throw new UsageError(`${path} is not valid JSON (${clipText((e as Error).message, 200)}); expected the output of \`raftsim run --json\` or \`raftsim sweep --json\``);
   }
-  const problem = shapeProblem(data);
+  const problem = shapeProblem(data) ?? resultShapeProblem(data);
   if (problem) throw new UsageError(`${path} is not a raftsim result: ${problem}; expected the output of \`raftsim run --json\` or \`raftsim sweep --json\``);
   return data as RunResult | SweepResult;
 }
@@ -59,12 +65,14 @@ function shapeProblem(d: unknown): string | null {
   return null;
 }
 
-export function reportCommand(a: { results: string; output?: string }): void {
+export function reportCommand(a: { results: string; out?: string }): void {
+  if (a.out === '') throw new UsageError('--out needs a file name, e.g. --out reports/run.html');
+  const path = a.out;
+  if (path !== undefined) checkOutputPath(path, '--out');
   const r = readResultFile(a.results);
-  if (a.output === '') throw new UsageError('-o needs a file name, e.g. -o reports/run.html');
-  const path = a.output ?? defaultReportPath(r.scenario);
-  checkOutputPath(path, '-o');
-  writeHtmlReport(r, path);
+  const target = path ?? defaultReportPath(r.scenario);
+  if (path === undefined) checkOutputPath(target, '--out');
+  writeHtmlReport(r, target);
   const configs = Array.isArray((r as SweepResult).results) ? (r as SweepResult).results : [r as RunResult];
   if (!configs.some((c) => c.timelines && c.timelines.length > 0)) {
     process.stderr.write('note: these results have no timelines; re-run with --timelines (or --html) to include them\n');

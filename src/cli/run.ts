@@ -14,6 +14,7 @@ import { JsonLinesFile } from './trace-file.js';
 import type { ResolvedScenario } from '../scenarios/types.js';
 import { collectTimelines } from '../scenarios/timelines.js';
 import { recommend } from '../report/recommend.js';
+import { pointLabel } from '../scenarios/check.js';
 import { htmlPathFor, writeHtmlReport } from './report.js';
 
 export interface RunArgs {
@@ -104,7 +105,10 @@ export async function sweepCommand(a: RunArgs): Promise<void> {
   await preloadImplementation(s);
   checkOutputs(a, s.name);
   const points = sweepPoints(s);
-  const g = await gatherTrials(points.map((p) => p.scenario), identityOf('sweep', a), s.name, a);
+  const g = await gatherTrials(points.map((p) => p.scenario), identityOf('sweep', a), s.name, a, {
+    label: `${s.name} (${points.length} configs)`,
+    running: (c) => `${c + 1}/${points.length} ${pointLabel(points[c].point)}`,
+  });
   if (g.shard !== null) return writeShard(a, g);
   await finishSweep(a, s, points, g.trials);
 }

@@ -7,6 +7,51 @@ export function table(header: readonly string[], rows: readonly (readonly string
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+export interface FitOptions {
+  /** The widest a line may be. */
+  readonly width: number;
+  /** Columns that may be left out when the table is too wide, least important first. */
+  readonly dropFirst?: readonly number[];
+  /** A left-aligned column whose cells may be clipped (with "…") as the last resort. */
+  readonly clip?: number;
+}
+
+/**
+ * A table that fits `width` columns: leaves out the droppable columns, least important first,
+ * until it fits, then clips the clippable column. Returns the headers it left out, so the
+ * caller can say so (the numbers are all in --json).
+ */
+export function fitTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  alignRight: (col: number) => boolean,
+  o: FitOptions,
+): { text: string; dropped: string[] } {
+  let cols = header.map((_, i) => i);
+  const render = () => {
+    const h = cols.map((c) => header[c]);
+    const r = rows.map((row) => cols.map((c) => row[c] ?? ''));
+    return table(h, r, (i) => alignRight(cols[i]));
+  };
+  const widest = (t: string) => Math.max(...t.split('\n').map((l) => l.length));
+  let text = render();
+  for (const d of o.dropFirst ?? []) {
+    if (widest(text) <= o.width) break;
+    cols = cols.filter((c) => c !== d);
+    text = render();
+  }
+  if (widest(text) > o.width && o.clip !== undefined && cols.includes(o.clip)) {
+    const over = widest(text) - o.width;
+    const current = Math.max(header[o.clip].length, ...rows.map((r) => (r[o.clip!] ?? '').length));
+    const room = Math.max(header[o.clip].length, 8, current - over);
+    const clipped = rows.map((r) => r.map((cell, c) => (c === o.clip && cell.length > room ? `${cell.slice(0, room - 1)}…` : cell)));
+    const h = cols.map((c) => header[c]);
+    text = table(h, clipped.map((row) => cols.map((c) => row[c] ?? '')), (i) => alignRight(cols[i]));
+  }
+  const dropped = header.filter((_, i) => !cols.includes(i));
+  return { text, dropped };
+}
+
 /** A number for people: fixed decimals, "—" for null, "> horizon" where censored. */
 export function num(x: number | null | undefined, digits = 1): string {
   if (x === null || x === undefined) return '—';

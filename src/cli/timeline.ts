@@ -3,6 +3,7 @@
 //   L leader   C candidate   p pre-candidate   · follower   ‖ paused   x down
 // and a row marking where faults started (▼) and healed (▲).
 import { formatUs } from '../sim/time.js';
+import { joinWrapped } from './width.js';
 import type { NodeEvent, TrialHistory } from '../scenarios/metrics.js';
 
 const GLYPH: Record<string, string> = { leader: 'L', candidate: 'C', precandidate: 'p', follower: '·', paused: '‖', down: 'x' };
@@ -42,8 +43,8 @@ export function renderTimeline(h: TrialHistory, win: TimelineWindow, width = 100
     }
   }
   const axis = `${formatUs(Math.round(win.fromUs))}`.padEnd(width / 2) + `${formatUs(Math.round(win.toUs))}`.padStart(width / 2);
-  const legend = 'L leader  C candidate  p pre-candidate  · follower  ‖ paused  x down   ▼ fault  ▲ heal';
-  return [`    ${marks.join('')}`, ...rows, `    ${axis}`, `    ${legend}`].join('\n');
+  const legend = ['L leader', 'C candidate', 'p pre-candidate', '· follower', '‖ paused', 'x down', '▼ fault', '▲ heal'];
+  return [`    ${marks.join('')}`, ...rows, `    ${axis}`, `    ${joinWrapped(legend, '  ', width, '    ')}`].join('\n');
 }
 
 /** The most telling state a node was in during [from, to). */

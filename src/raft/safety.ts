@@ -18,6 +18,7 @@
 import type { ClusterObserver } from '../sim/observer.js';
 import type { CommittedEntry, Entry, NodeId, PersistOp, Role } from './types.js';
 import type { Micros } from '../sim/time.js';
+import { Column } from '../sim/column.js';
 
 export type Invariant = 'election-safety' | 'log-matching' | 'leader-completeness' | 'state-machine-safety' | 'durability';
 
@@ -51,7 +52,9 @@ export class SafetyChecker implements ClusterObserver {
   private readonly nodeTerm: number[];
   /** The highest index each node has reported committed. */
   private readonly nodeCommitted: number[];
-  private readonly acknowledged = new Map<number, number>(); // write id → index
+  /** Acknowledged writes in ack order: data (write id) and index, 16 bytes each. */
+  private readonly ackedData = new Column();
+  private readonly ackedIndex = new Column();
 
   constructor(
     n: number,
@@ -156,13 +159,21 @@ export class SafetyChecker implements ClusterObserver {
 
   /** The workload calls this when a client is told its write committed. */
   noteAcknowledged(data: number, index: number): void {
-    this.acknowledged.set(data, index);
+    this.ackedData.push(data);
+    this.ackedIndex.push(index);
+  }
+
+  /** Acknowledged writes recorded, and the bytes they take. */
+  get acknowledged(): { readonly count: number; readonly byteLength: number } {
+    return { count: this.ackedData.length, byteLength: this.ackedData.byteLength + this.ackedIndex.byteLength };
   }
 
   /** End of trial: every acknowledged write must still exist on some node (memory or disk). */
   checkDurability(holds: (node: NodeId, index: number, data: number) => boolean, n: number, now: Micros): void {
     if (this.violation) return;
-    for (const [data, index] of this.acknowledged) {
+    for (let k = 0; k < this.ackedData.length; k++) {
+      const data = this.ackedData.at(k);
+      const index = this.ackedIndex.at(k);
       let found = false;
       for (let node = 0; node < n && !found; node++) found = holds(node, index, data);
       if (!found) {

@@ -25,14 +25,19 @@ export interface AxisSpec {
   readonly grid?: boolean;
 }
 
-/** The x axis along the bottom of the plot area, with its title below. */
+/**
+ * The x axis along the bottom of the plot area, with its title below. Label offsets are in em,
+ * so they keep their spacing when the page enlarges chart text (--k); frames leave room for
+ * MAX_TEXT_SCALE (a bottom margin of at least 62).
+ */
 export function axisBottom(f: Frame, a: AxisSpec): SafeHtml {
   const h = innerHeight(f);
-  const ticks = a.ticks.map((t) => {
+  // Odd-numbered ticks are marked: on a narrow chart (larger text) their labels are hidden (styles.ts).
+  const ticks = a.ticks.map((t, i) => {
     const x = n2(a.scale(t));
-    return html`<g class="tick" transform="translate(${x},0)">${a.grid ? html`<line class="grid" y1="0" y2="${-h}"></line>` : ''}<line y1="0" y2="5"></line><text y="18" text-anchor="middle">${a.format(t)}</text></g>`;
+    return html`<g class="tick${i % 2 === 1 && a.ticks.length > 5 ? ' odd' : ''}" transform="translate(${x},0)">${a.grid ? html`<line class="grid" y1="0" y2="${-h}"></line>` : ''}<line y1="0" y2="5"></line><text y="6" dy="0.95em" text-anchor="middle">${a.format(t)}</text></g>`;
   });
-  return html`<g class="axis axis-x" transform="translate(0,${h})"><line class="domain" x1="0" x2="${innerWidth(f)}"></line>${join(ticks)}<text class="axis-title" x="${n2(innerWidth(f) / 2)}" y="${f.bottom - 6}" text-anchor="middle">${a.label}</text></g>`;
+  return html`<g class="axis axis-x" transform="translate(0,${h})"><line class="domain" x1="0" x2="${innerWidth(f)}"></line>${join(ticks)}<text class="axis-title" x="${n2(innerWidth(f) / 2)}" y="6" dy="2.45em" text-anchor="middle">${a.label}</text></g>`;
 }
 
 /** The y axis along the left of the plot area, with its title turned up the side. */
@@ -43,10 +48,22 @@ export function axisLeft(f: Frame, a: AxisSpec): SafeHtml {
     return html`<g class="tick" transform="translate(0,${y})">${a.grid ? html`<line class="grid" x1="0" x2="${w}"></line>` : ''}<line x1="-5" x2="0"></line><text x="-8" dy="0.32em" text-anchor="end">${a.format(t)}</text></g>`;
   });
   const mid = n2(innerHeight(f) / 2);
-  return html`<g class="axis axis-y"><line class="domain" y1="0" y2="${innerHeight(f)}"></line>${join(ticks)}<text class="axis-title" transform="translate(${-f.left + 14},${mid}) rotate(-90)" text-anchor="middle">${a.label}</text></g>`;
+  return html`<g class="axis axis-y"><line class="domain" y1="0" y2="${innerHeight(f)}"></line>${join(ticks)}<text class="axis-title" transform="translate(${-f.left + 3},${mid}) rotate(-90)" dy="0.8em" text-anchor="middle">${a.label}</text></g>`;
+}
+
+/**
+ * How much the page script may enlarge a chart's text (the CSS variable --k) to keep it
+ * legible when the chart is drawn narrower than its viewBox. A chart is never drawn narrower
+ * than viewBox / MAX_TEXT_SCALE (chartMinWidth), so its text never renders under its base size
+ * (10.5 px at the smallest); below that it scrolls in its own .chart-box.
+ */
+export const MAX_TEXT_SCALE = 1.7;
+
+export function chartMinWidth(viewBoxWidth: number): number {
+  return Math.ceil(viewBoxWidth / MAX_TEXT_SCALE);
 }
 
 /** An <svg> with a viewBox (it scales to its container) and the plot area translated by the margins. */
 export function svgFrame(f: Frame, attrs: { chart: string; title: string }, body: SafeHtml | SafeHtml[]): SafeHtml {
-  return html`<svg class="chart" data-chart="${attrs.chart}" viewBox="0 0 ${f.width} ${f.height}" role="img" aria-label="${attrs.title}" preserveAspectRatio="xMidYMid meet"><title>${attrs.title}</title><g transform="translate(${f.left},${f.top})">${body}</g></svg>`;
+  return html`<div class="chart-box"><svg class="chart" data-chart="${attrs.chart}" viewBox="0 0 ${f.width} ${f.height}" style="min-width:${chartMinWidth(f.width)}px" role="img" aria-label="${attrs.title}" preserveAspectRatio="xMidYMid meet"><title>${attrs.title}</title><g transform="translate(${f.left},${f.top})">${body}</g></svg></div>`;
 }

@@ -33,23 +33,25 @@ export interface CdfOptions {
   readonly censoredLabel?: string;
 }
 
-const FRAME: Frame = { width: 600, height: 380, top: 14, right: 18, bottom: 48, left: 62 };
+const FRAME: Frame = { width: 600, height: 390, top: 22, right: 18, bottom: 64, left: 80 };
 const ZONE = 54;
 
-type X = ((v: number) => number) & { ticks(n?: number): number[] };
+type X = ((v: number) => number) & { ticks(n?: number): number[]; range?(): number[] };
 
 export function cdfChart(series: readonly CdfSeries[], o: CdfOptions): SafeHtml {
   const anyCensored = series.some((s) => s.values.some((v) => v === null));
-  const plotW = innerWidth(FRAME) - (anyCensored ? ZONE : 0);
+  const clipMs = o.scale === 'linear' ? linearClipMs(series) : null;
+  const band = anyCensored || clipMs !== null;
+  const plotW = innerWidth(FRAME) - (band ? ZONE : 0);
   const h = innerHeight(FRAME);
-  const x = xScale(series, o.scale, plotW);
+  const x = xScale(series, o.scale, plotW, clipMs);
   const y = scaleLinear().domain([0, 1]).range([h, 0]);
   const xAxis = axisBottom(FRAME, { scale: x, ticks: xTicks(x, o.scale), format: (t) => fmtNum(t, 4), label: `${o.metric} (ms${o.scale === 'log' ? ', log scale' : ''})`, grid: true });
-  const yAxis = axisLeft(FRAME, { scale: y, ticks: [0, 0.25, 0.5, 0.75, 1], format: (t) => fmtPct(t, 0), label: `share of ${o.unitOf} ≤ x`, grid: true });
+  const yAxis = axisLeft(FRAME, { scale: y, ticks: [0, 0.25, 0.5, 0.75, 1], format: (t) => fmtPct(t, 0), label: `share ≤ x`, grid: true });
   const id = `cdf-${o.scale}`;
   const body = [
-    anyCensored ? censorZone(plotW, h, o.censoredLabel ?? 'no leader by the horizon') : html``,
-    guides(plotW + (anyCensored ? ZONE : 0), y),
+    band ? censorZone(plotW, h, clipMs === null ? (o.censoredLabel ?? 'no leader by the horizon') : `> ${fmtNum(clipMs, 4)} ms${anyCensored ? ` or ${o.censoredLabel ?? 'no leader'}` : ''}`) : html``,
+    guides(plotW + (band ? ZONE : 0), y),
     xAxis,
     yAxis,
     join(series.filter((s) => !s.emphasis).map((s) => seriesSvg(s, x, y, plotW, o.markEach, series.length))),
@@ -65,8 +67,27 @@ function maxOf(series: readonly CdfSeries[]): number {
   return m;
 }
 
-function xScale(series: readonly CdfSeries[], kind: CdfOptions['scale'], plotW: number): X {
+/**
+ * A linear axis stretched to one configuration's far tail squeezes every other curve into
+ * its left edge. When the largest value is over 2.5 × the pooled p98, the axis stops at
+ * about the p98 and the rest is drawn at its right edge, in the band beyond it (the log
+ * chart beside it shows the whole tail). null: no clipping needed.
+ */
+export function linearClipMs(series: readonly CdfSeries[]): number | null {
+  const all: number[] = [];
+  for (const s of series) for (const v of s.values) if (v !== null) all.push(v);
+  if (all.length < 20) return null;
+  all.sort((a, b) => a - b);
+  const p98 = all[Math.min(all.length - 1, Math.floor(0.98 * all.length))];
+  const max = all[all.length - 1];
+  if (!(p98 > 0) || max <= 2.5 * p98) return null;
+  const nice = scaleLinear().domain([0, p98 * 1.15]).nice().domain()[1];
+  return nice;
+}
+
+function xScale(series: readonly CdfSeries[], kind: CdfOptions['scale'], plotW: number, clipMs: number | null = null): X {
   const max = maxOf(series);
+  if (kind === 'linear' && clipMs !== null) return scaleLinear().domain([0, clipMs]).range([0, plotW]).clamp(true) as unknown as X;
   if (kind === 'linear') return scaleLinear().domain([0, max > 0 ? max * 1.03 : 1]).nice().range([0, plotW]) as unknown as X;
   let min = Infinity;
   for (const s of series) for (const v of s.values) if (v !== null && v > 0 && v < min) min = v;
@@ -93,7 +114,7 @@ function censorZone(plotW: number, h: number, label: string): SafeHtml {
 
 function guides(w: number, y: (v: number) => number): SafeHtml {
   return join(
-    ([[0.5, 'p50'], [0.99, 'p99']] as const).map(([q, label]) => html`<g class="guide"><line x1="0" x2="${w}" y1="${n2(y(q))}" y2="${n2(y(q))}"></line><text x="4" y="${n2(y(q) - 4)}">${label}</text></g>`),
+    ([[0.5, 'p50'], [0.99, 'p99']] as const).map(([q, label]) => html`<g class="guide"><line x1="0" x2="${w}" y1="${n2(y(q))}" y2="${n2(y(q))}"></line><text x="4" y="${n2(y(q))}" dy="-0.3em">${label}</text></g>`),
   );
 }
 
@@ -127,7 +148,7 @@ function seriesSvg(s: CdfSeries, x: X, y: (v: number) => number, plotW: number, 
     const tip = `${s.label}\n${fmtMs(o.v)} (trial ${o.trial})\n${fmtPct((i + 1) / n, 1)} of ${n} at or below`;
     return html`<circle data-point="" cx="${n2(x(o.v))}" cy="${n2(y((i + 1) / n))}" r="2.4" data-tip="${tip}"></circle>`;
   });
-  const cens = censored > 0 ? html`<circle class="censored" data-censored="${censored}" cx="${n2(plotW + ZONE / 2)}" cy="${n2(y(1))}" r="4" data-tip="${`${s.label}\n${censored} of ${n} censored: no new leader by the horizon`}"></circle>` : html``;
+  const cens = censored > 0 ? html`<circle class="censored" tabindex="0" data-censored="${censored}" cx="${n2(plotW + ZONE / 2)}" cy="${n2(y(1))}" r="4" data-tip="${`${s.label}\n${censored} of ${n} censored: no new leader by the horizon`}"></circle>` : html``;
   return html`<g class="series${s.emphasis ? ' emphasis' : ''}" data-series="${s.index}" data-label="${s.label}" data-n="${n}" data-points="${ranks.length}" style="--c:${s.color}"><path class="line" d="${d}"></path>${join(points)}${mark ? markers(s, x, y) : ''}${cens}</g>`;
 }
 
@@ -137,7 +158,7 @@ function markers(s: CdfSeries, x: X, y: (v: number) => number): SafeHtml {
     m.map(([v, q, label]) => {
       const cx = x(v as number);
       const cy = y(q);
-      return html`<path class="qmark" data-marker="${label}" d="M${n2(cx)},${n2(cy - 5)}l5,5l-5,5l-5,-5z" data-tip="${`${s.label}\n${label}: ${fmtMs(v)}`}"></path>`;
+      return html`<path class="qmark" tabindex="0" data-marker="${label}" d="M${n2(cx)},${n2(cy - 5)}l5,5l-5,5l-5,-5z" data-tip="${`${s.label}\n${label}: ${fmtMs(v)}`}"></path>`;
     }),
   );
 }
@@ -147,6 +168,12 @@ function quantileLines(s: CdfSeries, x: X, y: (v: number) => number): SafeHtml {
   const h = y(0);
   const m = ([[s.summary.p50, 0.5, 'p50'], [s.summary.p99, 0.99, 'p99']] as const).filter(([v]) => v !== null);
   const lines = m.map(([v, q]) => html`<line x1="${n2(x(v as number))}" x2="${n2(x(v as number))}" y1="${n2(y(q))}" y2="${n2(h)}"></line>`);
-  const labels = m.map(([v, , label], i) => html`<text x="${n2(x(v as number) + 4)}" y="${n2(h - 8 - i * 14)}">${label} ${fmtNum(v)} ms</text>`);
+  // Stacked in em above the axis (they grow with the text); in the right half a label turns to the left of its line, so it stays inside.
+  const plotW = x.range ? x.range()[1] : Infinity;
+  const labels = m.map(([v, , label], i) => {
+    const px = x(v as number);
+    const right = px > plotW / 2;
+    return html`<text x="${n2(px)}" y="${n2(h)}" dx="${right ? -4 : 4}" dy="${(-0.6 - i * 1.25).toFixed(2)}em" text-anchor="${right ? 'end' : 'start'}">${label} ${fmtNum(v)} ms</text>`;
+  });
   return html`<g class="qline" style="--c:${s.color}">${join(lines)}${join(labels)}</g>`;
 }

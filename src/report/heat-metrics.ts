@@ -35,7 +35,7 @@ export function p99Metric(configs: readonly ReportConfig[], faded: (index: numbe
   const { color, lo: shownLo } = ramp(lo, hi, GOOD_TO_BAD);
   const title = `p99 ${primaryMetric(configs[0].result).title}`;
   const beyond = html`<span class="swatch beyond-swatch"></span><span>beyond the horizon (censored)</span>`;
-  const fadedNote = configs.some((c) => faded(c.index)) ? html`<span class="swatch faded-swatch"></span><span>faded: excluded by the rule</span>` : html``;
+  const fadedNote = configs.some((c) => faded(c.index)) ? html`<span class="swatch faded-swatch"></span><span>hatched: excluded by the rule</span>` : html``;
   return {
     id: 'p99',
     title,

@@ -2,6 +2,7 @@
 // values of another, and any further keys split the grid into panels. One cell
 // per configuration that ran (an interrupted sweep leaves holes, drawn empty
 // and unmarked). The recommended cell is outlined and starred.
+import { chartMinWidth, MAX_TEXT_SCALE } from './axis.js';
 import { html, join, n2, type SafeHtml } from './html.js';
 import { fmtValue, shortKey } from './format.js';
 import { textOn } from './colors.js';
@@ -51,10 +52,11 @@ export function heatmap(configs: readonly ReportConfig[], keys: readonly string[
 
 function panelSvg(g: Grid, configs: readonly ReportConfig[], m: HeatMetric, recommended: number | null): SafeHtml {
   const yTitleText = g.yKey === null ? '' : `${shortKey(g.yKey)} ↓`;
-  const labelW = g.yKey === null ? 20 : Math.min(200, Math.max(24 + 7 * Math.max(...g.ys.map((v) => fmtValue(v).length)), 12 + 6.5 * yTitleText.length));
+  // Row labels sized for text enlarged up to MAX_TEXT_SCALE on a narrow screen (about 6.6 units a character at 11 px).
+  const labelW = g.yKey === null ? 20 : Math.min(260, 18 + 6.6 * MAX_TEXT_SCALE * Math.max(...g.ys.map((v) => fmtValue(v).length)));
   const cw = Math.max(64, Math.min(110, 560 / g.xs.length));
   const ch = 40;
-  const top = 34;
+  const top = 28;
   const width = labelW + cw * g.xs.length + 8;
   const height = top + ch * g.ys.length + 8;
   const cols = g.xs.map((v, i) => html`<text class="col-label" x="${n2(labelW + cw * (i + 0.5))}" y="${top - 8}" text-anchor="middle">${fmtValue(v)}</text>`);
@@ -64,18 +66,20 @@ function panelSvg(g: Grid, configs: readonly ReportConfig[], m: HeatMetric, reco
     const j = g.yKey === null ? 0 : g.ys.findIndex((v) => same(v, c.result.point[g.yKey!]));
     return cell(c, m, labelW + cw * i, top + ch * j, cw, ch, c.index === recommended);
   });
-  const xTitle = html`<text class="axis-title" x="${n2(labelW + (cw * g.xs.length) / 2)}" y="11" text-anchor="middle">${shortKey(g.xKey)} →</text>`;
-  // The row key names the column of row labels, in the corner beside the column labels.
-  const yTitle = g.yKey === null ? '' : html`<text class="axis-title" x="${labelW - 8}" y="${top - 8}" text-anchor="end">${yTitleText}</text>`;
+  // Which key runs down and which across is said in a line of text above the map (it wraps on a
+  // phone), not inside it, where long key names ran into the column labels.
+  const axes = html`<div class="heat-axes">${g.yKey === null ? '' : html`rows: <strong>${yTitleText}</strong> · `}columns: <strong>${shortKey(g.xKey)} →</strong></div>`;
   const title = `${m.title}: ${g.yKey ?? ''}${g.yKey ? ' × ' : ''}${g.xKey}`;
-  return html`<svg class="chart heat" data-chart="heatmap-${m.id}" viewBox="0 0 ${n2(width)} ${height}" style="max-width:${n2(width * 1.25)}px" role="img" aria-label="${title}"><title>${title}</title>${xTitle}${yTitle}${join(cols)}${join(rows)}${join(cells)}</svg>`;
+  return html`${axes}<div class="chart-box"><svg class="chart heat" data-chart="heatmap-${m.id}" viewBox="0 0 ${n2(width)} ${height}" style="max-width:${n2(width * 1.25)}px;min-width:${chartMinWidth(width)}px" role="img" aria-label="${title}"><title>${title}</title>${join(cols)}${join(rows)}${join(cells)}</svg></div>`;
 }
 
 function cell(c: ReportConfig, m: HeatMetric, x: number, y: number, w: number, h: number, isRec: boolean): SafeHtml {
   const fill = m.fill(c);
   const rect = html`<rect x="${n2(x + 1)}" y="${n2(y + 1)}" width="${n2(w - 2)}" height="${n2(h - 2)}" rx="3" ${fill === null ? html`class="beyond"` : html`style="fill:${fill}"`}></rect>`;
   const ink = fill === null ? '' : html` style="fill:${textOn(fill)}"`;
+  // Excluded configurations are hatched over their full-strength fill, so their text keeps its contrast in both themes.
+  const mark = m.faded(c) && fill !== null ? html`<rect class="fade-mark" x="${n2(x + 1)}" y="${n2(y + 1)}" width="${n2(w - 2)}" height="${n2(h - 2)}" rx="3"></rect>` : '';
   const label = html`<text x="${n2(x + w / 2)}" y="${n2(y + h / 2)}" dy="0.35em" text-anchor="middle"${ink}>${isRec ? '★ ' : ''}${m.text(c)}</text>`;
   const outline = isRec ? html`<rect class="rec-outline" x="${n2(x + 2)}" y="${n2(y + 2)}" width="${n2(w - 4)}" height="${n2(h - 4)}" rx="3"></rect>` : '';
-  return html`<g class="cell${isRec ? ' rec' : ''}${m.faded(c) ? ' faded' : ''}" data-cell="" data-config="${c.index}" tabindex="0" data-tip="${configTip(c, isRec)}">${rect}${label}${outline}</g>`;
+  return html`<g class="cell${isRec ? ' rec' : ''}${m.faded(c) ? ' faded' : ''}" data-cell="" data-config="${c.index}" tabindex="0" data-tip="${configTip(c, isRec)}">${rect}${mark}${label}${outline}</g>`;
 }

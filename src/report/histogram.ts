@@ -9,7 +9,7 @@ import { axisBottom, axisLeft, innerHeight, innerWidth, svgFrame, type Frame } f
 import { fmtNum, fmtPct } from './format.js';
 import type { CdfSeries } from './cdf.js';
 
-const FRAME: Frame = { width: 1200, height: 300, top: 14, right: 18, bottom: 48, left: 62 };
+const FRAME: Frame = { width: 900, height: 320, top: 22, right: 18, bottom: 64, left: 80 };
 const ZONE = 54;
 
 export function histogramChart(s: CdfSeries, metric: string, unitOf: string): SafeHtml {
@@ -31,7 +31,7 @@ export function histogramChart(s: CdfSeries, metric: string, unitOf: string): Sa
       const x0 = x(b.x0 ?? 0);
       const w = Math.max(1, x(b.x1 ?? 0) - x0 - 1);
       const tip = `${fmtNum(b.x0 ?? 0)}–${fmtNum(b.x1 ?? 0)} ms\n${b.length} of ${n} ${unitOf} (${fmtPct(b.length / n, 1)})`;
-      return html`<rect data-bin="" x="${n2(x0 + 0.5)}" y="${n2(y(b.length))}" width="${n2(w)}" height="${n2(h - y(b.length))}" data-tip="${tip}"></rect>`;
+      return html`<rect data-bin="" tabindex="0" x="${n2(x0 + 0.5)}" y="${n2(y(b.length))}" width="${n2(w)}" height="${n2(h - y(b.length))}" data-tip="${tip}"></rect>`;
     });
   const cens = censored > 0 ? censoredBar(censored, n, plotW, y, h, unitOf) : html``;
   const body = [
@@ -39,22 +39,25 @@ export function histogramChart(s: CdfSeries, metric: string, unitOf: string): Sa
     axisBottom(FRAME, { scale: x, ticks: x.ticks(16), format: (t) => fmtNum(t, 4), label: `${metric} (ms)` }),
     html`<g class="bars" style="--c:${s.color}">${join(bars)}</g>`,
     cens,
-    quantileMarks(s, x, h),
+    quantileMarks(s, x, h, plotW),
   ];
   return svgFrame(FRAME, { chart: 'histogram', title: `Histogram of ${metric}: ${s.label}` }, body);
 }
 
 function censoredBar(count: number, n: number, plotW: number, y: (v: number) => number, h: number, unitOf: string): SafeHtml {
   const tip = `no leader by the horizon\n${count} of ${n} ${unitOf} (${fmtPct(count / n, 1)}) censored`;
-  return html`<g class="censor-zone"><rect class="censored-bar" data-bin="censored" x="${plotW + 8}" y="${n2(y(count))}" width="${ZONE - 12}" height="${n2(h - y(count))}" data-tip="${tip}"></rect><text class="zone-label" x="${plotW + ZONE / 2 + 2}" y="${h + 18}" text-anchor="middle">&gt; horizon</text></g>`;
+  return html`<g class="censor-zone"><rect class="censored-bar" tabindex="0" data-bin="censored" x="${plotW + 8}" y="${n2(y(count))}" width="${ZONE - 12}" height="${n2(h - y(count))}" data-tip="${tip}"></rect><text class="zone-label" x="${plotW + ZONE / 2 + 2}" y="${h + 18}" text-anchor="middle">&gt; horizon</text></g>`;
 }
 
-function quantileMarks(s: CdfSeries, x: (v: number) => number, h: number): SafeHtml {
+function quantileMarks(s: CdfSeries, x: (v: number) => number, h: number, plotW: number): SafeHtml {
   const marks = ([[s.summary.p50, 'p50'], [s.summary.p99, 'p99']] as const).filter(([v]) => v !== null);
   return join(
     marks.map(([v, label], i) => {
-      const cx = n2(x(v as number));
-      return html`<g class="qline"><line x1="${cx}" x2="${cx}" y1="0" y2="${h}"></line><text x="${cx}" y="${10 + i * 12}" dx="4">${label} ${fmtNum(v)} ms</text></g>`;
+      const px = x(v as number);
+      const cx = n2(px);
+      // Labels stack in em (they grow with the text) and turn to the left of their line in the right half, so they stay inside.
+      const right = px > plotW / 2;
+      return html`<g class="qline"><line x1="${cx}" x2="${cx}" y1="0" y2="${h}"></line><text x="${cx}" y="0" dy="${(1 + i * 1.25).toFixed(2)}em" dx="${right ? -4 : 4}" text-anchor="${right ? 'end' : 'start'}">${label} ${fmtNum(v)} ms</text></g>`;
     }),
   );
 }

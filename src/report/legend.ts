@@ -18,7 +18,7 @@ export function seriesLegend(m: ReportModel, series: readonly CdfSeries[]): Safe
   if (m.keys.length === 2) return gridLegend(m, series, starred);
   const items = series.map((s) => {
     const star = s.index === starred ? html`<span class="star" title="recommended">★</span> ` : '';
-    return html`<li data-legend="${s.index}" tabindex="0" data-tip="${tipOf(s)}"><span class="swatch" style="--c:${s.color}"></span>${star}${s.label}</li>`;
+    return html`<li data-legend="${s.index}" tabindex="0" data-tip="${tipOf(s)}"><span class="swatch${s.index === starred ? ' rec' : ''}" style="--c:${s.color}"></span>${star}${s.label}</li>`;
   });
   return html`<ul class="legend" aria-label="configurations">${join(items)}</ul>`;
 }
@@ -35,7 +35,7 @@ function gridLegend(m: ReportModel, series: readonly CdfSeries[], starred: numbe
     const cells = cols.map((c) => {
       const s = at(r, c);
       if (!s) return html`<td></td>`;
-      return html`<td data-legend="${s.index}" tabindex="0" data-tip="${tipOf(s)}"><span class="swatch" style="--c:${s.color}"></span>${s.index === starred ? html`<span class="star">★</span>` : ''}</td>`;
+      return html`<td data-legend="${s.index}" tabindex="0" data-tip="${tipOf(s)}"><span class="swatch${s.index === starred ? ' rec' : ''}" style="--c:${s.color}"></span>${s.index === starred ? html`<span class="star">★</span>` : ''}</td>`;
     });
     return html`<tr><th scope="row">${fmtValue(r)}</th>${join(cells)}</tr>`;
   });

@@ -21,7 +21,7 @@ export const PAGE_CSS = `
   }
 }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1280px; padding: 24px 28px 60px; background: var(--bg); color: var(--fg);
+body { margin: 0 auto; max-width: 1280px; padding: 24px clamp(10px, 3vw, 28px) 60px; background: var(--bg); color: var(--fg); overflow-wrap: break-word;
   font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 h1 { font-size: 28px; margin: 2px 0 8px; overflow-wrap: anywhere; }
 h2 { font-size: 20px; margin: 36px 0 6px; padding-top: 10px; border-top: 1px solid var(--border); }
@@ -49,17 +49,23 @@ code { background: var(--panel); padding: 1px 4px; border-radius: 3px; overflow-
 .expectations .badge { display: inline-block; min-width: 44px; text-align: center; border-radius: 4px; font-size: 12px; font-weight: 700; color: #fff; background: var(--good); }
 .expectations .fail .badge { background: var(--bad); }
 .reproduce { margin-top: 10px; }
-.charts-2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 18px; align-items: start; }
-figure { margin: 10px 0; break-inside: avoid; }
+.charts-2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(440px, 100%), 1fr)); gap: 18px; align-items: start; }
+figure { margin: 10px 0; break-inside: avoid; min-width: 0; }
+/* A chart never shrinks below the width at which its text would fall under ~10 px (charts.ts:
+   minWidth); on a narrower screen it scrolls inside its own box, never the page. */
+.chart-box { overflow-x: auto; overflow-y: hidden; max-width: 100%; container-type: inline-size; }
+/* Drawn narrow, text is enlarged (--k): every other x tick label goes, so none overlap. */
+@container (max-width: 520px) { .axis-x .tick.odd text { display: none; } }
 figcaption { font-weight: 600; margin-bottom: 4px; }
 svg.chart { width: 100%; height: auto; display: block; overflow: visible; }
-svg.chart text { fill: var(--fg); font-size: 11px; }
+svg.chart:focus-visible, svg.chart [tabindex]:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+svg.chart text { fill: var(--fg); font-size: calc(11px * var(--k, 1)); }
 .axis .domain, .axis .tick line { stroke: var(--axis); }
 .axis .tick line.grid { stroke: var(--grid); }
 .axis .tick text { fill: var(--muted); }
-svg.chart .axis-title { font-size: 12px; font-weight: 600; fill: var(--fg); }
+svg.chart .axis-title { font-size: calc(12px * var(--k, 1)); font-weight: 600; fill: var(--fg); }
 .guide line { stroke: var(--muted); stroke-dasharray: 2 4; }
-svg.chart .guide text { fill: var(--muted); font-size: 10px; }
+svg.chart .guide text { fill: var(--muted); font-size: calc(10.5px * var(--k, 1)); }
 .series .line { fill: none; stroke: var(--c); stroke-width: 1.4; }
 .series.emphasis .line { stroke-width: 2.8; }
 .series circle[data-point] { fill: var(--c); stroke: transparent; stroke-width: 6; }
@@ -68,13 +74,13 @@ svg.chart .guide text { fill: var(--muted); font-size: 10px; }
 .qline line { stroke: var(--c, var(--fg)); stroke-width: 1.3; stroke-dasharray: 5 3; }
 .bars + g .qline line, .histogram .qline line { stroke: var(--fg); }
 svg.chart .qline text, svg.chart .term, svg.chart .fault-label { paint-order: stroke; stroke: var(--bg); stroke-width: 3px; stroke-linejoin: round; }
-svg.chart .qline text { font-weight: 650; font-size: 11px; }
+svg.chart .qline text { font-weight: 650; font-size: calc(11px * var(--k, 1)); }
 .chart.dim .series { opacity: .12; }
 .chart.dim .series.hi { opacity: 1; }
 .chart .series.hi .line { stroke-width: 3.2; }
 .zone { fill: url(#hatch); }
 .hatch { stroke: var(--hatch); stroke-width: 1.2; }
-svg.chart .zone-label { fill: var(--muted); font-size: 10.5px; }
+svg.chart .zone-label { fill: var(--muted); font-size: calc(10.5px * var(--k, 1)); }
 .bars rect { fill: var(--c); }
 .censored-bar { fill: url(#hatch); stroke: var(--bad); stroke-width: 1.2; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; list-style: none; padding: 0; margin: 8px 0; font-size: 12.5px; }
@@ -91,16 +97,19 @@ svg.chart .zone-label { fill: var(--muted); font-size: 10.5px; }
 .legend-grid .swatch { width: 26px; height: 12px; vertical-align: middle; }
 .heatmap .panel { margin-bottom: 8px; }
 .heatmap .panel-title { font-weight: 600; font-size: 12.5px; }
+.heat-axes { font-size: 12px; color: var(--muted); margin: 2px 0; }
 svg.heat { width: 100%; }
-svg.heat .cell text { font-size: 11.5px; font-weight: 600; font-variant-numeric: tabular-nums; }
-svg.heat .col-label, svg.heat .row-label { fill: var(--muted); font-size: 11px; }
-svg.heat .axis-title { font-size: 11px; }
+svg.heat .cell text { font-size: calc(11.5px * var(--k, 1)); font-weight: 600; font-variant-numeric: tabular-nums; }
+svg.heat .col-label, svg.heat .row-label { fill: var(--muted); font-size: calc(11px * var(--k, 1)); }
+svg.heat .axis-title { font-size: calc(11px * var(--k, 1)); }
 .cell rect.beyond { fill: url(#hatch); stroke: var(--bad); stroke-width: 1; }
 .cell:hover rect:first-child, .cell:focus rect:first-child { stroke: var(--fg); stroke-width: 2; }
 .cell:focus { outline: none; }
-.cell.faded rect:first-child { opacity: .35; }
-.cell.faded text { opacity: .6; }
-.faded-swatch { background: linear-gradient(to right, #2c7fb8, #7fcdbb); opacity: .35; }
+.fade-mark { fill: url(#hatch); pointer-events: none; }
+svg.heat .cell.faded text { paint-order: stroke; stroke: var(--bg); stroke-width: 3px; stroke-linejoin: round; fill: var(--fg) !important; }
+.faded-swatch { background: repeating-linear-gradient(45deg, var(--hatch) 0 1.5px, transparent 1.5px 5px), linear-gradient(to right, #2c7fb8, #7fcdbb); }
+.legend-grid-wrap { overflow-x: auto; max-width: 100%; }
+.legend .swatch.rec, .legend-grid .swatch.rec { outline: 2.5px solid var(--fg); outline-offset: 1px; }
 .rec-outline { fill: none; stroke: var(--accent); stroke-width: 3; }
 .ramp { display: flex; align-items: center; gap: 8px; font-size: 12px; color: var(--muted); margin: 4px 0 0; flex-wrap: wrap; }
 .ramp-bar { display: inline-block; width: 180px; height: 12px; border-radius: 3px; border: 1px solid var(--border); }
@@ -127,13 +136,13 @@ table.env td { padding: 3px 0; }
 .st-leader { fill: var(--st-leader); background: var(--st-leader); }
 .st-paused { fill: var(--st-paused); background: var(--st-paused); }
 .st-down { fill: var(--st-down); background: var(--st-down); }
-svg.chart .term { font-size: 10px; fill: var(--term-ink); stroke-width: 0; }
+svg.chart .term { font-size: calc(10.5px * var(--k, 1)); fill: var(--term-ink); stroke-width: 0; }
 svg.chart [data-segment="leader"] .term, svg.chart [data-segment="candidate"] .term, svg.chart [data-segment="paused"] .term { fill: #fff; font-weight: 650; }
-svg.chart .lane-label { font-weight: 650; font-size: 12px; }
+svg.chart .lane-label { font-weight: 650; font-size: calc(12px * var(--k, 1)); }
 .fault .band { opacity: .13; pointer-events: none; }
 .fault .flag { opacity: .85; }
 .fault .fault-start { stroke-width: 1.5; stroke-dasharray: 3 2; pointer-events: none; }
-svg.chart .fault-label { font-size: 11px; font-weight: 600; stroke-width: 0; fill: #fff; }
+svg.chart .fault-label { font-size: calc(11px * var(--k, 1)); font-weight: 600; stroke-width: 0; fill: #fff; }
 ${(['network', 'clock', 'crash', 'cpu', 'disk', 'other'] as const).map((k) => `.fault-${k} rect, rect.fault-${k}, .fault-swatch.fault-${k} { fill: var(--f-${k}); background: var(--f-${k}); } .fault-${k} line { stroke: var(--f-${k}); }`).join('\n')}
 .elected line { stroke: var(--fg); stroke-width: 1; stroke-dasharray: 1 2; opacity: .7; }
 .elected path { fill: var(--accent); stroke: var(--bg); stroke-width: 1; }
@@ -143,7 +152,7 @@ ${(['network', 'clock', 'crash', 'cpu', 'disk', 'other'] as const).map((k) => `.
 svg.overview .st { stroke: none; }
 .zoom-box { fill: none; stroke: var(--fg); stroke-width: 1.2; }
 .overview-fault { opacity: .9; }
-svg.chart .overview-label { fill: var(--muted); font-size: 10px; }
+svg.chart .overview-label { fill: var(--muted); font-size: calc(10.5px * var(--k, 1)); }
 pre.source { background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: 12px; overflow: auto; max-height: 520px; white-space: pre-wrap; overflow-wrap: anywhere; }
 #tooltip { position: fixed; z-index: 10; pointer-events: none; max-width: 380px; padding: 6px 9px; border-radius: 6px;
   background: var(--tip-bg); color: var(--tip-fg); font-size: 12px; line-height: 1.4; white-space: pre-line; box-shadow: 0 2px 10px rgba(0,0,0,.25); }
@@ -160,6 +169,10 @@ svg.defs { position: absolute; width: 0; height: 0; overflow: hidden; }
   #tooltip { display: none !important; }
   .charts-2 { display: block; }
   svg.chart { max-width: 17cm; }
+  .histogram svg.chart, svg.heat { max-width: none; }
+  .chart-box { overflow: visible; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
   svg.timeline { max-width: none; }
   pre.source { max-height: none; overflow: visible; }
   h2 { break-after: avoid; }

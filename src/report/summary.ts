@@ -32,9 +32,11 @@ ${h.description ? html`<p class="description" data-field="description">${h.descr
 ${m.kind === 'sweep' ? html`<p class="cluster"><strong>Swept:</strong> ${m.keys.join(' × ')}</p>` : ''}
 ${m.interrupted ? html`<p class="warn">This sweep was interrupted: only the configurations that finished are shown.</p>` : ''}
 ${recommendationBlock(m)}
-${m.focus ? headline(m.focus, m.kind === 'sweep') : html`<p class="warn">No configuration to summarise.</p>`}
+${m.focus ? safetyVerdict(m.focus, h.trials) : ''}
+${m.kind === 'run' ? violations(m.configs) : ''}
+${m.focus ? headline(m.focus, m.kind === 'sweep', h.trials) : html`<p class="warn">No configuration to summarise.</p>`}
 ${verdicts(m)}
-${violations(m.configs)}
+${m.kind === 'sweep' ? violations(m.configs) : ''}
 <div class="reproduce"><strong>Reproduce:</strong> <code data-field="command">${reproduceCommand(m.kind, h)}</code></div>
 </header>`;
 }
@@ -46,13 +48,38 @@ function recommendationBlock(m: ReportModel): SafeHtml {
   return html`<div class="callout rec" data-recommended="${r.index}"><strong>★ Recommended: ${pointLabel(m.focus.result.point)}</strong> (configuration #${r.index + 1}; ${r.eligible} of ${m.configs.length} met the rule's conditions)<p class="rule"><strong>Rule:</strong> ${r.rule}</p>${r.fallback ? html`<p class="rule warn">${r.fallback}</p>` : ''}</div>`;
 }
 
-function headline(c: ReportConfig, recommended: boolean): SafeHtml {
+/** Trials of `c` that stopped at a safety violation (each stops at its first). */
+function cutShort(c: ReportConfig): { trials: number; medianAtUs: number } {
+  const times = [...new Map(c.result.violations.map((v) => [v.trial, v.timeUs])).values()].sort((a, b) => a - b);
+  return { trials: times.length, medianAtUs: times.length === 0 ? 0 : times[Math.floor((times.length - 1) / 2)] };
+}
+
+/**
+ * When safety was violated the verdict leads, as in a Jepsen report: the liveness figures
+ * after it come from trials that stopped at the violation, so they are said to (or withheld).
+ */
+function safetyVerdict(c: ReportConfig, trials: number): SafeHtml {
+  const cut = cutShort(c);
+  if (cut.trials === 0) return html``;
+  const kinds = [...new Set(c.result.violations.map((v) => v.invariant))].join(', ');
+  const horizon = c.result.config.horizonUs;
+  return html`<div class="callout bad verdict" data-field="safety-verdict"><strong>UNSAFE: safety violated in ${cut.trials} of ${trials} trials (${kinds}).</strong> A trial stops at its first violation (here at ${formatUs(cut.medianAtUs)} of the ${formatUs(horizon)} horizon, median), so ${cut.trials === trials ? 'no trial ran to the horizon and the liveness figures are withheld' : `the liveness figures below include ${cut.trials} cut-short trials`}.</div>`;
+}
+
+function headline(c: ReportConfig, recommended: boolean, trials: number): SafeHtml {
   const m = c.result.metrics;
+  const cut = cutShort(c);
+  if (cut.trials > 0 && cut.trials >= trials) {
+    // Every trial stopped at a violation: times to leader, elections and availability would describe a cluster cut short.
+    const card = html`<div class="figure-card bad"><div class="label">safety</div><div class="value">violated ×${m.safetyViolations}</div><div class="note">every trial stopped at its violation</div></div>`;
+    const withheld = html`<div class="figure-card withheld" data-field="liveness-withheld"><div class="label">liveness figures</div><div class="value">withheld</div><div class="note">no trial ran to the horizon; see the violations above and the timelines below</div></div>`;
+    return html`<div class="headline" data-field="headline">${card}${withheld}</div>`;
+  }
   const p = primaryMetric(c.result);
   const s = p.summary;
   const figures: [string, string, string][] = [
     [`p50 ${p.title}`, fmtQuantile(s.p50, s.censored, s.n), `over ${s.n} ${p.unitOf}`],
-    [`p99 ${p.title}`, fmtQuantile(s.p99, s.censored, s.n), s.censored > 0 ? `${s.censored} censored (no leader by the horizon)` : 'none censored'],
+    [`p99 ${p.title}`, fmtQuantile(s.p99, s.censored, s.n), s.censored > 0 ? `${s.censored} censored (no leader by the horizon${cut.trials > 0 ? ' or the violation that stopped the trial' : ''})` : 'none censored'],
     [`max ${p.title}`, fmtMs(s.max), 'largest measured'],
     ...(p.key === 'timeToLeaderMs' ? [stableCard(m)] : []),
     ['elections per trial', fmtNum(m.electionsPerTrial), `${fmtNum(m.splitVotesPerTrial)} split votes per trial`],
@@ -62,7 +89,11 @@ function headline(c: ReportConfig, recommended: boolean): SafeHtml {
     ['safety', m.safety === 'ok' ? 'ok' : `violated ×${m.safetyViolations}`, 'all invariants checked'],
   ];
   const cards = figures.map(([label, value, note]) => html`<div class="figure-card${label === 'safety' && m.safety !== 'ok' ? ' bad' : ''}"><div class="label">${label}</div><div class="value">${value}</div><div class="note">${note}</div></div>`);
-  const title = recommended ? html`<p class="headline-title">Headline figures of the recommended configuration</p>` : '';
+  const title = recommended
+    ? html`<p class="headline-title">Headline figures of the recommended configuration</p>`
+    : cut.trials > 0
+      ? html`<p class="headline-title">Liveness figures, including ${cut.trials} of ${trials} trials cut short by a safety violation</p>`
+      : '';
   return html`${title}<div class="headline" data-field="headline">${join(cards)}</div>`;
 }
 

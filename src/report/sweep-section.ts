@@ -16,7 +16,7 @@ export function sweepSection(m: ReportModel): SafeHtml {
 <figure><figcaption>Spurious elections per hour — 0 is the goal</figcaption>${heatmap(m.configs, m.keys, spuriousMetric(m.configs), rec)}</figure>
 </div>`;
   return html`<section id="sweep"><h2>The sweep: ${m.configs.length} configurations</h2>
-<p class="note">One cell per configuration; hover a cell for all its figures. ★ marks the recommended configuration. Spurious elections are needless elections while the leader was healthy; in the p99 map, faded cells are configurations the recommendation rule excluded for them (or for a safety violation).</p>
+<p class="note">One cell per configuration; hover a cell for all its figures. ★ marks the recommended configuration. Spurious elections are needless elections while the leader was healthy; in the p99 map, hatched cells are configurations the recommendation rule excluded for them (or for a safety violation).</p>
 ${heat}
 <h3>Every configuration</h3>
 <p class="note">Click a column header to sort (again to reverse). Hover a row to pick out its curve in the CDFs.</p>

@@ -1,6 +1,7 @@
 // A thin strip of the whole trial above each zoomed timeline: every node's
 // states and every fault from start to horizon, with a box round the part the
 // chart below zooms into, so nothing outside the zoom is hidden.
+import { chartMinWidth } from './axis.js';
 import { scaleLinear } from 'd3-scale';
 import { html, join, n2, type SafeHtml } from './html.js';
 import { fmtAxisMs, fmtMs } from './format.js';
@@ -28,5 +29,5 @@ export function overviewSvg(t: TrialTimeline, zoom: Window): SafeHtml {
   const spanMs = t.endUs / 1000;
   const ends = html`<text class="overview-label" x="-6" y="${h / 2}" dy="0.32em" text-anchor="end">all</text><text class="overview-label" x="${plotW}" y="${h + 12}" text-anchor="end">${fmtAxisMs(spanMs, spanMs)} (whole trial)</text><text class="overview-label" x="0" y="${h + 12}">0</text>`;
   const height = h + 24;
-  return html`<svg class="chart overview" data-chart="overview" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${`Whole trial ${t.trial}, with the zoomed part boxed`}"><g transform="translate(${LEFT},8)">${join(segs)}${join(faults)}${box}${ends}</g></svg>`;
+  return html`<div class="chart-box"><svg class="chart overview" data-chart="overview" viewBox="0 0 ${WIDTH} ${height}" style="min-width:${chartMinWidth(WIDTH)}px" role="img" aria-label="${`Whole trial ${t.trial}, with the zoomed part boxed`}"><g transform="translate(${LEFT},8)">${join(segs)}${join(faults)}${box}${ends}</g></svg></div>`;
 }

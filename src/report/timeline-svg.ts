@@ -3,7 +3,7 @@
 // shaded by kind across every lane, and a marker where each leader was elected.
 import { scaleLinear } from 'd3-scale';
 import { html, join, n2, type SafeHtml } from './html.js';
-import { axisBottom, type Frame } from './axis.js';
+import { axisBottom, chartMinWidth, type Frame } from './axis.js';
 import { fmtAxisMs, fmtMs } from './format.js';
 import { clip, faultKind, segmentsOf, windowOf, type Segment, type Window } from './timeline-data.js';
 import type { TrialTimeline } from '../scenarios/timelines.js';
@@ -19,7 +19,7 @@ export function timelineSvg(t: TrialTimeline): SafeHtml {
   const w = windowOf(t);
   const lanesTop = FAULT_ROW;
   const lanesH = t.n * (LANE + GAP) - GAP;
-  const f: Frame = { width: 1200, height: 6 + lanesTop + lanesH + 42, top: 6, right: 16, bottom: 42, left: 44 };
+  const f: Frame = { width: 1200, height: 6 + lanesTop + lanesH + 64, top: 6, right: 16, bottom: 64, left: 44 };
   const plotW = f.width - f.left - f.right;
   // Time is shown from the first fault (negative before it), so a leader elected at +48 ms took 48 ms.
   const originUs = t.faults.length > 0 ? Math.min(...t.faults.map((fl) => fl.startUs)) : 0;
@@ -36,7 +36,7 @@ export function timelineSvg(t: TrialTimeline): SafeHtml {
     axis,
   ];
   const title = `Per-node timeline of trial ${t.trial} (${t.label})`;
-  return html`<svg class="chart timeline" data-chart="timeline-${t.label}" data-trial="${t.trial}" viewBox="0 0 ${f.width} ${f.height}" role="img" aria-label="${title}"><title>${title}</title><g transform="translate(${f.left},${f.top})">${body}</g></svg>`;
+  return html`<div class="chart-box"><svg class="chart timeline" data-chart="timeline-${t.label}" data-trial="${t.trial}" viewBox="0 0 ${f.width} ${f.height}" style="min-width:${chartMinWidth(f.width)}px" role="img" aria-label="${title}"><title>${title}</title><g transform="translate(${f.left},${f.top})">${body}</g></svg></div>`;
 }
 
 function lanes(t: TrialTimeline, w: Window, x: X): SafeHtml {

@@ -5,6 +5,11 @@
 //   [data-tip]                 hover/focus → tooltip with its text
 //   [data-legend] / [data-series]  hover → that configuration highlighted in the CDFs
 //   button[data-sort-col]      click → sort the table by that column
+//   svg.chart                  --k = how much narrower than its viewBox it is drawn (at most
+//                              MAX_TEXT_SCALE): the stylesheet multiplies font sizes by it, so
+//                              chart text keeps its size on a phone and on paper
+import { MAX_TEXT_SCALE } from './axis.js';
+
 export const PAGE_SCRIPT = `(function () {
   'use strict';
   var tip = document.getElementById('tooltip');
@@ -71,5 +76,19 @@ export const PAGE_SCRIPT = `(function () {
     var b = e.target.closest && e.target.closest('button[data-sort-col]');
     if (b) sortBy(b);
   });
+  function fitText() {
+    var svgs = document.querySelectorAll('svg.chart');
+    for (var i = 0; i < svgs.length; i++) {
+      var vb = svgs[i].viewBox && svgs[i].viewBox.baseVal;
+      var w = svgs[i].getBoundingClientRect().width;
+      if (!vb || !vb.width || !w) continue;
+      svgs[i].style.setProperty('--k', Math.min(${MAX_TEXT_SCALE}, Math.max(1, vb.width / w)).toFixed(3));
+    }
+  }
+  fitText();
+  window.addEventListener('resize', fitText);
+  window.addEventListener('beforeprint', fitText);
+  window.addEventListener('afterprint', fitText);
+  if (window.matchMedia) { var pm = window.matchMedia('print'); if (pm.addEventListener) pm.addEventListener('change', fitText); }
 })();
 `;

@@ -5,6 +5,7 @@
 //                            (a p99 beyond the horizon is slower than any number);
 //   spurious elections/hour  up by more than spuriousUpPct % of the old value plus spuriousUpAbs;
 //   write availability       down by more than availabilityDownPts percentage points.
+import { clipText } from './clip.js';
 import { RAFTSIM_VERSION } from '../version.js';
 import { configName, type CheckedConfig } from './check.js';
 
@@ -80,7 +81,7 @@ export function parseBaseline(text: string): Baseline {
       (e.timeToLeaderP99Ms === null || typeof e.timeToLeaderP99Ms === 'number') &&
       typeof e.spuriousElectionsPerHour === 'number' &&
       (e.writeAvailability === null || typeof e.writeAvailability === 'number');
-    if (!ok) throw new BaselineError(`entry ${JSON.stringify(k)} needs timeToLeaderP99Ms, spuriousElectionsPerHour and writeAvailability (numbers or null)`);
+    if (!ok) throw new BaselineError(`entry ${JSON.stringify(clipText(k, 80))} needs timeToLeaderP99Ms, spuriousElectionsPerHour and writeAvailability (numbers or null)`);
   }
   return d as Baseline;
 }

@@ -28,6 +28,13 @@ export interface CheckedConfig {
   readonly result: ConfigResult;
   /** The scenario's expectations except `safety`, which the safety check covers. */
   readonly expectations: readonly CheckedExpectation[];
+  /** Which of the run's configurations this is (the index executeTrials reports progress with). */
+  readonly index: number;
+  /** Which of the scenarios given to runChecks it came from. */
+  readonly scenarioIndex: number;
+  /** The configuration as run, and its trials (for HTML reports and their timelines). */
+  readonly resolved: ResolvedScenario;
+  readonly trialSummaries: readonly TrialSummary[];
 }
 
 export interface CheckRun {
@@ -35,9 +42,14 @@ export interface CheckRun {
   readonly interrupted: boolean;
 }
 
+/** A configuration check runs, with the index of the scenario it came from. */
+export interface CheckPoint extends SweepPoint {
+  readonly scenarioIndex: number;
+}
+
 /** Every configuration check runs: each scenario's sweep points, or the scenario itself. */
-export function checkPoints(scenarios: readonly ResolvedScenario[]): SweepPoint[] {
-  return scenarios.flatMap((s) => expandSweep(s));
+export function checkPoints(scenarios: readonly ResolvedScenario[]): CheckPoint[] {
+  return scenarios.flatMap((s, scenarioIndex) => expandSweep(s).map((p) => ({ ...p, scenarioIndex })));
 }
 
 /** Runs every configuration's trials in one pool (`overrides` are the --set strings, for replay commands). */
@@ -48,7 +60,7 @@ export async function runChecks(scenarios: readonly ResolvedScenario[], override
 }
 
 /** Evaluates the configurations whose trials are all there (null: skipped). */
-export function checkResults(points: readonly SweepPoint[], results: readonly (readonly TrialSummary[] | null)[], overrides: readonly string[]): CheckedConfig[] {
+export function checkResults(points: readonly CheckPoint[], results: readonly (readonly TrialSummary[] | null)[], overrides: readonly string[]): CheckedConfig[] {
   const configs: CheckedConfig[] = [];
   points.forEach((p, i) => {
     const trials = results[i];
@@ -62,7 +74,10 @@ export function checkResults(points: readonly SweepPoint[], results: readonly (r
         const trial = e.pass ? null : worstTrial(e, trials, s.measure.alertThresholdsUs);
         return { ...e, trial, replay: trial === null ? null : replayCommand(s, trial, sets) };
       });
-    configs.push({ scenario: s.name, file: displayPath(s.file), seed: s.seed, trials: trials.length, point: p.point, result, expectations });
+    configs.push({
+      scenario: s.name, file: displayPath(s.file), seed: s.seed, trials: trials.length, point: p.point, result, expectations,
+      index: i, scenarioIndex: p.scenarioIndex, resolved: s, trialSummaries: trials,
+    });
   });
   return configs;
 }
@@ -89,7 +104,7 @@ function pointValue(v: unknown): string {
 }
 
 /** A configuration's name in tables and CI reports: the scenario, and its sweep point. */
-export function configName(c: CheckedConfig): string {
+export function configName(c: Pick<CheckedConfig, 'scenario' | 'point'>): string {
   const p = pointLabel(c.point);
   return p === '' ? c.scenario : `${c.scenario} [${p}]`;
 }

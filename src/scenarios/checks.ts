@@ -6,7 +6,7 @@ import { DEFAULTS } from './defaults.js';
 import { formatDuration } from './duration.js';
 import type { KeyPath } from './errors.js';
 import { parseExpectation } from './expect-parse.js';
-import { LIMITS } from './limits.js';
+import { LIMITS, trialWriteBytes } from './limits.js';
 import { resolveRaftConfigs, timerUs } from './raft-config.js';
 import type { ScenarioInput } from './schema.js';
 import { checkKeyPath } from './schema-walk.js';
@@ -47,7 +47,7 @@ export function collectIssues(s: ScenarioInput, shape: z.ZodType): Issue[] {
   checkFaults(s.faults ?? [], n, horizonUs, report);
   // Per-node raft configs need valid node keys first.
   if (issues.length === 0) checkRaft(s, n, horizonUs, report);
-  checkWorkload(s, horizonUs, report);
+  checkWorkload(s, n, horizonUs, report);
   checkMeasure(s, horizonUs, report);
   checkSweep(s, shape, report);
   checkExpect(s, report);
@@ -71,11 +71,17 @@ function checkRaft(s: ScenarioInput, n: number, horizonUs: number, report: Repor
   }
 }
 
-function checkWorkload(s: ScenarioInput, horizonUs: number, report: Report): void {
+/** The writes of one trial stay in memory until it ends (the nodes never compact their logs): bounded. */
+function checkWorkload(s: ScenarioInput, n: number, horizonUs: number, report: Report): void {
   const wps = s.workload?.writesPerSecond ?? 0;
   const writes = (wps * horizonUs) / 1e6;
-  if (writes > LIMITS.writesPerTrial) {
-    report({ path: ['workload', 'writesPerSecond'], message: `about ${writes.toExponential(1)} writes per trial, over the cap of ${LIMITS.writesPerTrial.toExponential(0)}; lower the rate or shorten the horizon` });
+  const bytes = trialWriteBytes(writes, n);
+  if (bytes > LIMITS.trialWriteBytes) {
+    const mb = (b: number) => `${Math.round(b / 2 ** 20).toLocaleString('en-US')} MB`;
+    report({
+      path: ['workload', 'writesPerSecond'],
+      message: `about ${writes.toExponential(1)} writes per trial would hold about ${mb(bytes)} (every write stays in each of ${n} nodes' logs until the trial ends), over the cap of ${mb(LIMITS.trialWriteBytes)}; lower the rate or shorten the horizon`,
+    });
   }
   const base = s.workload?.retryBackoff;
   const max = s.workload?.retryBackoffMax;

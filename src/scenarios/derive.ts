@@ -40,6 +40,7 @@ import type { Stint, TrialHistory } from './metrics.js';
 import type { Micros } from '../sim/time.js';
 import type { NodeId } from '../raft/types.js';
 import { recoveryOf, type Recovery } from './recovery.js';
+import { asWriteSamples, type WriteSample, type WriteSamples } from '../sim/write-log.js';
 
 export interface FaultResult {
   readonly description: string;
@@ -53,10 +54,7 @@ export interface FaultResult {
   readonly kept: boolean;
 }
 
-export interface WriteSample {
-  readonly submittedUs: Micros;
-  readonly ackedUs: Micros | null;
-}
+export type { WriteSample, WriteSamples };
 
 export interface TrialMetrics {
   readonly faults: readonly FaultResult[];
@@ -86,14 +84,26 @@ export interface DeriveOptions {
   readonly established?: { readonly node: NodeId; readonly term: number };
 }
 
-export function deriveMetrics(h: TrialHistory, writes: readonly WriteSample[], o: DeriveOptions): TrialMetrics {
+export function deriveMetrics(h: TrialHistory, samples: WriteSamples | readonly WriteSample[], o: DeriveOptions): TrialMetrics {
+  const writes = asWriteSamples(samples);
   const end = h.endUs;
   const warm = warmStart(h, o);
   const after = (t: Micros) => t >= warm;
   const leaderless = leaderlessStretches(h.effective, warm, end);
   const candidateTerms = h.termStarts.filter((s) => after(s.atUs));
   const leaderTerms = new Set(h.stints.map((s) => s.term));
-  const counted = writes.filter((w) => after(w.submittedUs) && w.submittedUs + o.clientTimeoutUs <= end);
+  const commitLatencyUs: Micros[] = [];
+  let counted = 0;
+  let ackedInTime = 0;
+  for (let i = 0; i < writes.length; i++) {
+    const sub = writes.submittedAt(i);
+    if (!(after(sub) && sub + o.clientTimeoutUs <= end)) continue;
+    counted++;
+    const ack = writes.ackedAt(i);
+    if (ack === null) continue;
+    commitLatencyUs.push(ack - sub);
+    if (ack - sub <= o.clientTimeoutUs) ackedInTime++;
+  }
   const measured = h.faults.filter((f) => f.setup !== true);
   return {
     faults: measured.map((f) => faultResult(h, f, writes, o.stableUs)),
@@ -105,9 +115,9 @@ export function deriveMetrics(h: TrialHistory, writes: readonly WriteSample[], o
     leaderChanges: leaderChanges(h.effective, warm),
     termInflation: h.maxTerm - maxTermBefore(h, warm),
     deposedLeaderUs: deposed(h.stints, end).filter((d) => after(d.at)).map((d) => d.us),
-    commitLatencyUs: counted.filter((w) => w.ackedUs !== null).map((w) => w.ackedUs! - w.submittedUs),
-    writesCounted: counted.length,
-    writesAckedInTime: counted.filter((w) => w.ackedUs !== null && w.ackedUs - w.submittedUs <= o.clientTimeoutUs).length,
+    commitLatencyUs,
+    writesCounted: counted,
+    writesAckedInTime: ackedInTime,
     alertsFired: o.alertThresholdsUs.map((t) => leaderless.filter((s) => s >= t).length),
     recovery: recoveryOf(measured.length === h.faults.length ? h : { ...h, faults: measured }, writes),
   };
@@ -167,10 +177,20 @@ function maxTermBefore(h: TrialHistory, t: Micros): number {
   return m;
 }
 
-function faultResult(h: TrialHistory, f: TrialHistory['faults'][number], writes: readonly WriteSample[], stableUs: Micros): FaultResult {
+/** The ack time of the first write submitted at or after t0 that was acknowledged; null if none. */
+export function firstAckFrom(writes: WriteSamples, t0: Micros): Micros | null {
+  for (let i = 0; i < writes.length; i++) {
+    if (writes.submittedAt(i) < t0) continue;
+    const ack = writes.ackedAt(i);
+    if (ack !== null) return ack;
+  }
+  return null;
+}
+
+function faultResult(h: TrialHistory, f: TrialHistory['faults'][number], writes: WriteSamples, stableUs: Micros): FaultResult {
   const t0 = f.startUs;
-  const firstAck = writes.find((w) => w.submittedUs >= t0 && w.ackedUs !== null);
-  const writeUs = firstAck ? firstAck.ackedUs! - t0 : null;
+  const firstAck = firstAckFrom(writes, t0);
+  const writeUs = firstAck !== null ? firstAck - t0 : null;
   const before = effectiveAt(h.effective, t0);
   const keepUntil = (f.healUs ?? h.endUs) + (f.healUs === null ? 0 : stableUs);
   if (before && (before.endUs === null || before.endUs >= keepUntil)) {

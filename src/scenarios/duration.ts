@@ -31,7 +31,11 @@ const UNIT_HINTS: Readonly<Record<string, string>> = Object.freeze({
   day: 'd', days: 'd',
 });
 
-/** Parses "150ms" → 150000. Signs are accepted here; callers decide whether negatives make sense. */
+/**
+ * Parses "150ms" → 150000. Signs are accepted here; callers decide whether negatives make sense.
+ * Exactly DURATION_PATTERN's language (so the JSON Schema and the loader agree): no spaces
+ * anywhere; "5 ms" is an error whose hint is "5ms".
+ */
 export function parseDuration(text: string): DurationResult {
   if (text.length > 64) return { ok: false, message: 'a duration is at most 64 characters' };
   const m = SHAPE.exec(text.trim());
@@ -41,6 +45,7 @@ export function parseDuration(text: string): DurationResult {
   const per = US_PER_UNIT[unit] ?? US_PER_UNIT[unit.toLowerCase()];
   if (per === undefined) return unknownUnit(text, sign + digits, unit);
   if (!(unit in US_PER_UNIT)) return { ok: false, message: `unit "${unit}" must be lower case`, hint: `write "${sign}${digits}${unit.toLowerCase()}"` };
+  if (/\s/.test(text)) return { ok: false, message: `"${text}" has a space in it`, hint: `write "${text.replace(/\s+/g, '')}"` };
   const [whole, frac = ''] = digits.split('.');
   const scaled = BigInt((whole || '0') + frac) * BigInt(per);
   const denom = 10n ** BigInt(frac.length);

@@ -2,6 +2,8 @@
 // surfaces as one ScenarioError that names the file, line, column and key, never
 // as a stack trace. Its `stack` is the formatted message on purpose, so even a
 // careless `console.error(err)` shows the user something they can act on.
+// Keys and values from the file are clipped (clip.ts): a huge key never makes a huge message.
+import { clipText } from './clip.js';
 
 /** A key path as zod reports it: object keys are strings, array indexes numbers. */
 export type KeyPath = readonly (string | number)[];
@@ -80,10 +82,11 @@ export function isScenarioError(x: unknown): x is ScenarioError {
  *     expected: one of "profile", "electionTimeout", …
  */
 export function formatScenarioError(e: ScenarioError): string {
-  const where = e.line > 0 ? `${e.file}:${e.line}:${e.column}` : e.file;
-  let head = `${where}: ${e.keyPath === '' ? '' : `${e.keyPath}: `}${e.message}`;
-  if (e.hint !== undefined) head += `; ${e.hint}`;
-  if (e.suggestion !== undefined) head += `. Did you mean ${JSON.stringify(e.suggestion)}?`;
+  const file = clipText(e.file, 300);
+  const where = e.line > 0 ? `${file}:${e.line}:${e.column}` : file;
+  let head = `${where}: ${e.keyPath === '' ? '' : `${clipText(e.keyPath, 160)}: `}${clipText(e.message, 400)}`;
+  if (e.hint !== undefined) head += `; ${clipText(e.hint, 200)}`;
+  if (e.suggestion !== undefined) head += `. Did you mean ${JSON.stringify(clipText(e.suggestion, 80))}?`;
   const lines = [head];
   if (e.sourceLine !== undefined && e.line > 0) {
     const num = String(e.line);
@@ -91,7 +94,7 @@ export function formatScenarioError(e: ScenarioError): string {
     lines.push(`  ${num} | ${text}`);
     if (e.column <= 160) lines.push(`  ${' '.repeat(num.length)} | ${caretPad(text, e.column)}^`);
   }
-  if (e.expected !== undefined) lines.push(`  expected: ${e.expected}`);
+  if (e.expected !== undefined) lines.push(`  expected: ${clipText(e.expected, 400)}`);
   if (e.more > 0) lines.push(`  (and ${e.more} more problem${e.more === 1 ? '' : 's'})`);
   if (e.internal) lines.push('  This is a bug in raftsim\'s scenario loader; please report it with the file.');
   return lines.join('\n');
@@ -111,6 +114,7 @@ export function formatKeyPath(path: KeyPath): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
+    else if (seg.length > 60) out += `[${JSON.stringify(seg.slice(0, 40))}… (${seg.length.toLocaleString('en-US')} characters)]`;
     else if (IDENT.test(seg)) out += out === '' ? seg : `.${seg}`;
     else out += `[${JSON.stringify(seg)}]`;
   }

@@ -19,7 +19,10 @@ export interface ExecuteOptions {
   readonly trialsOf?: (config: number) => readonly number[];
   /** Called as each batch finishes (checkpoints of interrupted work). */
   readonly onBatch?: (config: number, summaries: readonly TrialSummary[]) => void;
-  readonly onProgress?: (done: number, total: number) => void;
+  /** After each batch: trials done of all, and the configuration the batch belonged to. */
+  readonly onProgress?: (done: number, total: number, config: number) => void;
+  /** A batch of configuration `config`'s trials is about to start (progress labels, wall-clock timing in the CLI). */
+  readonly onBatchStart?: (config: number) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -46,13 +49,14 @@ export async function executeTrials(configs: readonly ResolvedScenario[], opts: 
     for (const s of summaries) out[config][s.trial] = s;
     done += summaries.length;
     opts.onBatch?.(config, summaries);
-    opts.onProgress?.(done, total);
+    opts.onProgress?.(done, total, config);
   };
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
   // Workers need compiled JS; from TypeScript sources (tests) everything runs in this thread.
   if (workers === 1 || !existsSync(workerFile) || batches.length === 1) {
     for (const b of batches) {
       if (opts.signal?.aborted) break;
+      opts.onBatchStart?.(b.config);
       record(b.config, await runBatch({ scenario: configs[b.config], trials: b.trials }));
       await new Promise((r) => setImmediate(r)); // lets SIGINT and progress through
     }
@@ -65,6 +69,7 @@ export async function executeTrials(configs: readonly ResolvedScenario[], opts: 
       const lane = async () => {
         while (next < batches.length && !opts.signal?.aborted) {
           const b = batches[next++];
+          opts.onBatchStart?.(b.config);
           record(b.config, await pool.run({ scenario: configs[b.config], trials: b.trials }));
         }
       };

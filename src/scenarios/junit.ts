@@ -2,31 +2,43 @@
 // testcase/failure): one testsuite per configuration (scenario, or scenario and
 // sweep point), one testcase per expectation and one for safety. A failure's
 // text is the measured value and the replay command that reproduces it.
-// No timestamps or durations, so the same results give the same file.
+// Durations (`time`, seconds) are wall-clock metadata the CLI measures and
+// passes in; without them the file has none, and the same results give the same file.
 import { configName, failedExpectations, pointLabel, type CheckedConfig, type CheckedExpectation } from './check.js';
 import { formatUs } from '../sim/time.js';
 
-export function renderJunit(configs: readonly CheckedConfig[]): string {
-  const suites = configs.map(suite);
+/** Wall-clock seconds: the whole run, and per configuration (same order as `configs`; null: unknown). */
+export interface JunitTimes {
+  readonly totalSec: number;
+  readonly configSec: readonly (number | null)[];
+}
+
+export function renderJunit(configs: readonly CheckedConfig[], times?: JunitTimes): string {
+  const suites = configs.map((c, i) => suite(c, times?.configSec[i] ?? null));
   const tests = configs.reduce((a, c) => a + c.expectations.length + 1, 0);
   const failures = configs.reduce((a, c) => a + failedExpectations(c).length + (c.result.violations.length > 0 ? 1 : 0), 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="raftsim check" tests="${tests}" failures="${failures}" errors="0">`,
+    `<testsuites name="raftsim check" tests="${tests}" failures="${failures}" errors="0"${times === undefined ? '' : ` time="${seconds(times.totalSec)}"`}>`,
     ...suites,
     '</testsuites>',
     '',
   ].join('\n');
 }
 
-function suite(c: CheckedConfig): string {
+/** Seconds with millisecond precision, as JUnit readers expect ("12.345"). */
+function seconds(x: number): string {
+  return Math.max(0, x).toFixed(3);
+}
+
+function suite(c: CheckedConfig, sec: number | null): string {
   const name = configName(c);
   const failures = failedExpectations(c).length + (c.result.violations.length > 0 ? 1 : 0);
   const props: [string, string][] = [['file', c.file], ['seed', c.seed], ['trials', String(c.trials)]];
   if (pointLabel(c.point) !== '') props.push(['point', JSON.stringify(c.point)]);
   const cases = [...c.expectations.map((e) => expectationCase(name, e)), safetyCase(name, c)];
   return [
-    `  <testsuite name="${attr(name)}" tests="${c.expectations.length + 1}" failures="${failures}" errors="0" skipped="0" file="${attr(c.file)}">`,
+    `  <testsuite name="${attr(name)}" tests="${c.expectations.length + 1}" failures="${failures}" errors="0" skipped="0"${sec === null ? '' : ` time="${seconds(sec)}"`} file="${attr(c.file)}">`,
     '    <properties>',
     ...props.map(([k, v]) => `      <property name="${attr(k)}" value="${attr(v)}"/>`),
     '    </properties>',

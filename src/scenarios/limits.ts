@@ -34,8 +34,12 @@ export const LIMITS = Object.freeze({
   /** Bytes of a saved result (`raftsim report`) or a baseline (`check --baseline`). */
   resultFileBytes: 512 << 20,
   writesPerSecond: 100_000,
-  /** writesPerSecond × horizon, per trial. */
-  writesPerTrial: 100_000_000,
+  /**
+   * Estimated memory one trial's writes hold (TRIAL_BYTES_PER_WRITE): the simulated
+   * nodes never compact their logs, so every write stays in each node's log, on its
+   * disk image and in the safety checker's shadow of it until the trial ends.
+   */
+  trialWriteBytes: 1 << 30,
   /** Estimated heartbeat messages per trial: (horizon / heartbeat) × (nodes − 1). */
   heartbeatsPerTrial: 1_000_000_000,
   /** Raft counters (ticks, in-flight messages, entries per message). */
@@ -60,3 +64,17 @@ export const LIMITS = Object.freeze({
   /** cluster.initial: the leader's term. */
   initialTerm: 1_000_000,
 });
+
+/**
+ * Bytes a trial holds per client write, measured (node 20, 5 nodes, etcd profile,
+ * heap after GC): per node ≈ 65 (the node's log, its disk image, the safety
+ * checker's shadow of both), plus ≈ 165 once (the log-matching map, committed
+ * entries, the write's submission/ack times and the acknowledged-write record).
+ * Rounded up.
+ */
+export const TRIAL_BYTES_PER_WRITE = Object.freeze({ perNode: 70, fixed: 170 });
+
+/** Estimated bytes one trial's writes hold (see TRIAL_BYTES_PER_WRITE). */
+export function trialWriteBytes(writes: number, nodes: number): number {
+  return writes * (TRIAL_BYTES_PER_WRITE.fixed + TRIAL_BYTES_PER_WRITE.perNode * nodes);
+}

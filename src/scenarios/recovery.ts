@@ -9,7 +9,7 @@
 // instantaneous: it "heals" when it happens); null (censored) when the cluster
 // was not whole again by the end. `raftsim fuzz` holds nodes to a bound on it.
 import type { Stint, TrialHistory } from './metrics.js';
-import type { WriteSample } from './derive.js';
+import { asWriteSamples, type WriteSample, type WriteSamples } from '../sim/write-log.js';
 import type { Micros } from '../sim/time.js';
 import { CLOCK_STEP_PREFIX } from '../faults/describe.js';
 
@@ -33,14 +33,20 @@ export function lastHealUs(h: TrialHistory): Micros | null {
   return last;
 }
 
-export function recoveryOf(h: TrialHistory, writes: readonly WriteSample[]): Recovery | null {
+export function recoveryOf(h: TrialHistory, samples: WriteSamples | readonly WriteSample[]): Recovery | null {
+  const writes = asWriteSamples(samples);
   const healedUs = lastHealUs(h);
   if (healedUs === null || healedUs > h.endUs) return null;
   let from = healedUs;
   if (writes.length > 0) {
-    const acks = writes.filter((w) => w.submittedUs >= healedUs && w.ackedUs !== null).map((w) => w.ackedUs!);
-    if (acks.length === 0) return { healedUs, afterUs: null };
-    from = Math.min(...acks);
+    // The earliest ack among writes submitted since the heal (a loop: no spread of a million arguments).
+    let earliest = Infinity;
+    for (let i = 0; i < writes.length; i++) {
+      const ack = writes.ackedAt(i);
+      if (ack !== null && ack < earliest && writes.submittedAt(i) >= healedUs) earliest = ack;
+    }
+    if (earliest === Infinity) return { healedUs, afterUs: null };
+    from = earliest;
   }
   const whole = firstWholeAt(h, from);
   return { healedUs, afterUs: whole === null ? null : whole - healedUs };

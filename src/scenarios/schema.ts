@@ -5,7 +5,7 @@
 // and so is each cap (see limits.ts).
 import * as z from 'zod';
 import { checkScenario } from './checks.js';
-import { LIMITS } from './limits.js';
+import { LIMITS, TRIAL_BYTES_PER_WRITE } from './limits.js';
 import { raftSchema } from './schema-raft.js';
 import { faultSchema } from './schema-faults.js';
 import { clusterSchema } from './schema-cluster.js';
@@ -22,7 +22,7 @@ export const scenarioShape = z
     $schema: z.string().describe('Path or URL of the JSON Schema, for editors; ignored by raftsim.').optional(),
     name: z.string().min(1).max(LIMITS.nameChars).describe(`Scenario name (default: the file name without its extension); at most ${LIMITS.nameChars} characters. Not inherited through \`extends\`.`).optional(),
     description: z.string().max(LIMITS.descriptionChars).describe(`What an operator learns from this scenario (default ""); at most ${LIMITS.descriptionChars} characters.`).optional(),
-    extends: z.string().min(1).max(LIMITS.pathChars).describe(`A base scenario file, relative to this one. Objects merge key by key, arrays are replaced, and an object whose \`dist\` differs from the base's replaces it whole; chains up to ${LIMITS.extendsDepth} deep; cycles are errors.`).optional(),
+    extends: z.string().min(1).max(LIMITS.pathChars).describe(`A base scenario file, relative to this one, or a built-in scenario as "builtin:<name>" (raftsim list). Objects merge key by key, arrays are replaced, and an object whose \`dist\` differs from the base's replaces it whole; chains up to ${LIMITS.extendsDepth} deep; cycles are errors.`).optional(),
     cluster: clusterSchema.optional(),
     raft: raftSchema.optional(),
     network: z
@@ -65,7 +65,7 @@ export const scenarioShape = z
       .optional(),
     workload: z
       .strictObject({
-        writesPerSecond: z.number().min(0).max(LIMITS.writesPerSecond).describe(`Client writes per second (default 0: no workload); at most ${LIMITS.writesPerSecond}, and at most ${LIMITS.writesPerTrial} writes per trial.`).optional(),
+        writesPerSecond: z.number().min(0).max(LIMITS.writesPerSecond).describe(`Client writes per second (default 0: no workload); at most ${LIMITS.writesPerSecond}, and writes per trial bounded so that they hold at most ${LIMITS.trialWriteBytes / 2 ** 20} MB (about ${TRIAL_BYTES_PER_WRITE.fixed} + ${TRIAL_BYTES_PER_WRITE.perNode} × nodes bytes a write: the nodes never compact their logs).`).optional(),
         arrival: z.enum(['poisson', 'fixed']).describe('"poisson" (default) or "fixed" (evenly spaced) arrivals.').optional(),
         clientLatency: durationOrDist('Client ↔ node one-way latency (default "500us").').optional(),
         clientTimeout: duration('A write not acknowledged within this long counts as unavailable and is retried (default "2s").', { positive: true }).optional(),

@@ -2,11 +2,15 @@
 // errors keep json5's line and column), follow `extends` (objects merge, arrays
 // are replaced, a distribution whose `dist` changes is replaced whole, cycles
 // are errors), then apply --set overrides.
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import JSON5 from 'json5';
 import type * as z from 'zod';
 import { sweepKeyProblem } from './checks.js';
 import { ScenarioError } from './errors.js';
+import { builtinScenarioDir } from './builtin.js';
+import { clipText } from './clip.js';
+import { nearest } from './suggest.js';
 import { LIMITS } from './limits.js';
 import { readTextFile } from './read-file.js';
 import { Origins, displayPath, makeDoc, type Doc, type OverrideOrigin } from './origins.js';
@@ -68,8 +72,8 @@ function loadLayer(abs: string, text: string, chain: readonly string[], docs: Do
   }
   if (ext === undefined) return data;
   const here = new Origins([doc]);
-  if (typeof ext !== 'string' || ext === '') throw here.error({ path: ['extends'], message: 'expected the path of a scenario file, relative to this one' });
-  const baseAbs = resolve(dirname(abs), ext);
+  if (typeof ext !== 'string' || ext === '') throw here.error({ path: ['extends'], message: 'expected the path of a scenario file, relative to this one, or "builtin:<name>"' });
+  const baseAbs = ext.startsWith(BUILTIN_PREFIX) ? builtinPath(ext, here) : resolve(dirname(abs), ext);
   const seen = [...chain, abs];
   if (seen.includes(baseAbs)) {
     throw here.error({ path: ['extends'], message: `extends cycle: ${[...seen, baseAbs].map(displayPath).join(' → ')}` });
@@ -78,6 +82,27 @@ function loadLayer(abs: string, text: string, chain: readonly string[], docs: Do
   const baseText = readScenarioText(baseAbs, (message) => here.error({ path: ['extends'], message }));
   const base = loadLayer(baseAbs, baseText, seen, docs, mainDir);
   return deepMerge(base, data) as PlainObject;
+}
+
+const BUILTIN_PREFIX = 'builtin:';
+
+/** `extends: "builtin:sweep-lan-5"`: the built-in scenario of that name (raftsim list). */
+function builtinPath(ext: string, here: Origins): string {
+  const name = ext.slice(BUILTIN_PREFIX.length).replace(/\.json5$/, '');
+  const names = listBuiltinNames();
+  if (!names.includes(name)) {
+    const near = nearest(name, names);
+    throw here.error({ path: ['extends'], message: `no built-in scenario named ${JSON.stringify(clipText(name, 60))}`, suggestion: near === undefined ? undefined : `${BUILTIN_PREFIX}${near}` });
+  }
+  return join(builtinScenarioDir(), `${name}.json5`);
+}
+
+function listBuiltinNames(): string[] {
+  try {
+    return readdirSync(builtinScenarioDir()).filter((f) => f.endsWith('.json5')).map((f) => f.slice(0, -'.json5'.length));
+  } catch {
+    return [];
+  }
 }
 
 /** Paths in a base file are relative to it; the merged scenario resolves them from the main file's directory. */

@@ -24,7 +24,8 @@ import type { Simulation } from '../sim/simulation.js';
 import type { Micros } from '../sim/time.js';
 import type { FaultScheduler } from '../faults/scheduler.js';
 import type { HistoryRecorder } from './metrics.js';
-import { deriveMetrics, type DeriveOptions, type WriteSample } from './derive.js';
+import { deriveMetrics, type DeriveOptions } from './derive.js';
+import type { WriteSamples } from '../sim/write-log.js';
 
 export class ResolutionWatch {
   private readonly checkKind: number;
@@ -65,7 +66,7 @@ export class ResolutionWatch {
     if (!this.scheduler.exhausted()) return false;
     const records = this.sim.injector.log;
     if (records.some((r) => r.healUs !== null && r.healUs > now)) return false;
-    const writes: readonly WriteSample[] = this.sim.workload?.writes ?? [];
+    const writes = this.sim.workload?.log ?? [];
     const m = deriveMetrics(this.recorder.finish(now), writes, this.derive);
     const measured = records.filter((r) => !r.setup);
     for (let i = 0; i < m.faults.length; i++) {
@@ -75,11 +76,14 @@ export class ResolutionWatch {
       // "Kept" means effective until the heal plus the stability window (or the end, for a
       // fault that never heals): decided only once that moment has passed.
       if (f.kept && (heal === null || now < heal + this.derive.stableUs)) return false;
-      if (this.sim.workload !== null) {
-        const first = writes.find((w) => w.submittedUs >= f.startUs);
-        if (first === undefined || first.ackedUs === null) return false;
-      }
+      if (this.sim.workload !== null && !firstSubmittedAcked(this.sim.workload.log, f.startUs)) return false;
     }
     return m.recovery === null || m.recovery.afterUs !== null;
   }
+}
+
+/** Whether the first write submitted at or after t0 has been acknowledged. */
+function firstSubmittedAcked(writes: WriteSamples, t0: Micros): boolean {
+  for (let i = 0; i < writes.length; i++) if (writes.submittedAt(i) >= t0) return writes.ackedAt(i) !== null;
+  return false;
 }

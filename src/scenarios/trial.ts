@@ -103,7 +103,7 @@ export function runTrialWith(s: ResolvedScenario, trial: number, factory: NodeFa
   }
   sim.finish();
   const history = recorder.finish(sim.now);
-  const writes = sim.workload?.writes ?? [];
+  const writes = sim.workload?.log ?? [];
   const derived = deriveMetrics(history, writes, deriveOptions);
   // A fault whose trigger never came (no stable leader ever) is a censored observation, not a missing one.
   const unstarted = scheduler

@@ -42,6 +42,10 @@
 // sat on it), and any answer to an earlier attempt is ignored, so a write has
 // one chain of attempts at a time. The backoff exponent k is kept.
 //
+// Memory. A write's retry state (WriteRecord) lives only while it is pending;
+// once acknowledged only its submission and ack times stay (WriteLog, 16 bytes
+// a write), so a long trial keeps no per-write objects.
+//
 // Randomness. Arrival gaps come from the `workload` stream; client latencies
 // and backoff jitter from their own streams (`workload-latency`,
 // `workload-backoff`), so retries never shift arrival times.
@@ -52,6 +56,7 @@ import type { Micros } from './time.js';
 import { NO_EVENT, type EventHandle } from './queue.js';
 import type { CommittedEntry, NodeId, ProposalResult, Role } from '../raft/types.js';
 import type { ClusterObserver } from './observer.js';
+import { WriteLog } from './write-log.js';
 
 /** Defaults of the optional retry knobs (the scenario loader states them too). */
 export const RETRY_DEFAULTS = Object.freeze({
@@ -109,7 +114,10 @@ export interface WriteRecord {
 }
 
 export class Workload implements ClusterObserver {
-  readonly writes: WriteRecord[] = [];
+  /** Every write's submission and ack times, in id order. */
+  readonly log = new WriteLog();
+  /** Writes not yet acknowledged, by id (the only per-write objects kept). */
+  private readonly pending = new Map<number, WriteRecord>();
   private readonly latency: CompiledDist;
   private readonly latencyRng: Rng;
   private readonly backoffRng: Rng;
@@ -146,6 +154,11 @@ export class Workload implements ClusterObserver {
     host.addObserver(this);
   }
 
+  /** Writes submitted and not yet acknowledged. */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
   /** Starts generating writes from now on. */
   start(): void {
     if (this.spec.writesPerSecond > 0) this.host.kernel.after(this.gap(), this.arriveKind, 0);
@@ -159,10 +172,10 @@ export class Workload implements ClusterObserver {
   /** Submits one write now, outside the arrival process (tests and probes). */
   submitOne(): WriteRecord {
     const w: WriteRecord = {
-      id: this.writes.length + 1, submittedUs: this.host.now, ackedUs: null, index: 0, committedIndex: 0, attempts: 0,
+      id: this.log.add(this.host.now), submittedUs: this.host.now, ackedUs: null, index: 0, committedIndex: 0, attempts: 0,
       acceptedBy: -1, attemptStartUs: 0, backoffs: 0, waitingOn: -1, tried: [], sendHandle: NO_EVENT, timeoutHandle: NO_EVENT,
     };
-    this.writes.push(w);
+    this.pending.set(w.id, w);
     if (this.connected) this.attempt(w, this.believedLeader);
     else this.held.push(w);
     return w;
@@ -232,7 +245,7 @@ export class Workload implements ClusterObserver {
   }
 
   private onResult(node: NodeId, r: ProposalResult): void {
-    const w = this.writes[r.data - 1];
+    const w = this.pending.get(r.data);
     if (w === undefined || this.done(w) || node !== w.waitingOn) return;
     if (r.index > 0) {
       w.acceptedBy = node;
@@ -273,7 +286,7 @@ export class Workload implements ClusterObserver {
   onCommit(node: NodeId, entries: readonly CommittedEntry[]): void {
     for (const e of entries) {
       if (e.data <= 0) continue;
-      const w = this.writes[e.data - 1];
+      const w = this.pending.get(e.data);
       // The commit is what gets acknowledged; a retry accepted elsewhere meanwhile must not change it.
       if (w !== undefined && !this.done(w) && w.acceptedBy === node) {
         w.committedIndex = e.index;
@@ -291,6 +304,8 @@ export class Workload implements ClusterObserver {
     w.ackedUs = this.host.now;
     this.host.kernel.cancel(w.timeoutHandle);
     w.timeoutHandle = NO_EVENT;
+    this.log.setAcked(w.id, w.ackedUs);
+    this.pending.delete(w.id);
     this.onAck(w);
   }
 

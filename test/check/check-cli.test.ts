@@ -39,7 +39,9 @@ describe('a deliberately too-strict expectation', () => {
     expect(failed.replay).toMatch(/^raftsim replay .*too-strict\.json5 --seed 1 --trial \d+$/);
 
     const xml = readFileSync(junit, 'utf8');
-    expect(xml).toMatch(/<testsuites name="raftsim check" tests="3" failures="1" errors="0">/);
+    // Durations are wall-clock seconds measured by the CLI (output metadata, not results).
+    expect(xml).toMatch(/<testsuites name="raftsim check" tests="3" failures="1" errors="0" time="\d+\.\d{3}">/);
+    expect(xml).toMatch(/<testsuite name="too-strict" tests="3" failures="1" errors="0" skipped="0" time="\d+\.\d{3}" file=/);
     expect(xml).toContain('<testcase classname="too-strict" name="timeToLeaderMs.max &lt; 1">');
     expect(xml).toMatch(/<failure type="expectation" message="timeToLeaderMs.max = [\d.]+, expected &lt; 1">/);
     expect(xml).toContain(`reproduce: ${failed.replay}`);
@@ -122,6 +124,21 @@ describe('baselines', () => {
     expect(worse.stdout).toMatch(/1 baseline regression/);
     const tolerant = await cli(['check', target, '--baseline', older, '--tolerance-p99', '30']);
     expect(tolerant.code, show(tolerant)).toBe(0);
+  });
+
+  it('--update-baseline records even when an expectation fails (exit 0); --seed sets every scenario\'s seed; --html writes a report per scenario', async () => {
+    const baseline = join(dir, 'out', 'strict-baseline.json');
+    const html = join(dir, 'out', 'html');
+    const r = await cli(['check', join(dir, 'strict'), '--trials', '3', '--seed', '5', '--baseline', baseline, '--update-baseline', `--html=${html}`]);
+    expect(r.code, show(r)).toBe(0);
+    expect(r.stdout).toMatch(/FAIL too-strict/);
+    expect(r.stdout).toMatch(/baseline written: .*\n\(exit 0: the baseline was recorded; the failed expectations above are recorded with it\)/);
+    const saved = JSON.parse(readFileSync(baseline, 'utf8')) as Json;
+    expect(Object.values(saved.entries).map((e) => (e as Json).seed)).toEqual(['5']);
+    const page = readFileSync(join(html, 'too-strict.html'), 'utf8');
+    expect(page).toContain('raftsim run');
+    expect(page).toContain('--seed 5');
+    expect(page).not.toContain('data-field="no-timelines"');
   });
 
   it('a missing or malformed baseline is bad input', async () => {

@@ -91,6 +91,8 @@ export interface CliResult {
  */
 export interface CliOptions {
   readonly cwd?: string;
+  /** Extra environment variables (e.g. COLUMNS). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -98,7 +100,7 @@ export interface CliOptions {
  * Asynchronous, so that tests declared concurrent run their processes side by side.
  */
 export function cli(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
-  const env = { ...process.env };
+  const env = { ...process.env, ...opts.env };
   delete env.FORCE_COLOR;
   const command = `raftsim ${args.map(quoteForDisplay).join(' ')}`;
   return new Promise((resolvePromise, reject) => {

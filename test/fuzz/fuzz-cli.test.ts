@@ -34,7 +34,7 @@ const HUNTS: readonly Hunt[] = [
 ];
 
 function fuzzArgs(h: Hunt, out: string, extra: readonly string[] = []): string[] {
-  return ['fuzz', join(FIXTURES, h.scenario), '--implementation', h.bug, '--seed', '7', '--budget', '300', ...(h.flags ?? []), '--out', out, '--json', ...extra];
+  return ['fuzz', join(FIXTURES, h.scenario), '--implementation', h.bug, '--fuzz-seed', '7', '--budget', '300', ...(h.flags ?? []), '--out', out, '--json', ...extra];
 }
 
 describe.concurrent('raftsim fuzz finds bug-zoo variants, and the written file reproduces them', () => {
@@ -83,16 +83,18 @@ describe.concurrent('raftsim fuzz finds bug-zoo variants, and the written file r
 describe.concurrent('the reference node passes', () => {
   for (const scenario of ['leader-crash', 'partial-partition', 'gc-pause-leader']) {
     it(`raftsim fuzz ${scenario} --budget 40`, async () => {
-      const r = await cli(['fuzz', scenario, '--implementation', 'reference', '--seed', '1', '--budget', '40', '--out', join(dir, `ref-${scenario}.json5`)]);
+      const r = await cli(['fuzz', scenario, '--implementation', 'reference', '--fuzz-seed', '1', '--budget', '40', '--out', join(dir, `ref-${scenario}.json5`)]);
       expect(r.code, show(r)).toBe(0);
       expect(r.stdout).toMatch(/passed: 40 run\(s\)/);
-      expect(r.stdout).toMatch(/search again: raftsim fuzz .*--seed 1 --budget 40/);
+      expect(r.stdout).toMatch(/search again: raftsim fuzz .*--fuzz-seed 1 --budget 40/);
     });
   }
 
-  it('a time budget stops the search and passes', async () => {
+  it('a time budget stops the search and passes (with the deprecated --seed: a note names --fuzz-seed)', async () => {
     const r = await cli(['fuzz', 'leader-crash', '--seed', '3', '--budget', '1s', '--json']);
     expect(r.code, show(r)).toBe(0);
+    expect(r.stderr).toMatch(/fuzz --seed is deprecated: it is fast-check's seed, now --fuzz-seed/);
+    expect((JSON.parse(r.stdout) as Json).seed).toBe(3);
     const j = JSON.parse(r.stdout) as Json;
     expect(j.status).toBe('passed');
     expect(j.budget).toEqual({ ms: 1000 });
@@ -107,8 +109,9 @@ describe.concurrent('bad fuzz flags are bad input (exit 2), never a stack trace'
     ['a fault kind the fuzzer does not generate', ['--kinds', 'crash,wipe'], /--kinds: "wipe"/],
     ['a churn share above 1', ['--churn', '2'], /--churn/],
     ['min duration above max', ['--min-duration', '2s', '--max-duration', '1s'], /--min-duration/],
-    ['a --path that is not a fast-check path', ['--seed', '1', '--path', 'garbage'], /--path "garbage" is not a fast-check path/],
-    ['a --path without its --seed', ['--path', '3:1'], /--path needs the --seed/],
+    ['a --path that is not a fast-check path', ['--fuzz-seed', '1', '--path', 'garbage'], /--path "garbage" is not a fast-check path/],
+    ['a --path without its --fuzz-seed', ['--path', '3:1'], /--path needs the --fuzz-seed/],
+    ['both --fuzz-seed and its deprecated name --seed', ['--fuzz-seed', '1', '--seed', '2'], /give --fuzz-seed only/],
   ];
   for (const [what, flags, message] of cases) {
     it(what, async () => {

@@ -162,4 +162,89 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in Chromium', () => {
     });
     expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
   });
+
+  /** What a person would see go wrong on this page, measured in the page: overflow, tiny text, labels outside or over each other. */
+  async function layoutProblems(page: Page): Promise<string[]> {
+    return page.evaluate(() => {
+      const out: string[] = [];
+      const vw = document.documentElement.clientWidth;
+      if (document.documentElement.scrollWidth > vw + 1) out.push(`page is ${document.documentElement.scrollWidth}px wide at a ${vw}px viewport`);
+      // Text, in HTML or SVG, rendered under 10 px (an SVG's text shrinks with its viewBox scale).
+      for (const el of Array.from(document.querySelectorAll('body *'))) {
+        const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== '');
+        if (!own || el.closest('svg.defs, #tooltip, title')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || getComputedStyle(el).display === 'none') continue;
+        const svg = el.closest('svg');
+        const vb = svg?.viewBox?.baseVal;
+        const scale = svg && vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;
+        const px = parseFloat(getComputedStyle(el).fontSize) * scale;
+        if (px < 9.95) out.push(`text "${(el.textContent ?? '').trim().slice(0, 24)}" is ${px.toFixed(1)}px`);
+      }
+      // Every chart label inside its chart, and no two labels of one chart overlapping.
+      for (const svg of Array.from(document.querySelectorAll('svg.chart'))) {
+        const box = svg.getBoundingClientRect();
+        const texts = Array.from(svg.querySelectorAll('text')).filter((t) => getComputedStyle(t).display !== 'none' && (t.textContent ?? '').trim() !== '' && t.getBoundingClientRect().width > 0);
+        const rects = texts.map((t) => t.getBoundingClientRect());
+        rects.forEach((r, i) => {
+          if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) out.push(`${svg.getAttribute('data-chart')}: label "${texts[i].textContent}" outside its chart`);
+        });
+        for (let i = 0; i < rects.length; i++) {
+          for (let j = i + 1; j < rects.length; j++) {
+            const a = rects[i];
+            const b = rects[j];
+            const ox = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const oy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            // Glyph boxes include line spacing: a few px of touching is not overprinting.
+            if (ox > 2 && oy > 3) out.push(`${svg.getAttribute('data-chart')}: "${texts[i].textContent}" overlaps "${texts[j].textContent}"`);
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  for (const width of [390, 1440]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`at ${width}px, ${scheme}: no horizontal overflow, no text under 10px, chart labels inside their charts and not overlapping`, async () => {
+        for (const file of [run.html, sweep.html]) {
+          const { page, errors } = await open(file);
+          await page.setViewportSize({ width, height: 900 });
+          await page.emulateMedia({ colorScheme: scheme });
+          await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+          expect(await layoutProblems(page), file).toEqual([]);
+          expect(errors).toEqual([]);
+          await page.close();
+        }
+      });
+    }
+  }
+
+  it('in print: no text under 10px, the table header repeats, the histogram is full width', async () => {
+    const { page } = await open(sweep.html);
+    await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+    expect((await layoutProblems(page)).filter((p) => !p.startsWith('page is'))).toEqual([]);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('table.configs thead')!).display)).toBe('table-header-group');
+    const [hist, body] = await page.evaluate(() => [document.querySelector('svg[data-chart="histogram"]')!.getBoundingClientRect().width, document.body.getBoundingClientRect().width]);
+    expect(hist).toBeGreaterThan(body * 0.9);
+    await page.close();
+  });
+
+  it('keyboard: Tab reaches the single-run report\'s tooltips (quantile marks, histogram bars)', async () => {
+    const { page } = await open(run.html);
+    const tips: string[] = [];
+    for (let i = 0; i < 40 && tips.length < 3; i++) {
+      await page.keyboard.press('Tab');
+      const t = await page.evaluate(() => {
+        const el = document.activeElement;
+        const tip = document.getElementById('tooltip')!;
+        return el && el.closest('svg.chart') && el.hasAttribute('data-tip') && !tip.hidden ? tip.textContent : null;
+      });
+      if (t) tips.push(t);
+    }
+    expect(tips.length).toBeGreaterThanOrEqual(3);
+    await page.close();
+  });
 });

@@ -72,7 +72,7 @@ describe('raftsim report', () => {
     const run = await cli([...RUN, '--out', saved]);
     expect(run.code, show(run)).toBe(0);
     const out = join(dir, 'saved.html');
-    const r = await cli(['report', saved, '-o', out]);
+    const r = await cli(['report', saved, '--out', out]);
     expect(r.code, show(r)).toBe(0);
     expect(r.stderr).toContain(`report: ${out}`);
     expect(r.stderr).toMatch(/no timelines.*--timelines/);

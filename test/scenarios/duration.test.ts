@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from '../../src/scenarios/duration.js';
+import { DURATION_PATTERN, formatDuration, parseDuration } from '../../src/scenarios/duration.js';
 import { load, scenarioError } from './helpers.js';
 
 describe('parseDuration', () => {
@@ -36,12 +36,30 @@ describe('parseDuration', () => {
     ['', 'is not a duration', undefined],
     ['1.2.3s', 'is not a duration', undefined],
     ['9'.repeat(30) + 'd', 'too large', undefined],
+    ['5 ms', 'has a space in it', 'write "5ms"'],
+    [' 5ms', 'has a space in it', 'write "5ms"'],
+    ['5ms\t', 'has a space in it', 'write "5ms"'],
   ])('%j is an error (%s)', (text, message, hint) => {
     const r = parseDuration(text);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.message).toContain(message);
     if (hint !== undefined) expect(r.hint).toBe(hint);
+  });
+});
+
+describe('the parser and the JSON Schema pattern agree', () => {
+  it('whatever the parser accepts matches the pattern; whatever matches parses unless it is too fine or too large', () => {
+    const pattern = new RegExp(DURATION_PATTERN, 'u');
+    const token = fc.constantFrom('1', '5', '0', '.', '-', '+', ' ', '\t', 'ms', 's', 'us', 'µs', 'min', 'h', 'd', 'm', 'MS', 'x');
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 8 }).map((t) => t.join('')), (text) => {
+        const r = parseDuration(text);
+        if (r.ok) expect(pattern.test(text)).toBe(true);
+        else if (pattern.test(text)) expect(r.message).toMatch(/whole number of microseconds|too large/);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -90,7 +90,7 @@ describe('messages for common mistakes', () => {
     ['{ horizon: "1s", measure: { warmup: "2s" } }', 'measure.warmup', 'warm-up 2s is not shorter than the horizon 1s, so nothing would be measured', undefined],
     ['{ trials: 2.5 }', 'trials', 'expected a whole number, got 2.5', undefined],
     ['{ raft: { preVote: "yes" } }', 'raft.preVote', 'expected true or false, got "yes"', undefined],
-    ['{ extends: 5 }', 'extends', 'expected the path of a scenario file, relative to this one', undefined],
+    ['{ extends: 5 }', 'extends', 'expected the path of a scenario file, relative to this one, or "builtin:<name>"', undefined],
     ['{ "__proto__": { x: 1 } }', '__proto__', '"__proto__" is a reserved name and cannot be a key', undefined],
     ['[1, 2]', '(top level)', 'a scenario file must be an object { … }', undefined],
   ];
@@ -142,7 +142,7 @@ describe('limits', () => {
   it('caps enormous values', () => {
     expect(scenarioError(() => load('{ cluster: { nodes: 1000000 } }')).message).toBe('must be at most 101, got 1000000');
     expect(scenarioError(() => load('{ trials: 1e12 }')).message).toBe('must be at most 100000, got 1000000000000');
-    expect(scenarioError(() => load('{ workload: { writesPerSecond: 100000 }, horizon: "1d" }')).message).toContain('writes per trial, over the cap');
+    expect(scenarioError(() => load('{ workload: { writesPerSecond: 100000 }, horizon: "1d" }')).message).toContain('writes per trial would hold about');
     expect(scenarioError(() => load('{ raft: { heartbeatInterval: "100us", electionTimeout: { min: "1ms", max: "2ms" } }, horizon: "30d" }')).message).toContain('heartbeats per trial');
     expect(scenarioError(() => load('{ faults: [{ kind: "pause", target: "all", at: "0s", every: "1ms" }], horizon: "30d", raft: { heartbeatInterval: "1s", electionTimeout: { min: "2s", max: "4s" } } }')).message).toContain('occurrences per trial, over the cap');
   });

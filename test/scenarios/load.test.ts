@@ -239,6 +239,18 @@ describe('extends', () => {
     expect(s.source).not.toHaveProperty('extends');
   });
 
+  it('"builtin:NAME" extends a built-in scenario; a misspelt name gets a suggestion', () => {
+    const dir = writeFiles({ 'mine.json5': '{ extends: "builtin:sweep-lan-5", trials: 3 }', 'typo.json5': '{\n  extends: "builtin:sweep-lan5",\n}' });
+    const s = loadScenario(join(dir, 'mine.json5'));
+    const builtin = loadScenario('sweep-lan-5');
+    expect(s.name).toBe('mine');
+    expect(s.trials).toBe(3);
+    expect(s.sweep).toEqual(builtin.sweep);
+    expect(s.raft.nodes[0]).toEqual(builtin.raft.nodes[0]);
+    const e = scenarioError(() => loadScenario(join(dir, 'typo.json5')));
+    expect([e.line, e.keyPath, e.message, e.suggestion]).toEqual([2, 'extends', 'no built-in scenario named "sweep-lan5"', 'builtin:sweep-lan-5']);
+  });
+
   it('chains, with paths in a base file relative to that file', () => {
     const dir = writeFiles({
       'lib/rtt.txt': '2\n',

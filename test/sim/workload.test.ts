@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/sim/simulation.js';
 import { MemoryTrace } from '../../src/sim/trace.js';
+import type { WriteLog } from '../../src/sim/write-log.js';
 import { backoffBeforeJitterUs, type WorkloadSpec } from '../../src/sim/workload.js';
 import { loadScenario } from '../../src/scenarios/load.js';
 import { referenceFactory } from '../../src/scenarios/implementation.js';
@@ -187,7 +188,8 @@ describe('retry settings change nothing before the first fault', () => {
       expect([b.crashUs, b.eventsAtCrash, b.hashAtCrash]).toEqual([a.crashUs, a.eventsAtCrash, a.hashAtCrash]);
       // Retries after the crash differ, but never shift when writes arrive.
       expect(a.requests).not.toBe(b.requests);
-      expect(b.sim.workload!.writes.map((w) => w.submittedUs)).toEqual(a.sim.workload!.writes.map((w) => w.submittedUs));
+      const submitted = (log: WriteLog) => Array.from({ length: log.length }, (_, i) => log.submittedAt(i));
+      expect(submitted(b.sim.workload!.log)).toEqual(submitted(a.sim.workload!.log));
     }
   });
 
@@ -211,7 +213,7 @@ describe('determinism', () => {
     const s = loadScenario('leader-crash', { overrides: ['workload.writesPerSecond=100', 'workload.clientLatency={ dist: "uniform", min: "200us", max: "2ms" }'] });
     const run = () => {
       const r = crashTrial(s, 3);
-      return { events: r.sim.host.kernel.eventCount, hash: r.sim.host.kernel.hash.hex(), writes: r.sim.workload!.writes.map((w) => [w.submittedUs, w.ackedUs, w.committedIndex, w.attempts, w.backoffs]) };
+      return { events: r.sim.host.kernel.eventCount, hash: r.sim.host.kernel.hash.hex(), writes: Array.from({ length: r.sim.workload!.log.length }, (_, i) => [r.sim.workload!.log.submittedAt(i), r.sim.workload!.log.ackedAt(i)]) };
     };
     const a = run();
     expect(a.writes.length).toBeGreaterThan(300);
