@@ -5,6 +5,9 @@ import type { DurationSummary } from '../scenarios/summary.js';
 import type { ConfigResult, RunResult, SweepResult } from '../scenarios/result.js';
 import type { ResolvedScenario } from '../scenarios/types.js';
 import { PROFILE_RULES } from '../raft/profiles.js';
+import { quantileCiCell, rateCell, rateCiCell, spuriousOf } from './format-ci.js';
+import { verdictText } from '../report/verdict.js';
+import { formatRecommendation } from './format-recommend.js';
 
 const DURATION_ROWS: [keyof ConfigResult['metrics'], string][] = [
   ['timeToLeaderMs', 'time to leader'],
@@ -25,9 +28,9 @@ function q(x: number | null, s: DurationSummary): string {
 export function durationTable(m: ConfigResult['metrics']): string {
   const rows = DURATION_ROWS.map(([key, label]) => {
     const s = m[key] as DurationSummary;
-    return [label, String(s.n), num(s.mean), q(s.p50, s), q(s.p90, s), q(s.p99, s), num(s.max), String(s.censored)];
+    return [label, String(s.n), num(s.mean), q(s.p50, s), q(s.p90, s), q(s.p99, s), quantileCiCell(s, 'p99'), num(s.max), String(s.censored)];
   }).filter((r) => r[1] !== '0');
-  return table(['(milliseconds)', 'n', 'mean', 'p50', 'p90', 'p99', 'max', 'censored'], rows);
+  return table(['(milliseconds)', 'n', 'mean', 'p50', 'p90', 'p99', 'p99 95% CI', 'max', 'censored'], rows);
 }
 
 export function describeConfig(s: ResolvedScenario): string {
@@ -52,7 +55,7 @@ export function formatRun(r: RunResult, s: ResolvedScenario): string {
   out.push(`${r.scenario} — ${r.trials} trials, seed ${r.seed}, horizon ${formatUs(s.horizonUs)}`);
   out.push(describeConfig(s));
   if (s.description) out.push('', wrap(s.description, 100));
-  out.push('', durationTable(m), '');
+  out.push('', durationTable(m), 'p99 95% CI: distribution-free interval from order statistics, censored trials counted ("—": too few observations to bound it).', '');
   const alerts = Object.entries(m.alertsFiredPerTrial).map(([k, v]) => `≥${k}: ${num(v, 3)} per trial (${m.trialsWithAlert[k]} trials)`).join('; ');
   const facts: [string, string][] = [
     ['leader kept through the fault', m.leaderKeptFraction === null ? '—' : pct(m.leaderKeptFraction, 1)],
@@ -60,7 +63,7 @@ export function formatRun(r: RunResult, s: ResolvedScenario): string {
     ['split votes per trial', num(m.splitVotesPerTrial, 2)],
     ['leader changes per trial', num(m.leaderChangesPerTrial, 2)],
     ['term inflation per trial', num(m.termInflationPerTrial, 2)],
-    ['spurious elections per hour', num(m.spuriousElectionsPerHour, 2)],
+    ['spurious elections per hour', rateCell(spuriousOf(m), m.spuriousElectionsPerHour)],
     ['write availability', pct(m.writeAvailability)],
     ['no-leader alerts', alerts],
     ['safety', m.safety === 'ok' ? 'ok (election safety, log matching, leader completeness, state-machine safety, durability)' : `VIOLATED in ${m.safetyViolations} trial(s)`],
@@ -95,15 +98,16 @@ export function formatSweep(r: SweepResult): string {
     const t = m.timeToLeaderMs;
     return [
       ...keys.map((k) => formatPointValue(c.point[k])),
-      q(t.p50, t), q(t.p99, t), num(t.max), String(t.censored),
-      num(m.splitVotesPerTrial, 2), num(m.spuriousElectionsPerHour, 2), pct(m.writeAvailability, 1),
-      c.violations.length > 0 ? 'VIOLATED' : c.expectations.some((e) => !e.pass) ? 'expect FAIL' : t.censored > 0 ? 'no leader in some trials' : 'ok',
+      q(t.p50, t), q(t.p99, t), quantileCiCell(t, 'p99'), num(t.max), String(t.censored),
+      num(m.splitVotesPerTrial, 2), num(m.spuriousElectionsPerHour, 2), rateCiCell(spuriousOf(m)), pct(m.writeAvailability, 1),
+      verdictText(c),
     ];
   });
-  const header = [...keys, 'ttl p50', 'ttl p99', 'ttl max', 'cens.', 'split/trial', 'spurious/h', 'avail.', 'verdict'];
+  const header = [...keys, 'ttl p50', 'ttl p99', 'p99 95% CI', 'ttl max', 'cens.', 'split/trial', 'spurious/h', '95% CI', 'avail.', 'verdict'];
   const lines = [`${r.scenario} — sweep of ${r.results.length} configurations × ${r.trials} trials, seed ${r.seed}`];
   if (r.interrupted) lines.push('(interrupted: only the configurations that finished are shown)');
-  lines.push('', table(header, rows, (c) => c >= keys.length && c < header.length - 1), '', 'ttl = time to leader after the fault (ms); cens. = trials with no new leader by the horizon.');
+  lines.push('', table(header, rows, (c) => c >= keys.length && c < header.length - 1), '', 'ttl = time to leader after the fault (ms); cens. = trials with no new leader by the horizon; 95% CI: p99 from order statistics ("—": too few observations), spurious elections per hour from the simulated exposure (exact Poisson).');
+  lines.push('', ...formatRecommendation(r.results));
   for (const c of r.results) {
     const v = [...formatExpectations(c).filter((l) => l.includes('FAIL')), ...formatViolations(c)];
     if (v.length) lines.push('', `${JSON.stringify(c.point)}:`, ...v);
