@@ -7,6 +7,8 @@ import { hideBin } from 'yargs/helpers';
 import { handleFailure, EXIT } from './exit.js';
 import { fuzzCommandModule } from './fuzz-command.js';
 import { checkCommandModule } from './check-command.js';
+import { tuneCommandModule } from './tune-command.js';
+import { compareCommandModule } from './compare-command.js';
 
 const common = {
   set: { type: 'string', array: true, default: [] as string[], describe: 'Override a scenario key: --set raft.preVote=true (repeatable)' },
@@ -83,6 +85,8 @@ async function main(): Promise<void> {
           .example('$0 report sweep.json', 'writes reports/<scenario>.html'),
       async (a) => (await import('./report.js')).reportCommand(a),
     )
+    .command(tuneCommandModule)
+    .command(compareCommandModule)
     .command(checkCommandModule)
     .command(fuzzCommandModule)
     .command('list', 'List the built-in scenarios with what each one teaches', (y) => y.example('$0 list', ''), async () => (await import('./info.js')).listCommand())
@@ -92,7 +96,7 @@ async function main(): Promise<void> {
       (y) => y.option('out', { type: 'string', describe: 'Write to this file instead of stdout' }).example('$0 schema --out raftsim.schema.json', ''),
       async (a) => (await import('./info.js')).schemaCommand(a),
     )
-    .demandCommand(1, 'Name a command: run, sweep, replay, check, fuzz, report, list or schema (raftsim --help).')
+    .demandCommand(1, 'Name a command: run, sweep, tune, compare, replay, check, fuzz, report, list or schema (raftsim --help).')
     .strict()
     .recommendCommands()
     .help()

@@ -2,9 +2,11 @@
 // a grid of configurations, refined around the frontier.
 //
 //   1. Start with the coarse grid (every other value of each numeric axis).
-//   2. Each round gives every open configuration twice the trials it had (a
-//      first batch, then doubling up to a cap) for each goal still undecided,
-//      and for the ranking while it is not yet separated from the leader.
+//   2. Each round gives every open configuration twice the failover trials it
+//      had (a first batch, then doubling up to a cap) while its failover goal is
+//      undecided or its ranking is in doubt. Quiet trials (long, for the
+//      spurious-election rate) go as a first batch to every configuration, then
+//      doubling to one configuration a round: the fastest one still open.
 //   3. A configuration is dropped once it confidently misses a goal, or once it
 //      is confidently no faster than the leader by more than the indifference
 //      (its lower bound + indifference ≥ the leader's upper bound).
@@ -18,6 +20,7 @@
 // given seed and trial budget always give the same search (a wall-time limit
 // may stop it at a different round).
 import { assess, type Assessment } from './assess.js';
+import { rateUpper } from '../stats/poisson.js';
 import { coarseGrid, neighbours, type Axes } from './grid.js';
 import type { Candidate, Evaluator, Evidence, Family, Goals, Request } from './types.js';
 
@@ -36,6 +39,8 @@ export interface SearchOptions {
   /** Quiet (spurious-election) trials in the first batch, and the most a configuration may get. */
   readonly quietStart: number;
   readonly quietMax: number;
+  /** Simulated hours of one quiet trial. */
+  readonly quietTrialHours: number;
   /** Checked before each round (a wall-time limit: CLI only, never in tests). */
   readonly shouldStop?: () => boolean;
   readonly onRound?: (round: RoundLog) => void;
@@ -114,6 +119,12 @@ export async function search(space: SearchSpace, evaluate: Evaluator, o: SearchO
     const settled = (id: number) => isSettled(id, a, leader, g);
     if (leader !== null && ids().every((id) => id === leader || settled(id))) return finish('separated');
 
+    // The fastest open configuration whose spurious-election goal is undecided and that has quiet trials left.
+    const nextQuiet =
+      ids()
+        .filter((id) => a.get(id)!.verdict !== 'missed' && a.get(id)!.spurious.verdict === 'undecided' && evidence.get(id)!.quietTrials < o.quietMax)
+        .filter((id) => leader === null || !settled(id))
+        .sort((p, q) => a.get(p)!.rank.estimate - a.get(q)!.rank.estimate || p - q)[0] ?? null;
     const plan: Request[] = [];
     for (const id of ids()) {
       const x = a.get(id)!;
@@ -131,8 +142,12 @@ export async function search(space: SearchSpace, evaluate: Evaluator, o: SearchO
           if (want > have) plan.push({ candidate: id, kind: f.family, trials: range(have, want) });
         }
       }
-      if (x.spurious.verdict === 'undecided') {
-        const want = Math.min(o.quietMax, Math.max(o.quietStart, 2 * e.quietTrials));
+      // Quiet trials are the expensive ones: every configuration gets a first batch (which shows up
+      // the frequent misfirers at once), but only the fastest one still open gets more in a round.
+      if (x.spurious.verdict === 'undecided' && (e.quietTrials === 0 || id === nextQuiet)) {
+        // Double, but no further than the exposure that shows the goal if no further event comes.
+        const needed = e.quietTrials + Math.ceil(Math.max(0, (rateUpper(e.spurious, 1, g.confidence)! / g.spuriousPerHour - e.hours) / o.quietTrialHours));
+        const want = Math.min(o.quietMax, Math.max(o.quietStart, Math.min(2 * e.quietTrials, Math.max(needed, e.quietTrials + 1))));
         if (want > e.quietTrials) plan.push({ candidate: id, kind: 'quiet', trials: range(e.quietTrials, want) });
       }
     }

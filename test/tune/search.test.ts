@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { search } from '../../src/tune/search.js';
 import { coarseGrid } from '../../src/tune/grid.js';
-import { AXES, space, syntheticEvaluator } from './synthetic.js';
+import { AXES, QUIET_HOURS, space, syntheticEvaluator } from './synthetic.js';
 
-const OPTS = { budgetTrials: 50_000, failoverStart: 100, failoverMax: 3200, quietStart: 4, quietMax: 64 };
+const OPTS = { budgetTrials: 50_000, failoverStart: 100, failoverMax: 3200, quietStart: 4, quietMax: 64, quietTrialHours: QUIET_HOURS };
 const msOf = (s: ReturnType<typeof space>, id: number | null) => (id === null ? null : s.grid[id].knobs.electionTimeoutUs / 1000);
 
 describe('tune search on a known problem', () => {
