@@ -150,7 +150,7 @@ export function tuneResult(spec: TuneSpec, out: SearchOutcome, stoppedByWallTime
     leading: rec === null && ref !== null ? { id: ref.candidate.id, label: ref.candidate.label } : null,
     runnerUp: runner === null ? null : { id: runner.candidate.id, label: runner.candidate.label, why: whyLost(runner, ref, spec) },
     fasterRejected: faster.map((e) => ({ id: e.candidate.id, label: e.candidate.label, why: e.assessment.missed.join('; ') })),
-    rulesOfThumb: rulesOfThumb(spec.baseScenario, rec?.candidate.knobs ?? ref?.candidate.knobs ?? null),
+    rulesOfThumb: rulesOfThumb(spec.baseScenario, ref?.candidate.knobs ?? null, ref !== null && others.some((e) => e.assessment.verdict === 'missed' && e.candidate.knobs.electionTimeoutUs < ref.candidate.knobs.electionTimeoutUs)),
     cost: {
       trials: out.trialsSpent,
       budgetTrials: spec.budgetTrials,
