@@ -55,9 +55,10 @@ const SUMMARY_ONLY = {
 export function compareResults(a: Side, b: Side, alpha = 0.05): Comparison {
   const rows: CompareRow[] = [];
   for (const [key, label] of Object.entries(SAMPLED) as [keyof typeof SAMPLED, string][]) {
-    const sa = a.result.metrics[key];
-    const sb = b.result.metrics[key];
-    if (sa.n === 0 && sb.n === 0) continue;
+    const sa = a.result.metrics[key] as DurationSummary | undefined;
+    const sb = b.result.metrics[key] as DurationSummary | undefined;
+    // Results saved by an older raftsim may lack a metric: compare what both have.
+    if (!sa || !sb || (sa.n === 0 && sb.n === 0)) continue;
     const va = (a.result.samples?.[key] ?? []) as readonly (number | null)[];
     const vb = (b.result.samples?.[key] ?? []) as readonly (number | null)[];
     const t = va.length > 0 && vb.length > 0 ? logRank(va, vb) : null;
@@ -65,9 +66,9 @@ export function compareResults(a: Side, b: Side, alpha = 0.05): Comparison {
     rows.push({ ...durationRow(label, sa, sb), test: t ? 'log-rank' : 'none', p: t ? round4(t.p) : null, significant: sig, better: sig ? (t!.observedMinusExpectedA > 0 ? 'a' : 'b') : null });
   }
   for (const [key, label] of Object.entries(SUMMARY_ONLY) as [keyof typeof SUMMARY_ONLY, string][]) {
-    const sa = a.result.metrics[key];
-    const sb = b.result.metrics[key];
-    if (sa.n === 0 && sb.n === 0) continue;
+    const sa = a.result.metrics[key] as DurationSummary | undefined;
+    const sb = b.result.metrics[key] as DurationSummary | undefined;
+    if (!sa || !sb || (sa.n === 0 && sb.n === 0)) continue;
     const disjoint = disjointP99(sa, sb);
     rows.push({ ...durationRow(label, sa, sb), test: 'quantile intervals', p: null, significant: disjoint, better: disjoint === true ? (upper(sa) < lower(sb) ? 'a' : 'b') : null });
   }
