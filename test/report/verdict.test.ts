@@ -1,0 +1,37 @@
+// The sweep verdict names every goal a configuration misses (spurious elections
+// included: a config with 169 needless elections an hour is not "ok"), and the
+// terminal's sweep output ends with the recommendation, its intervals and its rule.
+import { describe, expect, it } from 'vitest';
+import { verdictFlags, verdictText } from '../../src/report/verdict.js';
+import { formatSweep, durationTable } from '../../src/cli/format-run.js';
+import { RECOMMENDATION_RULE } from '../../src/report/recommend.js';
+import { summarizeDurations } from '../../src/scenarios/summary.js';
+import { config, sweepResult } from './fixtures.js';
+
+describe('sweep verdicts', () => {
+  it('flag spurious elections, censored trials, failed expectations and safety together', () => {
+    expect(verdictText(config())).toBe('ok');
+    expect(verdictText(config({ spurious: 169 }))).toBe('spurious elections 169.0/h');
+    const bad = { ...config({ spurious: 2, censored: 1, violated: true }), expectations: [{ metric: 'timeToLeaderMs.p99', op: '<', bound: 1, actual: 2, pass: false }] } as unknown as Parameters<typeof verdictFlags>[0];
+    expect(verdictFlags(bad)).toEqual(['safety VIOLATED', 'expect FAIL ×1', 'spurious elections 2.0/h', 'no leader in 1 of 5']);
+  });
+
+  it('the terminal sweep table shows the verdicts and ends with the recommendation and its rule', () => {
+    const text = formatSweep(sweepResult([config({ point: { et: '20ms' }, p99: 80, spurious: 169 }), config({ point: { et: '150ms' }, p99: 200 })]));
+    expect(text).toMatch(/20ms .*spurious elections 169\.0\/h/);
+    expect(text).toMatch(/recommended: et=150ms \(configuration #2; 1 of 2 met the rule's conditions\)/);
+    expect(text).toContain(`rule: ${RECOMMENDATION_RULE}`);
+  });
+});
+
+describe('quantile intervals in summaries and the run table', () => {
+  it('a summary carries order-statistic intervals; censored bounds read "> horizon", too few observations "—"', () => {
+    const s = summarizeDurations([...Array.from({ length: 990 }, (_, i) => (i + 1) * 1000), ...new Array(10).fill(null)]);
+    expect(s.quantileCi95!.p50).toEqual([469, 532]);
+    expect(s.quantileCi95!.p99[1]).toBe('> horizon');
+    expect(summarizeDurations([1000, 2000, 3000]).quantileCi95!.p99).toEqual([2, null]);
+    const table = durationTable({ ...config().metrics, timeToLeaderMs: s } as never);
+    expect(table).toMatch(/p99 95% CI/);
+    expect(table).toMatch(/\[983\.0, > horizon\]/);
+  });
+});
