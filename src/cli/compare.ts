@@ -8,7 +8,7 @@ import { compareResults, type Comparison, type Side } from './compare-results.js
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { UsageError } from './exit.js';
 import { table } from './table.js';
-import { csvCell } from './tune-format.js';
+import { csvTable } from './csv.js';
 import { formatInterval, type Bound } from '../stats/quantile-ci.js';
 import { renderCompareReport } from '../report/compare-report.js';
 import type { RunResult, SweepResult } from '../scenarios/result.js';
@@ -98,6 +98,5 @@ export function formatCompare(c: Comparison): string {
 }
 
 function compareCsv(c: Comparison): string {
-  const t = compareCells(c);
-  return [t.header, ...t.rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return csvTable(compareCells(c));
 }

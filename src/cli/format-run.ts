@@ -25,12 +25,19 @@ function q(x: number | null, s: DurationSummary): string {
   return x === null ? (s.censored > 0 && s.n > 0 ? '> horizon' : '—') : num(x);
 }
 
-export function durationTable(m: ConfigResult['metrics']): string {
+/** The run's duration table as header and rows (the terminal table, and --csv). */
+export function durationRows(m: ConfigResult['metrics']): { header: string[]; rows: string[][] } {
   const rows = DURATION_ROWS.map(([key, label]) => {
     const s = m[key] as DurationSummary;
-    return [label, String(s.n), num(s.mean), q(s.p50, s), q(s.p90, s), q(s.p99, s), quantileCiCell(s, 'p99'), num(s.max), String(s.censored)];
+    return [label.trim(), String(s.n), num(s.mean), q(s.p50, s), q(s.p90, s), q(s.p99, s), quantileCiCell(s, 'p99'), num(s.max), String(s.censored)];
   }).filter((r) => r[1] !== '0');
-  return table(['(milliseconds)', 'n', 'mean', 'p50', 'p90', 'p99', 'p99 95% CI', 'max', 'censored'], rows);
+  return { header: ['(milliseconds)', 'n', 'mean', 'p50', 'p90', 'p99', 'p99 95% CI', 'max', 'censored'], rows };
+}
+
+export function durationTable(m: ConfigResult['metrics']): string {
+  const { header, rows } = durationRows(m);
+  const labels = new Map(DURATION_ROWS.map(([, label]) => [label.trim(), label]));
+  return table(header, rows.map((r) => [labels.get(r[0]) ?? r[0], ...r.slice(1)]));
 }
 
 export function describeConfig(s: ResolvedScenario): string {
@@ -91,7 +98,8 @@ export function formatViolations(r: ConfigResult): string[] {
   return lines;
 }
 
-export function formatSweep(r: SweepResult): string {
+/** The sweep table as header and rows (the terminal table, and --csv). */
+export function sweepRows(r: SweepResult): { header: string[]; rows: string[][] } {
   const keys = Object.keys(r.results[0]?.point ?? {});
   const rows = r.results.map((c) => {
     const m = c.metrics;
@@ -104,6 +112,12 @@ export function formatSweep(r: SweepResult): string {
     ];
   });
   const header = [...keys, 'ttl p50', 'ttl p99', 'p99 95% CI', 'ttl max', 'cens.', 'split/trial', 'spurious/h', '95% CI', 'avail.', 'verdict'];
+  return { header, rows };
+}
+
+export function formatSweep(r: SweepResult): string {
+  const keys = Object.keys(r.results[0]?.point ?? {});
+  const { header, rows } = sweepRows(r);
   const lines = [`${r.scenario} — sweep of ${r.results.length} configurations × ${r.trials} trials, seed ${r.seed}`];
   if (r.interrupted) lines.push('(interrupted: only the configurations that finished are shown)');
   lines.push('', table(header, rows, (c) => c >= keys.length && c < header.length - 1), '', 'ttl = time to leader after the fault (ms); cens. = trials with no new leader by the horizon; 95% CI: p99 from order statistics ("—": too few observations), spurious elections per hour from the simulated exposure (exact Poisson).');

@@ -5,7 +5,8 @@ import { executeTrials } from '../scenarios/execute.js';
 import { configResult, resultHeader, runResult, type ConfigResult, type SweepResult } from '../scenarios/result.js';
 import { runTrial } from '../scenarios/trial.js';
 import { nodeFactoryFor } from '../scenarios/implementation.js';
-import { formatRun, formatSweep } from './format-run.js';
+import { durationRows, formatRun, formatSweep, sweepRows } from './format-run.js';
+import { csvTable } from './csv.js';
 import { progressBar } from './progress.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { EXIT, UsageError } from './exit.js';
@@ -21,6 +22,8 @@ export interface RunArgs {
   seed?: string;
   trials?: number;
   json: boolean;
+  /** Print the table as CSV instead of the terminal summary. */
+  csv?: boolean;
   workers?: number;
   out?: string;
   trace?: string;
@@ -103,7 +106,7 @@ export async function runCommand(a: RunArgs): Promise<void> {
   if (a.out) writeFileAtomic(a.out, `${json}\n`);
   const html = htmlPathFor(a.html, s.name);
   if (html !== null) writeHtmlReport(r, html);
-  process.stdout.write(a.json ? `${json}\n` : `${formatRun(r, s)}\n`);
+  process.stdout.write(a.json ? `${json}\n` : a.csv ? csvTable(durationRows(r.metrics)) : `${formatRun(r, s)}\n`);
   process.exitCode = exitCodeFor([r]);
 }
 
@@ -142,7 +145,7 @@ export async function sweepCommand(a: RunArgs): Promise<void> {
   if (a.out) writeFileAtomic(a.out, `${json}\n`);
   const html = htmlPathFor(a.html, s.name);
   if (html !== null) writeHtmlReport(r, html);
-  process.stdout.write(a.json ? `${json}\n` : `${formatSweep(r)}\n`);
+  process.stdout.write(a.json ? `${json}\n` : a.csv ? csvTable(sweepRows(r)) : `${formatSweep(r)}\n`);
   process.exitCode = interrupted ? 130 : exitCodeFor(done);
 }
 

@@ -5,6 +5,7 @@ import type { ConfigEvidence, TuneResult } from '../tune/result.js';
 import { fmt } from '../tune/result.js';
 import { quantileName } from '../tune/assess.js';
 import { table } from './table.js';
+import { csvTable } from './csv.js';
 import { boundsText, CAVEAT, goalsText, stopText } from './tune-text.js';
 
 export function evidenceRows(r: TuneResult): { header: string[]; rows: string[][] } {
@@ -59,11 +60,7 @@ export function formatTune(r: TuneResult, elapsedMs: number | null): string {
 
 export function csvOf(r: TuneResult): string {
   const e = evidenceRows(r);
-  const head = ['id', 'electionTimeoutMs', 'heartbeatMs', 'preVote', 'checkQuorum', ...e.header];
+  const header = ['id', 'electionTimeoutMs', 'heartbeatMs', 'preVote', 'checkQuorum', ...e.header];
   const rows = r.configurations.map((c: ConfigEvidence, i) => [String(c.id), String(c.knobs.electionTimeoutUs / 1000), c.knobs.heartbeatUs === null ? '' : String(c.knobs.heartbeatUs / 1000), String(c.knobs.preVote), String(c.knobs.checkQuorum), ...e.rows[i]]);
-  return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
-}
-
-export function csvCell(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvTable({ header, rows });
 }

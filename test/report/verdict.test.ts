@@ -3,7 +3,8 @@
 // terminal's sweep output ends with the recommendation, its intervals and its rule.
 import { describe, expect, it } from 'vitest';
 import { verdictFlags, verdictText } from '../../src/report/verdict.js';
-import { formatSweep, durationTable } from '../../src/cli/format-run.js';
+import { formatSweep, durationTable, sweepRows } from '../../src/cli/format-run.js';
+import { csvTable } from '../../src/cli/csv.js';
 import { RECOMMENDATION_RULE } from '../../src/report/recommend.js';
 import { summarizeDurations } from '../../src/scenarios/summary.js';
 import { config, sweepResult } from './fixtures.js';
@@ -21,6 +22,13 @@ describe('sweep verdicts', () => {
     expect(text).toMatch(/20ms .*spurious elections 169\.0\/h/);
     expect(text).toMatch(/recommended: et=150ms \(configuration #2; 1 of 2 met the rule's conditions\)/);
     expect(text).toContain(`rule: ${RECOMMENDATION_RULE}`);
+  });
+
+  it('--csv gives the same table: a header and a row per configuration, quoted where needed', () => {
+    const csv = csvTable(sweepRows(sweepResult([config({ point: { et: '20ms' }, spurious: 169, censored: 1 }), config({ point: { et: '150ms' } })]))).trimEnd().split('\n');
+    expect(csv).toHaveLength(3);
+    expect(csv[0]).toBe('et,ttl p50,ttl p99,p99 95% CI,ttl max,cens.,split/trial,spurious/h,95% CI,avail.,verdict');
+    expect(csv[1]).toMatch(/^20ms,.*,"spurious elections 169\.0\/h; no leader in 1 of 5"$/);
   });
 });
 
