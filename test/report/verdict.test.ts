@@ -28,7 +28,8 @@ describe('sweep verdicts', () => {
     const csv = csvTable(sweepRows(sweepResult([config({ point: { et: '20ms' }, spurious: 169, censored: 1 }), config({ point: { et: '150ms' } })]))).trimEnd().split('\n');
     expect(csv).toHaveLength(3);
     expect(csv[0]).toBe('et,ttl p50,ttl p99,p99 95% CI,ttl max,cens.,split/trial,spurious/h,95% CI,avail.,verdict');
-    expect(csv[1]).toMatch(/^20ms,.*,"spurious elections 169\.0\/h; no leader in 1 of 5"$/);
+    expect(csv[1]).toMatch(/^20ms,.*,spurious elections 169\.0\/h; no leader in 1 of 5$/);
+    expect(csvTable({ header: ['p99 95% CI'], rows: [['[221.2, > horizon]'], ['say "hi"']] })).toBe('p99 95% CI\n"[221.2, > horizon]"\n"say ""hi"""\n');
   });
 });
 
