@@ -15,6 +15,7 @@ import type { ProfileName } from '../raft/profiles.js';
 import { displayPath } from '../scenarios/result.js';
 import { hoursToBound, HOURS_PER_DAY, HOURS_PER_MONTH } from '../stats/poisson.js';
 import { tuneShape, type TuneInput } from './schema.js';
+import { LIMITS } from '../scenarios/limits.js';
 import { fullGrid, type Axes } from './grid.js';
 import { profileDefaults } from './knobs.js';
 import { backgroundFaults, scenarioSource, type ScenarioPlan } from './scenarios.js';
@@ -69,6 +70,8 @@ export function loadTuneFile(path: string, overrides: { seed?: string; budgetTri
   const baseScenario = resolveSource(cloneData(data), ctx);
   const profile = baseScenario.raft.profile;
   const axes = axesOf(tune, profile, origins);
+  const size = axes.electionTimeoutUs.length * axes.heartbeatUs.length * axes.preVote.length * axes.checkQuorum.length;
+  if (size > LIMITS.sweepPoints) throw origins.error({ path: ['tune', 'vary'], message: `${size} configurations, over the cap of ${LIMITS.sweepPoints}; list fewer values` });
   const grid = fullGrid(axes);
   const families: Family[] = tune.guard?.partialPartition ? ['crash', 'partial-partition'] : ['crash'];
   const goals = goalsOf(tune);

@@ -73,6 +73,14 @@ describe('tune files', () => {
     expect(e.message).toMatch(/nope\.txt/);
   });
 
+  it('a grid over the cap of 1,000 configurations is refused before anything is built', () => {
+    const ets = Array.from({ length: 100 }, (_, i) => `"${(i + 1) * 100}ms"`).join(', ');
+    const hbs = Array.from({ length: 11 }, (_, i) => `"${i + 1}ms"`).join(', ');
+    const e = errorOf(file('big.json5', `{ tune: { vary: { electionTimeout: [${ets}], heartbeat: [${hbs}] }, ${GOALS} } }`));
+    expect(e.keyPath).toBe('tune.vary');
+    expect(e.message).toMatch(/1100 configurations, over the cap of 1000/);
+  });
+
   it('values must ascend, and a file without a tune block says what to add', () => {
     expect(errorOf(file('order.json5', `{ tune: { vary: { electionTimeout: ["1s", "500ms"] }, ${GOALS} } }`)).keyPath).toBe('tune.vary.electionTimeout[1]');
     expect(errorOf(file('none.json5', `{ cluster: { nodes: 3 } }`)).message).toMatch(/no `tune` block/);
