@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { runBareLoop } from './bare-loop.js';
 import { runKernelWorkload } from './kernel-workload.js';
 import { benchRaftTrials } from './raft-trials.js';
+import { benchScaleRows } from './scale-rows.js';
 
 const clock = () => performance.now();
 const REPEATS = 5;
@@ -27,18 +28,20 @@ function kernelRate(): number {
   return r.events / ((clock() - start) / 1000);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   process.stderr.write('warming up…\n');
   runBareLoop(500_000, 800, clock);
   kernelRate();
   const bare = best('bare binary-heap loop (events/s)', () => runBareLoop(2_000_000, 800, clock));
   const kernel = best('kernel, message-heavy workload (events/s)', kernelRate);
   const raft = benchRaftTrials(clock);
+  const scale = await benchScaleRows(clock);
   const rows: [string, string][] = [
     ['bare binary-heap loop', `${fmt(bare)} events/s`],
     ['kernel: 5 nodes, network + clocks + CPU', `${fmt(kernel)} events/s`],
     ['kernel / bare', `${((kernel / bare) * 100).toFixed(1)}%`],
     ...raft.map((r): [string, string] => [r.label, r.value]),
+    ...scale.map((r): [string, string] => [r.label, r.value]),
   ];
   if (raft.length > 0) {
     const ev = raft.find((r) => r.eventsPerSecond !== undefined)?.eventsPerSecond;
@@ -49,4 +52,4 @@ function main(): void {
   for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
 }
 
-main();
+void main();

@@ -17,10 +17,14 @@ function builder(y: Argv) {
     .option('tolerance-spurious-abs', { type: 'number', default: DEFAULT_TOLERANCES.spuriousUpAbs, describe: '…plus this many per hour' })
     .option('tolerance-availability', { type: 'number', default: DEFAULT_TOLERANCES.availabilityDownPts, describe: 'Write availability may drop this many percentage points' })
     .option('json', { type: 'boolean', default: false, describe: 'Print the results as JSON' })
+    .option('out', { type: 'string', describe: 'Also write the JSON result here; with --shard, the shard\'s trials (for raftsim merge)' })
+    .option('shard', { type: 'string', describe: 'Run only shard I of N (I/N, from 0); its trials go to --out' })
+    .option('resume', { type: 'string', describe: 'Continue from a partial file an interrupted check left (OUT.partial)' })
     .example('$0 check scenarios/', 'every scenario in the folder; exit 1 if an expectation fails, 3 on a safety violation')
     .example('$0 check scenarios/ --junit reports/raftsim.xml --trials 50', 'for CI: JUnit XML, fewer trials')
     .example('$0 check scenarios/ --baseline ci/baseline.json --update-baseline', 'record a baseline')
-    .example('$0 check scenarios/ --baseline ci/baseline.json --tolerance-p99 20', 'fail on regressions beyond the tolerances');
+    .example('$0 check scenarios/ --baseline ci/baseline.json --tolerance-p99 20', 'fail on regressions beyond the tolerances')
+    .example('$0 check scenarios/ --shard 1/4 --out check-1.json', 'one job of a CI matrix; then: raftsim merge check-*.json --junit raftsim.xml');
 }
 
 export const checkCommandModule: CommandModule = {

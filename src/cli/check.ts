@@ -5,13 +5,18 @@
 import { readTextFile } from '../scenarios/read-file.js';
 import { LIMITS } from '../scenarios/limits.js';
 import { loadScenario } from '../scenarios/load.js';
-import { runChecks, failedExpectations, type CheckedConfig } from '../scenarios/check.js';
+import { checkPoints, checkResults, failedExpectations, type CheckedConfig } from '../scenarios/check.js';
+import type { SweepPoint } from '../scenarios/sweep.js';
+import type { TrialSummary } from '../scenarios/aggregate.js';
+import type { ResolvedScenario } from '../scenarios/types.js';
+import type { StoreIdentity } from '../scenarios/trial-store.js';
+import { gatherTrials } from './gather.js';
+import { writeShard } from './run.js';
 import { renderJunit } from '../scenarios/junit.js';
 import { BaselineError, DEFAULT_TOLERANCES, makeBaseline, parseBaseline, serializeBaseline, type Baseline, type Tolerances } from '../scenarios/baseline.js';
 import { compareBaseline, type Comparison } from '../scenarios/baseline-compare.js';
 import { EXIT, UsageError } from './exit.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
-import { progressBar } from './progress.js';
 import { preloadImplementation } from './run.js';
 import { overridesOf } from './run.js';
 import { collectScenarioFiles } from './scenario-files.js';
@@ -30,36 +35,58 @@ export interface CheckArgs {
   toleranceSpuriousAbs: number;
   toleranceAvailability: number;
   json: boolean;
+  /** Run only shard I of N ("I/N"); its trials go to --out for `raftsim merge`. */
+  shard?: string;
+  resume?: string;
+  /** Also write the JSON result here; with --shard, the shard's trials. An interrupted check keeps its trials in OUT.partial. */
+  out?: string;
 }
 
 export async function checkCommand(a: CheckArgs): Promise<void> {
   const tol = tolerancesFrom(a);
-  if (a.updateBaseline && a.baseline === undefined) throw new UsageError('--update-baseline needs --baseline <file> (where to write it)');
-  const baseline = a.baseline !== undefined && !a.updateBaseline ? readBaseline(a.baseline) : null;
-  const files = collectScenarioFiles(a.paths);
-  const scenarios = files.map((f) => loadScenario(f, { overrides: overridesOf(a) }));
+  const baseline = baselineFor(a);
+  const { files, scenarios } = loadChecks(a);
   for (const s of scenarios) await preloadImplementation(s); // a broken plug-in is bad input, before any work
   if (a.junit !== undefined) checkOutputPath(a.junit, '--junit');
   if (a.updateBaseline) checkOutputPath(a.baseline!, '--baseline');
-  const sets = [...a.set, ...(a.trials !== undefined ? [`trials=${a.trials}`] : [])];
-  const bar = progressBar(`check (${scenarios.length} scenarios)`);
-  const ac = new AbortController();
-  const onInt = () => ac.abort();
-  process.once('SIGINT', onInt);
-  const run = await runChecks(scenarios, sets, { workers: a.workers, onProgress: (d, t) => bar.update(d, t), signal: ac.signal });
-  bar.stop();
-  process.off('SIGINT', onInt);
-  if (run.interrupted) {
-    process.stderr.write('interrupted: no results written\n');
-    process.exit(130);
-  }
-  const comparison = baseline === null ? null : compareBaseline(baseline, run.configs, tol);
-  if (a.junit !== undefined) writeFileAtomic(a.junit, renderJunit(run.configs));
-  if (a.updateBaseline) writeFileAtomic(a.baseline!, serializeBaseline(makeBaseline(run.configs)));
-  const code = exitCode(run.configs, comparison);
-  if (a.json) process.stdout.write(`${JSON.stringify(jsonResult(run.configs, comparison, code), null, 2)}\n`);
-  else process.stdout.write(`${textResult(a, files.length, run.configs, comparison, tol).join('\n')}\n`);
+  if (a.out !== undefined) checkOutputPath(a.out, '--out');
+  const points = checkPoints(scenarios);
+  const g = await gatherTrials(points.map((p) => p.scenario), checkIdentity(a), 'check', a);
+  if (g.shard !== null) return writeShard(a, g);
+  finishCheck(a, files.length, points, g.trials, baseline, tol);
+}
+
+export function loadChecks(a: Pick<CheckArgs, 'paths' | 'set' | 'trials'>): { files: string[]; scenarios: ResolvedScenario[] } {
+  const files = collectScenarioFiles(a.paths);
+  return { files, scenarios: files.map((f) => loadScenario(f, { overrides: overridesOf(a) })) };
+}
+
+export function checkIdentity(a: Pick<CheckArgs, 'paths' | 'set' | 'trials'>): StoreIdentity {
+  return { command: 'check', inputs: a.paths, set: a.set, seed: null, trials: a.trials ?? null };
+}
+
+function checkSets(a: Pick<CheckArgs, 'set' | 'trials'>): string[] {
+  return [...a.set, ...(a.trials !== undefined ? [`trials=${a.trials}`] : [])];
+}
+
+/** Evaluates, prints and writes a check's results (also `raftsim merge`). */
+export function finishCheck(a: CheckArgs, fileCount: number, points: readonly SweepPoint[], trials: readonly TrialSummary[][], baseline: Baseline | null, tol: Tolerances): void {
+  const configs = checkResults(points, trials, checkSets(a));
+  const comparison = baseline === null ? null : compareBaseline(baseline, configs, tol);
+  if (a.junit !== undefined) writeFileAtomic(a.junit, renderJunit(configs));
+  if (a.updateBaseline) writeFileAtomic(a.baseline!, serializeBaseline(makeBaseline(configs)));
+  const code = exitCode(configs, comparison);
+  const json = `${JSON.stringify(jsonResult(configs, comparison, code), null, 2)}\n`;
+  if (a.out !== undefined) writeFileAtomic(a.out, json);
+  if (a.json) process.stdout.write(json);
+  else process.stdout.write(`${textResult(a, fileCount, configs, comparison, tol).join('\n')}\n`);
   process.exitCode = code;
+}
+
+/** The baseline to compare with (null when none or when updating it). */
+export function baselineFor(a: CheckArgs): Baseline | null {
+  if (a.updateBaseline && a.baseline === undefined) throw new UsageError('--update-baseline needs --baseline <file> (where to write it)');
+  return a.baseline !== undefined && !a.updateBaseline ? readBaseline(a.baseline) : null;
 }
 
 function textResult(a: CheckArgs, files: number, configs: readonly CheckedConfig[], comparison: Comparison | null, tol: Tolerances): string[] {
@@ -91,7 +118,7 @@ function exitCode(configs: readonly CheckedConfig[], comparison: Comparison | nu
   return EXIT.ok;
 }
 
-function tolerancesFrom(a: CheckArgs): Tolerances {
+export function tolerancesFrom(a: CheckArgs): Tolerances {
   const t: Tolerances = {
     p99SlowerPct: a.toleranceP99 ?? DEFAULT_TOLERANCES.p99SlowerPct,
     spuriousUpPct: a.toleranceSpurious ?? DEFAULT_TOLERANCES.spuriousUpPct,

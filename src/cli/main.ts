@@ -9,6 +9,7 @@ import { fuzzCommandModule } from './fuzz-command.js';
 import { checkCommandModule } from './check-command.js';
 import { tuneCommandModule } from './tune-command.js';
 import { compareCommandModule } from './compare-command.js';
+import { alertsCommandModule } from './alerts-command.js';
 
 const common = {
   set: { type: 'string', array: true, default: [] as string[], describe: 'Override a scenario key: --set raft.preVote=true (repeatable)' },
@@ -24,6 +25,12 @@ const common = {
   },
 } as const;
 
+/** Scale-out and interruption: shared by run, sweep and check (docs/scale-out.md). */
+export const scaleOut = {
+  shard: { type: 'string', describe: 'Run only shard I of N (I/N, from 0) and write its trials to --out; combine shards with `raftsim merge`' },
+  resume: { type: 'string', describe: 'Continue from a partial file (an interrupted run\'s OUT.partial, or a shard\'s): only missing trials run; output identical to an uninterrupted run' },
+} as const;
+
 async function main(): Promise<void> {
   await yargs(hideBin(process.argv))
     .scriptName('raftsim')
@@ -35,6 +42,7 @@ async function main(): Promise<void> {
         y
           .positional('scenario', { type: 'string', demandOption: true, describe: 'A scenario file, or the name of a built-in (raftsim list)' })
           .options(common)
+          .options(scaleOut)
           .option('trials', { type: 'number', describe: 'Number of trials (default: the scenario\'s)' })
           .option('trace', { type: 'string', describe: 'Write a JSON Lines trace of one trial (with --trial)' })
           .option('trial', { type: 'number', default: 0, describe: 'Which trial --trace records' })
@@ -53,8 +61,11 @@ async function main(): Promise<void> {
         y
           .positional('scenario', { type: 'string', demandOption: true, describe: 'A scenario file with a `sweep` block, or a built-in name' })
           .options(common)
+          .options(scaleOut)
           .option('trials', { type: 'number', describe: 'Trials per configuration (default: the scenario\'s)' })
           .example('$0 sweep sweep-lan-5', 'the built-in 5-node LAN timeout sweep')
+          .example('$0 sweep sweep-lan-5 --shard 0/4 --out s0.json', 'one of four shards (a CI matrix job); then: raftsim merge s*.json')
+          .example('$0 sweep sweep-lan-5 --out s.json --resume s.json.partial', 'finish an interrupted sweep')
           .example('$0 sweep my.json5 --trials 50 --json --out sweep.json', 'quick sweep saved as JSON')
           .example('$0 sweep sweep-lan-5 --trials 20 --html', 'heatmaps, table and recommendation in reports/sweep-lan-5.html'),
       async (a) => (await import('./run.js')).sweepCommand(a),
@@ -69,10 +80,12 @@ async function main(): Promise<void> {
           .option('set', common.set)
           .option('trial', { type: 'number', demandOption: true, describe: 'Trial index to replay' })
           .option('trace', { type: 'string', describe: 'Write the trial\'s JSON Lines trace to this file' })
+          .option('perfetto', { type: 'string', describe: 'Write the trial as Chrome trace-event JSON (opens in ui.perfetto.dev and chrome://tracing)' })
           .option('width', { type: 'number', default: 100, describe: 'Timeline width in characters' })
           .option('json', common.json)
           .example('$0 replay leader-crash --seed 1 --trial 7', 'the exact trial 7 of seed 1')
-          .example('$0 replay leader-crash --seed 1 --trial 7 --trace t7.jsonl', 'with a full trace'),
+          .example('$0 replay leader-crash --seed 1 --trial 7 --trace t7.jsonl', 'with a full trace')
+          .example('$0 replay leader-crash --trial 7 --perfetto t7.json', 'a trace for Perfetto UI'),
       async (a) => (await import('./replay.js')).replayCommand(a),
     )
     .command(
@@ -88,7 +101,29 @@ async function main(): Promise<void> {
     )
     .command(tuneCommandModule)
     .command(compareCommandModule)
+    .command(alertsCommandModule)
     .command(checkCommandModule)
+    .command(
+      'merge <files..>',
+      'Combine the trial files of sharded runs (--shard I/N --out F) into the result one unsharded run prints, byte for byte',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'The shard files (all shards of one run, sweep or check)' })
+          .option('json', common.json)
+          .option('out', common.out)
+          .option('html', common.html)
+          .option('timelines', common.timelines)
+          .option('junit', { type: 'string', describe: 'Merged check shards: write JUnit XML here' })
+          .option('baseline', { type: 'string', describe: 'Merged check shards: compare with this baseline' })
+          .option('update-baseline', { type: 'boolean', default: false, describe: 'Merged check shards: write the baseline instead' })
+          .option('tolerance-p99', { type: 'number', describe: 'As for check' })
+          .option('tolerance-spurious', { type: 'number', describe: 'As for check' })
+          .option('tolerance-spurious-abs', { type: 'number', describe: 'As for check' })
+          .option('tolerance-availability', { type: 'number', describe: 'As for check' })
+          .example('$0 merge shard-*.json --out sweep.json', 'the sweep\'s result, as if it had run in one go')
+          .example('$0 merge check-*.json --junit raftsim.xml', 'a sharded check, with its JUnit XML'),
+      async (a) => (await import('./merge.js')).mergeCommand(a as never),
+    )
     .command(fuzzCommandModule)
     .command('list', 'List the built-in scenarios with what each one teaches', (y) => y.example('$0 list', ''), async () => (await import('./info.js')).listCommand())
     .command(
@@ -97,7 +132,7 @@ async function main(): Promise<void> {
       (y) => y.option('out', { type: 'string', describe: 'Write to this file instead of stdout' }).example('$0 schema --out raftsim.schema.json', ''),
       async (a) => (await import('./info.js')).schemaCommand(a),
     )
-    .demandCommand(1, 'Name a command: run, sweep, tune, compare, replay, check, fuzz, report, list or schema (raftsim --help).')
+    .demandCommand(1, 'Name a command: run, sweep, tune, compare, replay, alerts, check, merge, fuzz, report, list or schema (raftsim --help).')
     .strict()
     .recommendCommands()
     .help()

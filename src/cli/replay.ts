@@ -9,6 +9,8 @@ import { faultWindow, keyEvents, renderTimeline } from './timeline.js';
 import { JsonLinesFile } from './trace-file.js';
 import { EXIT, UsageError } from './exit.js';
 import { replayCommand as replayLine } from '../scenarios/replay-command.js';
+import { FlowCollector } from '../perfetto/trace-events.js';
+import { writePerfetto } from './perfetto.js';
 
 export interface ReplayArgs {
   scenario: string;
@@ -16,6 +18,7 @@ export interface ReplayArgs {
   seed?: string;
   trial: number;
   trace?: string;
+  perfetto?: string;
   width: number;
   json: boolean;
 }
@@ -27,14 +30,17 @@ export async function replayCommand(a: ReplayArgs): Promise<void> {
     throw new UsageError(`--trial must be an integer in [0, ${s.trials - 1}] (${s.name} has ${s.trials} trials), got ${String(a.trial)}`);
   }
   if (a.trace) checkOutputPath(a.trace, '--trace');
+  if (a.perfetto) checkOutputPath(a.perfetto, '--perfetto');
   const sink = a.trace ? new JsonLinesFile(a.trace) : undefined;
+  const flows = a.perfetto ? new FlowCollector(sink) : undefined;
   let r;
   try {
-    r = await runTrial(s, a.trial, { trace: sink, keepHistory: true });
+    r = await runTrial(s, a.trial, { trace: flows ?? sink, keepHistory: true });
   } finally {
     sink?.close();
   }
   const h = r.history!;
+  if (a.perfetto) writePerfetto(a.perfetto, h, flows!, { scenario: s.name, seed: s.seed, trial: a.trial, hash: r.hash });
   if (a.json) {
     process.stdout.write(`${JSON.stringify({ scenario: s.name, seed: s.seed, trial: a.trial, hash: r.hash, events: r.events, violation: r.violation, faults: r.metrics.faults, metrics: r.metrics, faultLog: r.faultLog }, null, 2)}\n`);
     process.exitCode = r.violation ? EXIT.safetyViolation : EXIT.ok;
@@ -64,6 +70,7 @@ export async function replayCommand(a: ReplayArgs): Promise<void> {
   out.push('', 'timeline:', renderTimeline(h, win, a.width));
   if (win.fromUs > 0 || win.toUs < h.endUs) out.push('', 'whole trial:', renderTimeline(h, { fromUs: 0, toUs: h.endUs }, a.width));
   if (a.trace) out.push('', `trace: ${a.trace}`);
+  if (a.perfetto) out.push(`Perfetto trace: ${a.perfetto} (open in ui.perfetto.dev or chrome://tracing)`);
   out.push('', `reproduce: ${replayLine(s, a.trial, a.set)}`);
   process.stdout.write(`${out.join('\n')}\n`);
   process.exitCode = r.violation ? EXIT.safetyViolation : EXIT.ok;

@@ -1,13 +1,14 @@
 // `raftsim run` and `raftsim sweep`.
 import { loadScenario } from '../scenarios/load.js';
-import { expandSweep } from '../scenarios/sweep.js';
-import { executeTrials } from '../scenarios/execute.js';
+import { expandSweep, type SweepPoint } from '../scenarios/sweep.js';
+import type { TrialSummary } from '../scenarios/aggregate.js';
+import { serializeStore, type StoreIdentity } from '../scenarios/trial-store.js';
+import { gatherTrials, type Gathered } from './gather.js';
 import { configResult, resultHeader, runResult, type ConfigResult, type SweepResult } from '../scenarios/result.js';
 import { runTrial } from '../scenarios/trial.js';
 import { nodeFactoryFor } from '../scenarios/implementation.js';
 import { durationRows, formatRun, formatSweep, sweepRows } from './format-run.js';
 import { csvTable } from './csv.js';
-import { progressBar } from './progress.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { EXIT, UsageError } from './exit.js';
 import { JsonLinesFile } from './trace-file.js';
@@ -32,6 +33,10 @@ export interface RunArgs {
   timelines?: boolean;
   /** Write an HTML report: '' = reports/<scenario>.html. */
   html?: string;
+  /** Run only shard I of N ("I/N"); the trials go to --out for `raftsim merge`. */
+  shard?: string;
+  /** A partial store to resume from. */
+  resume?: string;
 }
 
 /** --seed and --trials are overrides like any other, so they are validated the same way. */
@@ -71,18 +76,6 @@ export async function preloadImplementation(s: ResolvedScenario): Promise<void> 
   await nodeFactoryFor(s.raft.implementation);
 }
 
-/** Aborts on Ctrl-C so finished work can be kept; a second Ctrl-C exits at once. */
-function interruptible(): { signal: AbortSignal; dispose: () => void } {
-  const ac = new AbortController();
-  const onInt = () => {
-    if (ac.signal.aborted) process.exit(130);
-    process.stderr.write('\ninterrupted: finishing what is running, keeping what finished (Ctrl-C again to quit now)\n');
-    ac.abort();
-  };
-  process.on('SIGINT', onInt);
-  return { signal: ac.signal, dispose: () => process.off('SIGINT', onInt) };
-}
-
 export async function runCommand(a: RunArgs): Promise<void> {
   checkWorkers(a.workers);
   const s = loadFromArgs(a);
@@ -90,18 +83,16 @@ export async function runCommand(a: RunArgs): Promise<void> {
   checkOutputs(a, s.name);
   if (s.sweep.length > 0 && !a.json) process.stderr.write(`note: ${s.name} has a sweep block; \`raftsim run\` runs its base configuration (use \`raftsim sweep\` for the grid)\n`);
   if (a.trace) await writeTrace(s, a.trial ?? 0, a.trace);
-  const bar = progressBar(s.name);
-  const stop = interruptible();
-  const { results } = await executeTrials([s], { workers: a.workers, onProgress: (d, t) => bar.update(d, t), signal: stop.signal });
-  bar.stop();
-  stop.dispose();
-  if (results[0] === null) {
-    process.stderr.write('interrupted before all trials finished; nothing to summarise\n');
-    process.exit(130);
-  }
-  const base = runResult(s, results[0], sets(a));
+  const g = await gatherTrials([s], identityOf('run', a), s.name, a);
+  if (g.shard !== null) return writeShard(a, g);
+  await finishRun(a, s, g.trials[0]);
+}
+
+/** Summarises a run's trials and prints and writes the result (also `raftsim merge`). */
+export async function finishRun(a: RunArgs, s: ResolvedScenario, trials: TrialSummary[]): Promise<void> {
+  const base = runResult(s, trials, sets(a));
   // Timelines re-run three chosen trials; they are added last and change nothing else in the JSON.
-  const r = wantsTimelines(a) ? { ...base, timelines: await collectTimelines(s, results[0]) } : base;
+  const r = wantsTimelines(a) ? { ...base, timelines: await collectTimelines(s, trials) } : base;
   const json = JSON.stringify(r, null, 2);
   if (a.out) writeFileAtomic(a.out, `${json}\n`);
   const html = htmlPathFor(a.html, s.name);
@@ -115,38 +106,42 @@ export async function sweepCommand(a: RunArgs): Promise<void> {
   const s = loadFromArgs(a);
   await preloadImplementation(s);
   checkOutputs(a, s.name);
+  const points = sweepPoints(s);
+  const g = await gatherTrials(points.map((p) => p.scenario), identityOf('sweep', a), s.name, a);
+  if (g.shard !== null) return writeShard(a, g);
+  await finishSweep(a, s, points, g.trials);
+}
+
+export function sweepPoints(s: ResolvedScenario): SweepPoint[] {
   if (s.sweep.length === 0) throw new UsageError(`${s.file}: no \`sweep\` block to run (add one, e.g. sweep: { "raft.electionTimeout.min": ["150ms", "300ms"] })`);
-  const points = expandSweep(s);
-  const bar = progressBar(`${s.name} (${points.length} configs)`);
-  const stop = interruptible();
-  const { results, interrupted } = await executeTrials(
-    points.map((p) => p.scenario),
-    { workers: a.workers, onProgress: (d, t) => bar.update(d, t), signal: stop.signal },
-  );
-  bar.stop();
-  stop.dispose();
-  const done: ConfigResult[] = [];
-  const doneAt: number[] = [];
-  points.forEach((p, i) => {
-    const trials = results[i];
-    if (trials !== null) {
-      done.push(configResult(p.scenario, p.point, trials, sets(a)));
-      doneAt.push(i);
-    }
-  });
+  return expandSweep(s);
+}
+
+/** Summarises a sweep's trials and prints and writes the result (also `raftsim merge`). */
+export async function finishSweep(a: RunArgs, s: ResolvedScenario, points: readonly SweepPoint[], trials: readonly TrialSummary[][]): Promise<void> {
+  const done = points.map((p, i) => configResult(p.scenario, p.point, trials[i], sets(a)));
   // Timelines only for the recommended configuration (the rule is in report/recommend.ts).
   const rec = wantsTimelines(a) ? recommend(done) : null;
-  if (rec !== null) {
-    const i = doneAt[rec.index];
-    done[rec.index] = { ...done[rec.index], timelines: await collectTimelines(points[i].scenario, results[i]!) };
-  }
-  const r: SweepResult = { ...resultHeader(s, s.trials, sets(a)), results: done, ...(interrupted ? { interrupted: true } : {}) };
+  if (rec !== null) done[rec.index] = { ...done[rec.index], timelines: await collectTimelines(points[rec.index].scenario, trials[rec.index]) };
+  const r: SweepResult = { ...resultHeader(s, s.trials, sets(a)), results: done };
   const json = JSON.stringify(r, null, 2);
   if (a.out) writeFileAtomic(a.out, `${json}\n`);
   const html = htmlPathFor(a.html, s.name);
   if (html !== null) writeHtmlReport(r, html);
   process.stdout.write(a.json ? `${json}\n` : a.csv ? csvTable(sweepRows(r)) : `${formatSweep(r)}\n`);
-  process.exitCode = interrupted ? 130 : exitCodeFor(done);
+  process.exitCode = exitCodeFor(done);
+}
+
+/** What a run or sweep must be loaded from again to merge or resume its trials. */
+export function identityOf(command: 'run' | 'sweep', a: RunArgs): StoreIdentity {
+  return { command, inputs: [a.scenario], set: a.set, seed: a.seed === undefined ? null : String(a.seed), trials: a.trials ?? null };
+}
+
+/** A shard writes its trials, not a summary: `raftsim merge` summarises the union. */
+export function writeShard(a: { out?: string }, g: Gathered): void {
+  writeFileAtomic(a.out!, serializeStore(g.store));
+  const n = g.trials.reduce((x, t) => x + t.length, 0);
+  process.stderr.write(`shard ${g.shard!.index}/${g.shard!.count}: ${n} trials written to ${a.out}; combine the shards with: raftsim merge <shard files>\n`);
 }
 
 function wantsTimelines(a: RunArgs): boolean {

@@ -38,6 +38,8 @@ interface Plan {
   sinceUs: Micros;
   /** Its last occurrence has started (none is still to come). */
   done: boolean;
+  /** An occurrence fell due at or after the horizon and was not started. */
+  pastHorizon: boolean;
 }
 
 export class FaultScheduler implements ClusterObserver {
@@ -62,7 +64,7 @@ export class FaultScheduler implements ClusterObserver {
     private readonly established: { readonly node: NodeId; readonly term: number } | null = null,
   ) {
     this.establishedStint = established === null ? null : undefined;
-    this.plans = faults.map((fault) => ({ fault, duration: fault.duration ? compileDist(fault.duration) : null, occurrences: 0, waiting: null, stage: 0, sinceUs: 0, done: false }));
+    this.plans = faults.map((fault) => ({ fault, duration: fault.duration ? compileDist(fault.duration) : null, occurrences: 0, waiting: null, stage: 0, sinceUs: 0, done: false, pastHorizon: false }));
     this.occurKind = host.kernel.defineKind('fault-occur', (i) => this.occur(this.plans[i]));
     this.stableCheckKind = host.kernel.defineKind('fault-stable-check', () => this.checkStable());
     host.addObserver(this);
@@ -79,14 +81,15 @@ export class FaultScheduler implements ClusterObserver {
 
   /** Every fault's last occurrence has started: nothing is still to come (measure.until "resolved"). */
   exhausted(): boolean {
-    return this.plans.every((p) => p.done);
+    return this.host.now >= this.horizonUs || this.plans.every((p) => p.done);
   }
 
   /** Faults still waiting for their trigger (e.g. a stable leader that never came), described. */
   neverStarted(): UnstartedFault[] {
     return this.plans
-      .filter((p) => p.waiting !== null && p.occurrences === 0)
-      .map((p) => ({ description: `${describeFault(p.fault.action)} (never started: ${missing(p.waiting!)})`, setup: p.fault.setup }));
+      // Waiting for its trigger, or due when the trial ended (at or past the horizon): censored, never dropped.
+      .filter((p) => p.occurrences === 0 && (p.waiting !== null || p.pastHorizon || !p.done))
+      .map((p) => ({ description: `${describeFault(p.fault.action)} (never started: ${p.waiting === null ? 'due after the horizon' : missing(p.waiting)})`, setup: p.fault.setup }));
   }
 
   // Trigger events ------------------------------------------------------------------
@@ -116,13 +119,19 @@ export class FaultScheduler implements ClusterObserver {
   }
 
   onSend(from: NodeId, msg: Message): void {
-    if (msg.type !== 'AppendEntries' || msg.entries.length > 0) return;
+    if (msg.type !== 'AppendEntries' || msg.entries.length > 0 || !this.waitsForHeartbeat()) return;
     const e = this.leaders.currentEffective();
     if (e === null || e.node !== from) return;
     const now = this.host.now;
     this.plans.forEach((p, i) => {
       if (p.waiting?.kind === 'heartbeat' && (p.stage === 0 || now > p.sinceUs)) this.trigger(p, i);
     });
+  }
+
+  /** Cheap test first: most heartbeats find no fault waiting for one. */
+  private waitsForHeartbeat(): boolean {
+    for (const p of this.plans) if (p.waiting?.kind === 'heartbeat') return true;
+    return false;
   }
 
   onCommit(_node: NodeId, entries: readonly CommittedEntry[]): void {
@@ -185,6 +194,12 @@ export class FaultScheduler implements ClusterObserver {
   // Occurrences ------------------------------------------------------------------------
 
   private occur(p: Plan): void {
+    // A trial observed past its horizon (measure.observe) starts no fault there.
+    if (this.host.now >= this.horizonUs) {
+      p.done = true;
+      p.pastHorizon = true;
+      return;
+    }
     const f = p.fault;
     p.occurrences++;
     let durationUs: number | null = p.duration ? draw(p.duration, this.rng) : null;

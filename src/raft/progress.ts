@@ -9,27 +9,28 @@
 
 /** A ring of the last index carried by each unacknowledged entry-carrying AppendEntries. */
 export class Inflights {
-  private readonly ring: Float64Array;
+  // Allocated at the first add: most followers' progress never carries an entry in a short trial.
+  private ring: Float64Array | null = null;
   private start = 0;
   count = 0;
 
-  constructor(readonly capacity: number) {
-    this.ring = new Float64Array(Math.max(capacity, 1));
-  }
+  constructor(readonly capacity: number) {}
 
   get full(): boolean {
     return this.count >= this.capacity;
   }
 
   add(lastIndex: number): void {
-    this.ring[(this.start + this.count) % this.ring.length] = lastIndex;
+    const ring = (this.ring ??= new Float64Array(Math.max(this.capacity, 1)));
+    ring[(this.start + this.count) % ring.length] = lastIndex;
     this.count++;
   }
 
   /** Acknowledges every message whose last index is <= index (a cumulative ack). */
   freeTo(index: number): void {
-    while (this.count > 0 && this.ring[this.start] <= index) {
-      this.start = (this.start + 1) % this.ring.length;
+    const ring = this.ring;
+    while (this.count > 0 && ring !== null && ring[this.start] <= index) {
+      this.start = (this.start + 1) % ring.length;
       this.count--;
     }
   }

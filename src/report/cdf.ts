@@ -30,6 +30,8 @@ export interface CdfOptions {
   readonly unitOf: string;
   /** A ◆ at every series' own p50 and p99 (clutter beyond a handful of series; the guides still show them). */
   readonly markEach: boolean;
+  /** The censored band's label (default "no leader by the horizon"). */
+  readonly censoredLabel?: string;
 }
 
 const FRAME: Frame = { width: 600, height: 380, top: 14, right: 18, bottom: 48, left: 62 };
@@ -47,7 +49,7 @@ export function cdfChart(series: readonly CdfSeries[], o: CdfOptions): SafeHtml 
   const yAxis = axisLeft(FRAME, { scale: y, ticks: [0, 0.25, 0.5, 0.75, 1], format: (t) => fmtPct(t, 0), label: `share of ${o.unitOf} ≤ x`, grid: true });
   const id = `cdf-${o.scale}`;
   const body = [
-    anyCensored ? censorZone(plotW, h) : html``,
+    anyCensored ? censorZone(plotW, h, o.censoredLabel ?? 'no leader by the horizon') : html``,
     guides(plotW + (anyCensored ? ZONE : 0), y),
     xAxis,
     yAxis,
@@ -86,8 +88,8 @@ function xTicks(x: X, kind: CdfOptions['scale']): number[] {
   return all.length > 0 && few[0] !== all[0] && x(few[0]) - x(all[0]) > 40 ? [all[0], ...few] : few;
 }
 
-function censorZone(plotW: number, h: number): SafeHtml {
-  return html`<g class="censor-zone"><rect x="${plotW}" y="0" width="${ZONE}" height="${h}" class="zone"></rect><text class="zone-label" x="${plotW + ZONE / 2}" y="${h / 2}" text-anchor="middle" transform="rotate(-90 ${plotW + ZONE / 2} ${h / 2})">no leader by the horizon</text></g>`;
+function censorZone(plotW: number, h: number, label: string): SafeHtml {
+  return html`<g class="censor-zone"><rect x="${plotW}" y="0" width="${ZONE}" height="${h}" class="zone"></rect><text class="zone-label" x="${plotW + ZONE / 2}" y="${h / 2}" text-anchor="middle" transform="rotate(-90 ${plotW + ZONE / 2} ${h / 2})">${label}</text></g>`;
 }
 
 function guides(w: number, y: (v: number) => number): SafeHtml {

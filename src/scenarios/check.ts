@@ -3,7 +3,8 @@
 // to the one trial whose replay shows it.
 import { executeTrials, type ExecuteOptions } from './execute.js';
 import { configResult, displayPath, type ConfigResult } from './result.js';
-import { expandSweep } from './sweep.js';
+import { expandSweep, type SweepPoint } from './sweep.js';
+import type { TrialSummary } from './aggregate.js';
 import { replayCommand } from './replay-command.js';
 import { worstTrial } from './worst-trial.js';
 import { SAFETY_METRIC } from './metric-names.js';
@@ -34,10 +35,20 @@ export interface CheckRun {
   readonly interrupted: boolean;
 }
 
+/** Every configuration check runs: each scenario's sweep points, or the scenario itself. */
+export function checkPoints(scenarios: readonly ResolvedScenario[]): SweepPoint[] {
+  return scenarios.flatMap((s) => expandSweep(s));
+}
+
 /** Runs every configuration's trials in one pool (`overrides` are the --set strings, for replay commands). */
 export async function runChecks(scenarios: readonly ResolvedScenario[], overrides: readonly string[], opts: ExecuteOptions = {}): Promise<CheckRun> {
-  const points = scenarios.flatMap((s) => expandSweep(s));
+  const points = checkPoints(scenarios);
   const { results, interrupted } = await executeTrials(points.map((p) => p.scenario), opts);
+  return { configs: checkResults(points, results, overrides), interrupted };
+}
+
+/** Evaluates the configurations whose trials are all there (null: skipped). */
+export function checkResults(points: readonly SweepPoint[], results: readonly (readonly TrialSummary[] | null)[], overrides: readonly string[]): CheckedConfig[] {
   const configs: CheckedConfig[] = [];
   points.forEach((p, i) => {
     const trials = results[i];
@@ -53,7 +64,7 @@ export async function runChecks(scenarios: readonly ResolvedScenario[], override
       });
     configs.push({ scenario: s.name, file: displayPath(s.file), seed: s.seed, trials: trials.length, point: p.point, result, expectations });
   });
-  return { configs, interrupted };
+  return configs;
 }
 
 export function failedExpectations(c: CheckedConfig): CheckedExpectation[] {

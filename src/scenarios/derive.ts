@@ -114,7 +114,7 @@ export function deriveMetrics(h: TrialHistory, writes: readonly WriteSample[], o
 }
 
 /** When measuring starts. A trial that never had a stable leader is measured from the configured warm-up: all of it was leaderless. */
-function warmStart(h: TrialHistory, o: DeriveOptions): Micros {
+export function warmStart(h: TrialHistory, o: DeriveOptions): Micros {
   const x = o.established;
   const e0 = h.effective[0];
   if (x !== undefined && e0 !== undefined && e0.node === x.node && e0.term === x.term) return Math.min(h.endUs, Math.max(o.warmupUs, e0.startUs));

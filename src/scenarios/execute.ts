@@ -15,6 +15,10 @@ export interface ExecuteOptions {
   readonly workers?: number;
   /** Only these trial indexes (default 0..trials-1). */
   readonly trials?: readonly number[];
+  /** Only these trial indexes of configuration c (shards, resumed runs); overrides `trials`. */
+  readonly trialsOf?: (config: number) => readonly number[];
+  /** Called as each batch finishes (checkpoints of interrupted work). */
+  readonly onBatch?: (config: number, summaries: readonly TrialSummary[]) => void;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
 }
@@ -22,6 +26,8 @@ export interface ExecuteOptions {
 export interface ExecuteResult {
   /** Per configuration, its trial summaries in trial order; null when interrupted before it completed. */
   readonly results: (TrialSummary[] | null)[];
+  /** Per configuration, every trial that finished, in trial order (complete or not). */
+  readonly finished: TrialSummary[][];
   readonly interrupted: boolean;
 }
 
@@ -31,13 +37,15 @@ export function defaultWorkers(): number {
 
 export async function executeTrials(configs: readonly ResolvedScenario[], opts: ExecuteOptions = {}): Promise<ExecuteResult> {
   const workers = Math.max(1, opts.workers ?? defaultWorkers());
-  const batches = planBatches(configs, opts.trials, workers);
+  const wanted = (c: number): readonly number[] => opts.trialsOf?.(c) ?? opts.trials ?? range(configs[c].trials);
+  const batches = planBatches(configs, wanted, workers);
   const total = batches.reduce((a, b) => a + b.trials.length, 0);
   const out: (TrialSummary | undefined)[][] = configs.map(() => []);
   let done = 0;
   const record = (config: number, summaries: TrialSummary[]) => {
     for (const s of summaries) out[config][s.trial] = s;
     done += summaries.length;
+    opts.onBatch?.(config, summaries);
     opts.onProgress?.(done, total);
   };
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
@@ -65,12 +73,12 @@ export async function executeTrials(configs: readonly ResolvedScenario[], opts: 
       await pool.destroy();
     }
   }
-  const wanted = (c: number) => opts.trials ?? range(configs[c].trials);
   const results = out.map((trials, c) => {
     const list = wanted(c).map((t) => trials[t]);
     return list.every((x) => x !== undefined) ? (list as TrialSummary[]) : null;
   });
-  return { results, interrupted: opts.signal?.aborted === true };
+  const finished = out.map((trials) => trials.filter((x): x is TrialSummary => x !== undefined));
+  return { results, finished, interrupted: opts.signal?.aborted === true };
 }
 
 interface Batch {
@@ -78,10 +86,10 @@ interface Batch {
   readonly trials: number[];
 }
 
-function planBatches(configs: readonly ResolvedScenario[], only: readonly number[] | undefined, workers: number): Batch[] {
+function planBatches(configs: readonly ResolvedScenario[], wanted: (config: number) => readonly number[], workers: number): Batch[] {
   const batches: Batch[] = [];
-  configs.forEach((c, config) => {
-    const trials = only ? [...only] : range(c.trials);
+  configs.forEach((_c, config) => {
+    const trials = [...wanted(config)];
     // Small batches keep all cores busy to the end; large enough to amortise messaging.
     const size = Math.max(1, Math.min(32, Math.ceil(trials.length / (workers * 4))));
     for (let i = 0; i < trials.length; i += size) batches.push({ config, trials: trials.slice(i, i + size) });

@@ -55,6 +55,8 @@ function build(s: ScenarioInput, source: unknown, ctx: ResolveContext): Resolved
   const timerJitter = dist(s.cpu?.timerJitter, ['cpu', 'timerJitter'], DEFAULTS.timerJitter);
   const fsync = dist(s.disk?.fsync, ['disk', 'fsync'], DEFAULTS.fsync);
   const alertThresholdsUs = s.measure?.alerts ?? DEFAULTS.alertThresholdsUs;
+  // alerts: is read by `raftsim alerts` alone (src/alerts/schema.ts); its rules file must exist.
+  if (s.alerts?.rules !== undefined && !existsSync(resolvePath(ctx.baseDir, s.alerts.rules))) throw ctx.origins.error({ path: ['alerts', 'rules'], message: `no such rules file: ${s.alerts.rules}` });
   return {
     file: ctx.file,
     name: s.name ?? ctx.defaultName,
@@ -93,6 +95,7 @@ function build(s: ScenarioInput, source: unknown, ctx: ResolveContext): Resolved
       warmupUs: s.measure?.warmup ?? DEFAULTS.warmupUs,
       until: s.measure?.until ?? 'horizon',
       graceUs: s.measure?.grace ?? s.measure?.stableFor ?? largestElectionTimeoutUs(raft.nodes),
+      observeUs: s.measure?.observe ?? s.horizon ?? DEFAULTS.horizonUs,
     },
     sweep: Object.entries(s.sweep ?? {}).map(([key, values]) => ({ key, values })),
     expect: Object.entries(s.expect ?? {}).flatMap(([metric, text]) => {

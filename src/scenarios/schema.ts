@@ -10,6 +10,7 @@ import { raftSchema } from './schema-raft.js';
 import { faultSchema } from './schema-faults.js';
 import { clusterSchema } from './schema-cluster.js';
 import { ONLY_VALID, duration, durationOrDist, perNode, probability } from './schema-values.js';
+import { alertsSchema } from '../alerts/schema.js';
 
 const clockKnobs = {
   skew: duration('Wall-clock offset from true time; may be negative, e.g. "-200ms" (default 0).', { signed: true }).optional(),
@@ -94,9 +95,11 @@ export const scenarioShape = z
           .describe('When a trial ends: "horizon" (default) runs it to the horizon; "resolved" stops once every fault\'s time to leader, heard, stable, no-op commit and first write are decided, every fault has healed (a leader kept through a fault that never heals is only decided at the horizon) and no fault is still to come, plus `grace`. Per-fault figures are identical either way; rates are over the shorter exposure they report (measuredHours).')
           .optional(),
         grace: duration('With until "resolved": how much longer to run once everything is decided (default: stableFor).').optional(),
+        observe: duration('With until "resolved": every fault occurrence is observed for at least this long after it starts, past the horizon if need be (faults start only before the horizon), so a late fault is not censored by a horizon counted from the trial\'s start. Default: the horizon.', { positive: true }).optional(),
       })
       .describe('What counts as stable, which alerts to count, and the warm-up.')
       .optional(),
+    alerts: alertsSchema.optional(),
     sweep: z
       .record(z.string(), z.array(z.unknown()).min(1).max(LIMITS.sweepValues))
       .describe(`A grid over this file's own keys: dotted key → values, e.g. { "raft.preVote": [false, true] }. Every combination is one configuration; at most ${LIMITS.sweepValues} values per key and ${LIMITS.sweepPoints} points.`)

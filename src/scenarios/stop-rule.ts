@@ -12,6 +12,9 @@
 //   - a leader kept through a fault is decided once the fault healed plus the
 //     stability window; through a fault that never heals, only at the horizon
 //     ("kept" means kept until the end), so such trials run to it;
+//   - past the horizon (measure.observe: each fault is observed at least that long
+//     after its start, so a late fault is not censored by the horizon), no fault
+//     starts, and the same rule stops the trial;
 //   - recovery after the last heal, when there is one, is reached.
 // Then the trial runs `graceUs` more and stops. Checks run every stableUs / 2 of
 // simulated time, so a trial stops at most that much (plus the grace) after the
@@ -38,8 +41,14 @@ export class ResolutionWatch {
     const k = sim.host.kernel;
     this.everyUs = Math.max(1_000, Math.floor(derive.stableUs / 2));
     this.checkKind = k.defineKind('stop-rule-check', () => this.check());
-    this.stopKind = k.defineKind('stop-rule-stop', () => k.stop());
+    this.stopKind = k.defineKind('stop-rule-stop', () => {
+      this.stopped = true;
+      k.stop();
+    });
   }
+
+  /** The trial was stopped because everything was decided. */
+  stopped = false;
 
   start(): void {
     this.sim.host.kernel.after(this.everyUs, this.checkKind, 0);

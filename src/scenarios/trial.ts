@@ -93,8 +93,14 @@ export function runTrialWith(s: ResolvedScenario, trial: number, factory: NodeFa
   };
   sim.start();
   scheduler.start();
-  if (s.measure.until === 'resolved') new ResolutionWatch(sim, recorder, scheduler, deriveOptions, s.measure.graceUs).start();
+  const watch = s.measure.until === 'resolved' ? new ResolutionWatch(sim, recorder, scheduler, deriveOptions, s.measure.graceUs) : null;
+  watch?.start();
   sim.run(s.horizonUs);
+  if (watch !== null && !watch.stopped && sim.violation === null) {
+    // Censoring relative to each fault: observe every occurrence at least observeUs after its start.
+    const lastStart = sim.injector.log.reduce((t, r) => (r.setup ? t : Math.max(t, r.atUs)), -Infinity);
+    if (lastStart + s.measure.observeUs > s.horizonUs) sim.run(lastStart + s.measure.observeUs);
+  }
   sim.finish();
   const history = recorder.finish(sim.now);
   const writes = sim.workload?.writes ?? [];

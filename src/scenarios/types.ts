@@ -139,6 +139,8 @@ export interface ResolvedScenario {
      */
     readonly until: 'horizon' | 'resolved';
     readonly graceUs: number;
+    /** until 'resolved': each fault occurrence is observed at least this long after its start, past the horizon if need be. */
+    readonly observeUs: number;
   };
   /** Grid over config keys (dotted paths into the scenario file's own keys); empty when no sweep. */
   readonly sweep: readonly { readonly key: string; readonly values: readonly unknown[] }[];

@@ -115,6 +115,12 @@ export class ClusterHost {
   readonly nodes: (RaftNodeApi | null)[];
   private readonly durable: DurableImage[];
   private readonly observers: ClusterObserver[] = [];
+  // The hooks that run per message or per write, subscribed per hook so that a send
+  // calls only the observers that listen to sends (same order as `observers`).
+  private readonly sendObservers: ClusterObserver[] = [];
+  private readonly logWriteObservers: ClusterObserver[] = [];
+  private readonly commitObservers: ClusterObserver[] = [];
+  private readonly leaderKnownObservers: ClusterObserver[] = [];
   private readonly proposalListeners: ProposalListener[] = [];
   private readonly timerHandles: number[];
   private readonly timerDeadline: number[];
@@ -179,6 +185,10 @@ export class ClusterHost {
 
   addObserver(o: ClusterObserver): void {
     this.observers.push(o);
+    if (o.onSend) this.sendObservers.push(o);
+    if (o.onLogWrite) this.logWriteObservers.push(o);
+    if (o.onCommit) this.commitObservers.push(o);
+    if (o.onLeaderKnown) this.leaderKnownObservers.push(o);
   }
 
   onProposal(listener: ProposalListener): void {
@@ -413,7 +423,7 @@ export class ClusterHost {
     }
     if (r.persist !== null) {
       const pw: PendingWrite = { op: r.persist, batches: messages.length > 0 ? [messages] : [] };
-      for (const o of this.observers) o.onLogWrite?.(node, r.persist, this.kernel.now);
+      for (const o of this.logWriteObservers) o.onLogWrite!(node, r.persist, this.kernel.now);
       this.lastPendingWrite[node] = pw;
       this.disks[node].submit(pw);
     } else if (messages.length > 0) {
@@ -423,7 +433,7 @@ export class ClusterHost {
       else for (const m of messages) this.send(node, m);
     }
     for (const op of r.timers) this.setTimer(node, op.name, op.afterUs);
-    if (r.committed.length > 0) for (const o of this.observers) o.onCommit?.(node, r.committed, this.kernel.now);
+    if (r.committed.length > 0) for (const o of this.commitObservers) o.onCommit!(node, r.committed, this.kernel.now);
     if (r.proposals.length > 0) {
       for (const p of r.proposals) for (const l of this.proposalListeners) l(node, p, this.kernel.now);
     }
@@ -448,7 +458,7 @@ export class ClusterHost {
     h.mix(m.to * 1024 + from * 8 + messageCode(m));
     h.mix(m.term);
     if (m.type === 'AppendEntries') h.mix(m.entries.length * 1_000_003 + m.prevLogIndex);
-    for (const o of this.observers) o.onSend?.(from, m, this.kernel.now);
+    for (const o of this.sendObservers) o.onSend!(from, m, this.kernel.now);
     if (this.trace) this.trace.write({ t: this.kernel.now, ev: 'send', node: from, to: m.to, type: m.type, term: m.term });
     this.network.send(from, m.to, m);
   }
@@ -508,7 +518,7 @@ export class ClusterHost {
     }
     if (leader !== this.prevLeader[node]) {
       this.prevLeader[node] = leader;
-      for (const o of this.observers) o.onLeaderKnown?.(node, leader, term, now);
+      for (const o of this.leaderKnownObservers) o.onLeaderKnown!(node, leader, term, now);
     }
   }
 

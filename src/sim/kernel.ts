@@ -9,7 +9,7 @@ import type { Micros } from './time.js';
 export type EventHandler = (target: number, payload: unknown) => void;
 
 export class Kernel {
-  private readonly queue = new EventQueue(4096);
+  private readonly queue = new EventQueue(64) // grows as needed; a trial builds a new kernel, so a small start is cheap;
   private readonly handlers: EventHandler[] = [];
   private readonly kindNames: string[] = [];
   private stopped = false;

@@ -32,12 +32,13 @@
 // over the 64-character hex digest made stream creation ~2.5x slower than
 // this) and no warm-up (the state already has full entropy; Tyche-i's own 20
 // seeding rounds exist to spread low-entropy seeds). Draws cost the same as
-// Alea's (a few ns). Creating a stream costs ~3-5 us, mostly SHA-256, against
-// ~3 us for the old Alea seeding; streams are created tens of times per trial,
-// never per draw.
+// Alea's (a few ns). Building a generator costs ~3 us, mostly SHA-256 (the
+// one-shot crypto.hash where Node has it); a stream is built at its first draw
+// (LazyRng), so the tens of streams a trial names cost nothing until used.
 //
 // Everything is integer arithmetic on 32-bit words plus SHA-256, so sequences
 // are the same on every machine.
+import * as cryptoModule from 'node:crypto';
 import { createHash } from 'node:crypto';
 import seedrandom from 'seedrandom';
 
@@ -60,7 +61,7 @@ export function streamSeed(seed: string | number, trial: number, name: string): 
  * however similar the seed strings are.
  */
 export function makeRng(seed: string): Rng {
-  const digest = createHash('sha256').update(seed, 'utf8').digest();
+  const digest = sha256(seed);
   const state = {
     a: digest.readInt32LE(0),
     b: digest.readInt32LE(4),
@@ -76,6 +77,26 @@ export function makeRng(seed: string): Rng {
   return { next: seedrandom.tychei('', { state }) };
 }
 
+// Node >= 20.12 has the one-shot crypto.hash (about twice as fast for short inputs).
+const oneShot = (cryptoModule as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer }).hash;
+function sha256(text: string): Buffer {
+  return oneShot !== undefined ? oneShot('sha256', text, 'buffer') : createHash('sha256').update(text, 'utf8').digest();
+}
+
+/**
+ * A stream whose generator is built at its first draw: a trial asks for every
+ * node's streams up front, and most of them (a constant disk or CPU time, no
+ * jitter) are never drawn from. The state depends only on the name, so when it
+ * is built changes no draw.
+ */
+class LazyRng implements Rng {
+  private rng: Rng | null = null;
+  constructor(private readonly name: string) {}
+  next(): number {
+    return (this.rng ??= makeRng(this.name)).next();
+  }
+}
+
 /** The named streams of one trial. Streams are created on first use and cached. */
 export class RngStreams {
   private readonly cache = new Map<string, Rng>();
@@ -89,7 +110,7 @@ export class RngStreams {
     const key = node === undefined ? name : `${name}:${node}`;
     let rng = this.cache.get(key);
     if (rng === undefined) {
-      rng = makeRng(streamSeed(this.seed, this.trial, key));
+      rng = new LazyRng(streamSeed(this.seed, this.trial, key));
       this.cache.set(key, rng);
     }
     return rng;

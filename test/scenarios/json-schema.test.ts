@@ -11,7 +11,7 @@ describe('scenarioJsonSchema', () => {
   it('is a strict draft 2020-12 object schema with every top-level key', () => {
     expect(schema.$schema).toContain('2020-12');
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(props)).toEqual(['$schema', 'name', 'description', 'extends', 'cluster', 'raft', 'network', 'clocks', 'cpu', 'disk', 'workload', 'faults', 'trials', 'seed', 'horizon', 'measure', 'sweep', 'expect']);
+    expect(Object.keys(props)).toEqual(['$schema', 'name', 'description', 'extends', 'cluster', 'raft', 'network', 'clocks', 'cpu', 'disk', 'workload', 'faults', 'trials', 'seed', 'horizon', 'measure', 'alerts', 'sweep', 'expect']);
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
   });
 

@@ -20,7 +20,7 @@ describe('the full example', () => {
     expect(s.disk[4].fsyncLatency).toEqual({ kind: 'uniform', min: 5_000, max: 10_000 });
     expect(s.workload).toEqual({ writesPerSecond: 0, arrival: 'poisson', clientLatency: { kind: 'constant', value: 500 }, clientTimeoutUs: 2_000_000, retryBackoffUs: 25_000, retryBackoffMaxUs: 1_000_000, retryJitter: 0.1 });
     expect(s).toMatchObject({ trials: 100, seed: '1', horizonUs: 60_000_000 });
-    expect(s.measure).toEqual({ stableUs: 300_000, alertThresholdsUs: [30_000_000, 60_000_000], warmupUs: 0, until: 'horizon', graceUs: 300_000 });
+    expect(s.measure).toEqual({ stableUs: 300_000, alertThresholdsUs: [30_000_000, 60_000_000], warmupUs: 0, until: 'horizon', graceUs: 300_000, observeUs: 10_000_000 });
   });
 
   it('builds the zone latency matrix: directed, reverse defaults to the same, in-zone is network.latency', () => {
@@ -79,7 +79,7 @@ describe('defaults', () => {
     expect(s.disk[0].fsyncLatency).toEqual({ kind: 'lognormal', median: 1_000, sigma: 0.5 });
     expect(s.workload).toEqual({ writesPerSecond: 0, arrival: 'poisson', clientLatency: { kind: 'constant', value: 500 }, clientTimeoutUs: 2_000_000, retryBackoffUs: 25_000, retryBackoffMaxUs: 1_000_000, retryJitter: 0.1 });
     expect(s).toMatchObject({ faults: [], trials: 100, seed: '1', horizonUs: 60_000_000, sweep: [], expect: [] });
-    expect(s.measure).toEqual({ stableUs: 300_000, alertThresholdsUs: [30_000_000, 60_000_000], warmupUs: 0, until: 'horizon', graceUs: 300_000 });
+    expect(s.measure).toEqual({ stableUs: 300_000, alertThresholdsUs: [30_000_000, 60_000_000], warmupUs: 0, until: 'horizon', graceUs: 300_000, observeUs: s.horizonUs });
     expect(s.placement).toEqual({ zoneOf: [], zones: [] });
   });
 

@@ -1,0 +1,44 @@
+// Worker-thread entry for `raftsim alerts`: runs a batch of trials with their
+// simulated Prometheus and returns each trial's scores (small), never the
+// series themselves. Trials are deterministic, so where they run changes nothing.
+import { nodeFactoryFor } from '../scenarios/implementation.js';
+import type { ResolvedScenario } from '../scenarios/types.js';
+import type { DeriveOptions } from '../scenarios/derive.js';
+import { runAlertTrial } from './run-trial.js';
+import { scoreTrial, type TrialScore } from './score.js';
+import type { AlertRule } from './rules-file.js';
+import type { AlertsConfig } from './config.js';
+
+export interface AlertBatch {
+  readonly scenario: ResolvedScenario;
+  readonly config: AlertsConfig;
+  readonly rules: readonly AlertRule[];
+  readonly trials: readonly number[];
+}
+
+export interface ScoredTrial {
+  readonly score: TrialScore;
+  readonly violation: boolean;
+}
+
+/** How derive.ts is told about the scenario (as trial.ts tells it). */
+export function deriveOptionsOf(s: ResolvedScenario): DeriveOptions {
+  return {
+    stableUs: s.measure.stableUs,
+    warmupUs: s.measure.warmupUs,
+    alertThresholdsUs: s.measure.alertThresholdsUs,
+    clientTimeoutUs: s.workload.clientTimeoutUs,
+    established: s.initial === undefined ? undefined : { node: s.initial.leader, term: s.initial.term },
+  };
+}
+
+export async function scoreBatch({ scenario, config, rules, trials }: AlertBatch): Promise<ScoredTrial[]> {
+  const factory = await nodeFactoryFor(scenario.raft.implementation);
+  const derive = deriveOptionsOf(scenario);
+  return trials.map((trial) => {
+    const a = runAlertTrial(scenario, config, rules, trial, factory);
+    return { score: scoreTrial(trial, a.history, a.outcomes, a.endMs, config, derive), violation: a.outcome.violation !== null };
+  });
+}
+
+export default scoreBatch;

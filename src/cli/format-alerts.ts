@@ -1,0 +1,76 @@
+// Human-readable output of `raftsim alerts`: per alert, the fault occurrences
+// it paged for (and should have), detection delay and time to resolve with
+// 95% intervals, and false pages per cluster-day with an upper bound.
+import { table } from './table.js';
+import { formatDuration } from '../scenarios/duration.js';
+import type { AlertsResult } from '../alerts/run-alerts.js';
+import type { DelayStats, RuleSummary } from '../alerts/aggregate.js';
+
+function s(ms: number | null): string {
+  if (ms === null) return '—';
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`;
+}
+
+/** A quantile with its interval: "45.0 s [40.0 s, 52.0 s]"; beyond the data shown as "> data". */
+function withInterval(d: DelayStats, i: number): string {
+  const q = [d.summary.p50, d.summary.p90, d.summary.p99][i];
+  const iv = d.intervals[i];
+  const point = q === null ? (d.n === 0 ? '—' : 'not reached') : s(q);
+  if (d.n === 0) return point;
+  return `${point} [${iv.lo === null ? '?' : s(iv.lo)}, ${iv.hi === null ? '> data' : s(iv.hi)}]`;
+}
+
+export function perDay(x: number | null): string {
+  if (x === null) return '—';
+  return x >= 10 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toPrecision(2);
+}
+
+function ruleBlock(r: RuleSummary): string {
+  const f = r.faults;
+  const lines = [`${r.name} (for ${formatDuration(r.forMs * 1000)}, line ${r.line}): ${r.expr}`];
+  if (f.occurrences > 0) {
+    lines.push(
+      `  fault occurrences: ${f.occurrences}; should page ${f.shouldPage}: paged ${f.pagedWhenShould}, not ${f.shouldPage - f.pagedWhenShould}; ` +
+        `should not ${f.shouldNotPage}: paged ${f.pagedWhenShouldNot}`,
+    );
+  }
+  const i = r.incidents;
+  lines.push(`  incidents (leaderless ≥ page-after): ${i.n}; detected ${i.detected}, missed ${i.missed}, still leaderless at the horizon ${i.censored}`);
+  if (i.n > 0) {
+    lines.push(
+      table(
+        ['', 'n', 'p50 [95% CI]', 'p90 [95% CI]', 'p99 [95% CI]', 'not reached'],
+        [
+          ['detection delay', String(r.detectionDelay.n), withInterval(r.detectionDelay, 0), withInterval(r.detectionDelay, 1), withInterval(r.detectionDelay, 2), String(i.missed + i.censored)],
+          ['time to resolve', String(r.timeToResolve.n), withInterval(r.timeToResolve, 0), withInterval(r.timeToResolve, 1), withInterval(r.timeToResolve, 2), String(r.timeToResolve.censored)],
+        ],
+      )
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n'),
+    );
+  }
+  const fp = r.falsePages;
+  lines.push(`  false pages: ${fp.count} in ${fp.exposureDays.toPrecision(3)} cluster-days = ${perDay(fp.perDay)}/day (95% upper bound ${perDay(fp.upper95PerDay)}/day); pages in all ${r.pages}`);
+  return lines.join('\n');
+}
+
+export function formatAlerts(r: AlertsResult): string {
+  const c = r.config;
+  const head = [
+    `${r.scenario} — ${r.trials} trials × ${formatDuration(r.horizonMs * 1000)}, seed ${r.seed}; rules ${r.rulesFile}`,
+    `simulated Prometheus: scrape every ${formatDuration(c.scrapeIntervalMs * 1000)} (per-target offsets), rules every ${formatDuration(c.evaluationIntervalMs * 1000)}; ` +
+      `a leaderless stretch of ${formatDuration(c.pageAfterMs * 1000)} or more should page; measured ${r.exposureDays.toPrecision(3)} cluster-days`,
+  ];
+  if (r.violations > 0) head.push(`SAFETY: ${r.violations} trial(s) violated a safety invariant (raftsim run ${r.scenario} shows them)`);
+  const body = r.rules.map(ruleBlock);
+  const tail: string[] = [];
+  if (r.promtool !== undefined) {
+    tail.push(
+      r.promtool.agreed
+        ? `promtool (${r.promtool.version}) agrees with the built-in evaluator on trials ${r.promtool.trials.join(', ')}`
+        : `promtool DISAGREES with the built-in evaluator (details above on stderr)`,
+    );
+  } else tail.push('evaluated by the built-in PromQL evaluator (--promtool cross-checks it with the real promtool)');
+  return [...head, '', ...body.flatMap((b) => [b, '']), ...tail].join('\n');
+}

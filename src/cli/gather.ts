@@ -1,0 +1,175 @@
+// Runs the trials a command needs, keeping every finished one: the trials this
+// shard owns (--shard I/N), minus those a partial store already holds
+// (--resume FILE). While it runs, finished trials are checkpointed to the
+// partial file every few seconds (so even a killed run loses little); on
+// SIGINT or SIGTERM running batches finish, the partial file is written and the
+// command exits (130 / 143) printing how to resume.
+import { resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { executeTrials } from '../scenarios/execute.js';
+import type { TrialSummary } from '../scenarios/aggregate.js';
+import type { ResolvedScenario } from '../scenarios/types.js';
+import { ownedTrials, parseShard, type Shard } from '../scenarios/shard.js';
+import { fingerprintOf, makeStore, parseStore, serializeStore, type StoreIdentity, type TrialStore } from '../scenarios/trial-store.js';
+import { readTextFile } from '../scenarios/read-file.js';
+import { LIMITS } from '../scenarios/limits.js';
+import { checkOutputPath, writeFileAtomic } from './files.js';
+import { progressBar } from './progress.js';
+import { UsageError } from './exit.js';
+
+export interface GatherArgs {
+  readonly shard?: string;
+  readonly resume?: string;
+  readonly out?: string;
+  readonly workers?: number;
+}
+
+export interface Gathered {
+  /** Per configuration, the trials this invocation owns, in trial order (all of them unless sharded). */
+  readonly trials: TrialSummary[][];
+  readonly shard: Shard | null;
+  /** The store of those trials (what a shard writes to --out). */
+  readonly store: TrialStore;
+}
+
+/** How often finished trials are saved while a run goes (RAFTSIM_CHECKPOINT_MS overrides; 0 = after every batch). */
+function checkpointEveryMs(): number {
+  const v = Number(process.env.RAFTSIM_CHECKPOINT_MS);
+  return Number.isFinite(v) && v >= 0 ? v : 2_000;
+}
+
+export function shardOf(a: GatherArgs): Shard | null {
+  if (a.shard === undefined) return null;
+  const s = parseShard(String(a.shard));
+  if (typeof s === 'string') throw new UsageError(s);
+  if (a.out === undefined) throw new UsageError('--shard needs --out FILE: a shard writes its trials there for `raftsim merge`');
+  return s;
+}
+
+/** Where unfinished work is kept: beside --out, else under reports/. */
+export function partialPathFor(a: GatherArgs, name: string): string {
+  return a.out !== undefined ? `${a.out}.partial` : `reports/${name}.partial.json`;
+}
+
+export function readStore(file: string, flag: string): TrialStore {
+  const r = readTextFile(file, LIMITS.resultFileBytes, file);
+  if (!r.ok) throw new UsageError(`${flag}: ${r.reason}`);
+  const s = parseStore(r.text);
+  if (typeof s === 'string') throw new UsageError(`${flag} ${file}: ${s}`);
+  return s;
+}
+
+/** Throws unless `store` was written for these configurations by the same command. */
+export function checkSameWork(store: TrialStore, file: string, identity: StoreIdentity, fingerprint: string, configs: readonly ResolvedScenario[]): void {
+  const a = JSON.stringify(store.identity);
+  const b = JSON.stringify(identity);
+  if (a !== b) throw new UsageError(`${file} holds trials of a different command (${describe(store.identity)}), not of ${describe(identity)}`);
+  if (store.fingerprint !== fingerprint || store.configs.length !== configs.length || store.configs.some((c, i) => c.trials !== configs[i].trials)) {
+    throw new UsageError(`${file}: the scenario resolves differently now (edited files, another raftsim version ${store.raftsimVersion}?); its trials cannot be combined with this run`);
+  }
+}
+
+function describe(id: StoreIdentity): string {
+  const flags = [...id.set.map((o) => `--set ${o}`), ...(id.seed !== null ? [`--seed ${id.seed}`] : []), ...(id.trials !== null ? [`--trials ${id.trials}`] : [])];
+  return `raftsim ${[id.command, ...id.inputs, ...flags].join(' ')}`;
+}
+
+export async function gatherTrials(configs: readonly ResolvedScenario[], identity: StoreIdentity, name: string, a: GatherArgs): Promise<Gathered> {
+  const shard = shardOf(a);
+  const fingerprint = fingerprintOf(configs);
+  const partialPath = partialPathFor(a, name);
+  // With --out, checkpoints go beside it as the run goes; without, only an interrupted run writes one.
+  if (a.out !== undefined) checkOutputPath(partialPath, 'the partial-results file (--out FILE.partial)');
+  const have: Map<number, TrialSummary>[] = configs.map(() => new Map());
+  if (a.resume !== undefined) {
+    const prior = readStore(a.resume, '--resume');
+    checkSameWork(prior, a.resume, identity, fingerprint, configs);
+    prior.configs.forEach((c, i) => c.done.forEach((t) => have[i].set(t.trial, t)));
+  }
+  const owned = ownedTrials(configs.map((c) => c.trials), shard);
+  const missing = owned.map((ts, c) => ts.filter((t) => !have[c].has(t)));
+  const total = owned.reduce((x, ts) => x + ts.length, 0);
+  const already = total - missing.reduce((x, ts) => x + ts.length, 0);
+
+  const snapshot = (): TrialStore => makeStore(identity, fingerprint, shard, configs, have.map((m) => [...m.values()]));
+  const every = checkpointEveryMs();
+  let lastCheckpoint = Date.now();
+  let wroteCheckpoint = false;
+  const checkpoint = () => {
+    writeFileAtomic(partialPath, serializeStore(snapshot()));
+    wroteCheckpoint = true;
+    lastCheckpoint = Date.now();
+  };
+
+  const bar = progressBar(`${name}${configs.length > 1 ? ` (${configs.length} configs)` : ''}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`);
+  const stop = interruptible();
+  try {
+    await executeTrials(configs, {
+      workers: a.workers,
+      trialsOf: (c) => missing[c],
+      signal: stop.signal,
+      onProgress: (d) => bar.update(already + d, total),
+      onBatch: (c, summaries) => {
+        for (const s of summaries) have[c].set(s.trial, s);
+        if (a.out !== undefined && Date.now() - lastCheckpoint >= every) checkpoint();
+      },
+    });
+  } finally {
+    bar.stop();
+    stop.dispose();
+  }
+  if (stop.signal.aborted) {
+    try {
+      checkpoint();
+    } catch (e) {
+      process.stderr.write(`interrupted, and the finished trials could not be kept: ${(e as Error).message}\n`);
+      process.exit(stop.exitCode());
+    }
+    const kept = have.reduce((x, m) => x + m.size, 0);
+    process.stderr.write(`interrupted: kept ${kept} of ${total} trials in ${partialPath}\nresume with: ${resumeCommand(partialPath)}\n`);
+    process.exit(stop.exitCode());
+  }
+  // Finished: the checkpoint is no longer needed (a --resume file elsewhere is the user's).
+  if (wroteCheckpoint || (a.resume !== undefined && resolve(a.resume) === resolve(partialPath))) rmSync(partialPath, { force: true });
+  const trials = owned.map((ts, c) => ts.map((t) => have[c].get(t)!));
+  return { trials, shard, store: snapshot() };
+}
+
+/** The command line as typed, with --resume pointing at the partial file. */
+function resumeCommand(partialPath: string): string {
+  const args = process.argv.slice(2);
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--resume') i++;
+    else if (!args[i].startsWith('--resume=')) kept.push(args[i]);
+  }
+  return ['raftsim', ...kept, '--resume', partialPath].map(shellQuote).join(' ');
+}
+
+function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** SIGINT and SIGTERM abort: running batches finish and what finished is kept. A second signal exits at once. */
+function interruptible(): { signal: AbortSignal; dispose: () => void; exitCode: () => number } {
+  const ac = new AbortController();
+  let code = 130;
+  const on = (sig: NodeJS.Signals) => () => {
+    if (ac.signal.aborted) process.exit(sig === 'SIGTERM' ? 143 : 130);
+    code = sig === 'SIGTERM' ? 143 : 130;
+    process.stderr.write(`\n${sig}: finishing the trials in progress, then keeping every finished trial (again to quit now)\n`);
+    ac.abort();
+  };
+  const onInt = on('SIGINT');
+  const onTerm = on('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  return {
+    signal: ac.signal,
+    exitCode: () => code,
+    dispose: () => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+    },
+  };
+}

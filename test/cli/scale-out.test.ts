@@ -1,0 +1,127 @@
+// Scale-out and interruption (the speed issue): --shard I/N + `raftsim merge`
+// give exactly the bytes of an unsharded run, and a run stopped by SIGTERM or
+// SIGINT keeps its finished trials in OUT.partial and --resume finishes it to
+// the bytes of an uninterrupted run. Nothing here is timed: the signal is sent
+// once the partial file exists (checkpoints after every batch), whenever that is.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { cli, ensureBuilt, MAIN, removeDir, ROOT, show, tempDir, writeScenario } from './cli.js';
+import { ownedTrials, parseShard } from '../../src/scenarios/shard.js';
+
+let dir: string;
+let sweepFile: string;
+
+// Cheap trials (an established leader crashed at once, stopped when resolved), many configurations.
+const SWEEP = `{
+  name: "scale-out",
+  cluster: { nodes: 3, initial: { leader: 0 } },
+  raft: { profile: "paper", electionTimeout: { min: "150ms", max: "300ms" } },
+  faults: [{ kind: "crash", target: "leader", at: "10ms" }],
+  measure: { until: "resolved" },
+  trials: 15,
+  horizon: "5s",
+  sweep: { "raft.electionTimeout.min": ["80ms", "100ms", "150ms", "200ms"], "raft.preVote": [false, true] },
+}
+`;
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = tempDir('scale-out');
+  sweepFile = writeScenario(dir, 'scale-out.json5', SWEEP);
+});
+afterAll(() => removeDir(dir));
+
+async function ok(args: string[]): Promise<string> {
+  const r = await cli(args);
+  expect(r.code, show(r)).toBe(0);
+  return r.stdout;
+}
+
+/** Runs the CLI and sends `signal` once `watch` exists; resolves with the exit code and stderr. */
+function interrupted(args: string[], watch: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, RAFTSIM_CHECKPOINT_MS: '0' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    let sent = false;
+    const poll = () => {
+      if (sent || child.exitCode !== null) return;
+      if (existsSync(watch)) {
+        sent = true;
+        child.kill(signal);
+      } else setImmediate(poll);
+    };
+    poll();
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe.concurrent('--shard and merge', () => {
+  it('parses I/N and deals every trial to exactly one shard', () => {
+    expect(parseShard('1/4')).toEqual({ index: 1, count: 4 });
+    for (const bad of ['4/4', '-1/2', '1', 'a/b', '0/0']) expect(typeof parseShard(bad)).toBe('string');
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 7 }), (trials, n) => {
+        const seen = trials.map((t) => new Array<number>(t).fill(0));
+        for (let i = 0; i < n; i++) ownedTrials(trials, { index: i, count: n }).forEach((ts, c) => ts.forEach((t) => seen[c][t]++));
+        expect(seen.flat().every((x) => x === 1)).toBe(true);
+      }),
+    );
+  });
+
+  it('sweep: three shards merged print the bytes of one unsharded run (--json and the table)', async () => {
+    const [full, table] = await Promise.all([ok(['sweep', sweepFile, '--json', '--workers', '1']), ok(['sweep', sweepFile, '--workers', '1'])]);
+    const shards = [0, 1, 2].map((i) => join(dir, `sweep-${i}.json`));
+    await Promise.all(shards.map((f, i) => ok(['sweep', sweepFile, '--shard', `${i}/3`, '--out', f, '--workers', '1'])));
+    expect(await ok(['merge', ...shards, '--json'])).toBe(full);
+    expect(await ok(['merge', ...shards])).toBe(table);
+    // A shard missing is named, not silently summarised.
+    const r = await cli(['merge', shards[0], shards[2]]);
+    expect(r.code, show(r)).toBe(2);
+    expect(r.stderr).toMatch(/missing.*1\/3/);
+  });
+
+  it('check: shards merged give the same JSON, and a store of other work is refused', async () => {
+    const base = ['check', 'leader-crash', 'wipe-one-node', '--trials', '4', '--set', 'horizon=3s'];
+    const full = await cli([...base, '--json', '--workers', '1']);
+    const shards = [0, 1].map((i) => join(dir, `check-${i}.json`));
+    await Promise.all(shards.map((f, i) => cli([...base, '--shard', `${i}/2`, '--out', f, '--workers', '1'])));
+    const merged = await cli(['merge', ...shards, '--json']);
+    expect(merged.code, show(merged)).toBe(full.code);
+    expect(merged.stdout).toBe(full.stdout);
+    // The sweep's store cannot resume the check.
+    const wrong = await cli([...base, '--resume', join(dir, 'sweep-0.json')]);
+    expect(wrong.code, show(wrong)).toBe(2);
+    expect(wrong.stderr).toMatch(/different command/);
+  });
+});
+
+describe.concurrent('interrupted work is kept and resumes to identical output', () => {
+  it('sweep stopped by SIGTERM: exit 143, the partial file, then --resume', async () => {
+    const full = await ok(['sweep', sweepFile, '--json', '--workers', '1']);
+    const out = join(dir, 'term.json');
+    const r = await interrupted(['sweep', sweepFile, '--json', '--workers', '1', '--out', out], `${out}.partial`, 'SIGTERM');
+    expect(r.code, r.stderr).toBe(143);
+    const kept = Number(/kept (\d+) of 120 trials/.exec(r.stderr)?.[1]);
+    expect(kept).toBeGreaterThan(0);
+    expect(r.stderr).toContain(`--resume ${out}.partial`);
+    expect(readFileSync(`${out}.partial`, 'utf8').split('\n').filter((l) => l.startsWith('{"trial"'))).toHaveLength(kept);
+    expect(await ok(['sweep', sweepFile, '--json', '--workers', '2', '--out', out, '--resume', `${out}.partial`])).toBe(full);
+    expect(readFileSync(out, 'utf8')).toBe(full);
+    expect(existsSync(`${out}.partial`)).toBe(false); // consumed
+  });
+
+  it('run stopped by SIGINT keeps its trials too', async () => {
+    const args = ['run', sweepFile, '--json', '--trials', '100', '--workers', '1'];
+    const full = await ok(args);
+    const out = join(dir, 'int.json');
+    const r = await interrupted([...args, '--out', out], `${out}.partial`, 'SIGINT');
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(/kept \d+ of 100 trials/);
+    expect(await ok([...args, '--out', out, '--resume', `${out}.partial`])).toBe(full);
+  });
+});
