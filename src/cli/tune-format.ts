@@ -17,7 +17,7 @@ export function evidenceRows(r: TuneResult): { header: string[]; rows: string[][
     c.state,
     ...fams.flatMap((f) => {
       const x = c.failover.find((y) => y.family === f);
-      return x ? [x.estimateMs === null ? (x.trials > 0 ? '> horizon' : '—') : fmt(x.estimateMs), boundsText(x.ciMs), String(x.trials)] : ['—', '—', '0'];
+      return x ? [x.estimateMs === null ? (x.trials > 0 ? '> horizon' : '—') : fmt(x.estimateMs), boundsText(x.ciMs), x.trials.toLocaleString('en-US')] : ['—', '—', '0'];
     }),
     fmt(c.spurious.rate),
     boundsText([c.spurious.lower, c.spurious.upper]),
@@ -39,8 +39,9 @@ export function formatTune(r: TuneResult, elapsedMs: number | null): string {
   }
   out.push(stopText(r));
   if (r.runnerUp) out.push(`runner-up: ${r.runnerUp.label} — ${r.runnerUp.why}`);
-  for (const f of r.fasterRejected.slice(0, 5)) out.push(`faster but rejected: ${f.label} — ${f.why}`);
-  if (r.fasterRejected.length > 5) out.push(`… and ${r.fasterRejected.length - 5} more faster configurations rejected (see --json)`);
+  for (const f of r.fasterRejected.filter((x) => x.id !== r.runnerUp?.id).slice(0, 5)) out.push(`faster but rejected: ${f.label} — ${f.why}`);
+  const moreFaster = r.fasterRejected.filter((x) => x.id !== r.runnerUp?.id).length - 5;
+  if (moreFaster > 0) out.push(`… and ${moreFaster} more faster configurations rejected (see --json)`);
   const e = evidenceRows(r);
   out.push('', 'evidence (bounds: one-sided at the goal confidence each, i.e. a two-sided interval; "—" = not bounded by this many trials):', table(e.header, e.rows, (c) => c >= 2 && c < e.header.length - 1));
   const t = r.rulesOfThumb;

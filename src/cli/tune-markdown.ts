@@ -17,7 +17,7 @@ export function markdownOf(r: TuneResult, elapsedMs: number | null): string {
   }
   out.push(stopText(r), '');
   if (r.runnerUp) out.push(`- Runner-up \`${r.runnerUp.label}\`: ${r.runnerUp.why}`);
-  for (const f of r.fasterRejected.slice(0, 5)) out.push(`- Faster but rejected \`${f.label}\`: ${f.why}`);
+  for (const f of r.fasterRejected.filter((x) => x.id !== r.runnerUp?.id).slice(0, 5)) out.push(`- Faster but rejected \`${f.label}\`: ${f.why}`);
   const e = evidenceRows(r);
   out.push('', '<details><summary>Evidence</summary>', '', `| ${e.header.map(cell).join(' | ')} |`, `| ${e.header.map((_, i) => (i >= 2 && i < e.header.length - 1 ? '---:' : '---')).join(' | ')} |`);
   for (const row of e.rows) out.push(`| ${row.map(cell).join(' | ')} |`);

@@ -52,7 +52,7 @@ ${
 <details><summary>raftsim scenario (its failover measurement)</summary><pre class="snippet" data-snippet="scenario">${rec.snippets.scenario}</pre></details>`
     : html`<div class="callout bad" data-recommended="none"><strong>No recommendation.</strong><p class="rule">${stopText(r)}</p></div>`
 }
-<ul class="why">${r.runnerUp ? html`<li><strong>Runner-up</strong> ${r.runnerUp.label}: ${r.runnerUp.why}</li>` : ''}${join(r.fasterRejected.map((f) => html`<li><strong>Faster but rejected</strong> ${f.label}: ${f.why}</li>`))}</ul>
+<ul class="why">${r.runnerUp ? html`<li><strong>Runner-up</strong> ${r.runnerUp.label}: ${r.runnerUp.why}</li>` : ''}${join(r.fasterRejected.filter((x) => x.id !== r.runnerUp?.id).map((f) => html`<li><strong>Faster but rejected</strong> ${f.label}: ${f.why}</li>`))}</ul>
 </header>
 <section id="frontier"><h2>The frontier: failover against spurious elections</h2>
 <p class="note">Each configuration evaluated is a point with its bounds on both axes (one-sided at ${Math.round(r.goals.confidence * 100)}% each); an arrow means no upper bound from the trials run. Configurations that meet both goals lie in the shaded box. ★ marks the recommendation; red points missed a goal. Hover a point for its figures.</p>

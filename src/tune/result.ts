@@ -176,7 +176,7 @@ function describeCluster(spec: TuneSpec): string {
 export function summaryOf(e: Evaluated, spec: TuneSpec): string {
   const g = spec.goals;
   const q = quantileName(g.quantile);
-  const f = e.assessment.failover.map((x) => `${q} ${x.estimateMs === null ? '> horizon' : `${fmt(x.estimateMs)} ms`} ${interval(x.ciMs)} ${familyWords(x.family)} (${x.n} trials)`);
+  const f = e.assessment.failover.map((x) => `${q} ${x.estimateMs === null ? '> horizon' : `${fmt(x.estimateMs)} ms`} ${interval(x.ciMs)} ${familyWords(x.family)} (${x.n.toLocaleString('en-US')} trials)`);
   const s = e.assessment.spurious;
   const upper = s.upperPerHour === null ? '—' : perUnit(s.upperPerHour, g);
   return `${f.join('; ')}; ${s.events} spurious election${s.events === 1 ? '' : 's'} in ${fmt(s.hours)} simulated hours (≤ ${upper} per cluster-${g.spurious.per} at ${pct(g.confidence)})`;
