@@ -4,7 +4,7 @@
 // observed one), the exact conditional test for the spurious-election rate, and
 // for every duration the 95% quantile intervals of each side.
 import { logRank, rateTest } from '../stats/logrank.js';
-import type { Bound } from '../stats/quantile-ci.js';
+import { formatInterval, type Bound } from '../stats/quantile-ci.js';
 import type { ConfigResult } from '../scenarios/result.js';
 import type { DurationSummary } from '../scenarios/summary.js';
 
@@ -130,3 +130,24 @@ function rate(r: ConfigResult): { events: number; hours: number; perHour: number
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
+
+/** The comparison as table cells (terminal, CSV and HTML). */
+const f = (v: number | null) => (v === null ? '—' : String(Math.round(v * 100) / 100));
+
+export function compareCells(c: Comparison): { header: string[]; rows: string[][] } {
+  const side = (s: Comparison['rows'][number]['a'], unit: string) =>
+    unit === 'ms' ? `p50 ${f(s.p50)} · p99 ${s.p99 === null ? (s.censored ? '> horizon' : '—') : f(s.p99)} ${s.p99Ci95 ? formatInterval(s.p99Ci95 as [Bound, Bound], (v) => f(v)) : ''} (n ${s.n}${s.censored ? `, ${s.censored} cens.` : ''})` : f(s.value);
+  const header = ['metric', 'unit', 'A', 'B', 'B − A', 'test', 'p', 'significant'];
+  const rows = c.rows.map((r) => [
+    r.metric,
+    r.unit === 'ms' ? 'ms (p99 diff.)' : r.unit,
+    side(r.a, r.unit),
+    side(r.b, r.unit),
+    f(r.difference),
+    r.test,
+    r.p === null ? '—' : r.p < 0.0001 ? '< 0.0001' : String(r.p),
+    r.significant === null ? '—' : r.significant ? `yes: ${r.better === 'a' ? 'A' : 'B'} better` : 'no',
+  ]);
+  return { header, rows };
+}
+

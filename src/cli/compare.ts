@@ -4,12 +4,11 @@
 import { readResultFile } from './report.js';
 import { isSweep } from '../report/model.js';
 import { pointLabel } from '../report/format.js';
-import { compareResults, type Comparison, type Side } from './compare-results.js';
+import { compareCells, compareResults, type Comparison, type Side } from './compare-results.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { UsageError } from './exit.js';
 import { table } from './table.js';
 import { csvTable } from './csv.js';
-import { formatInterval, type Bound } from '../stats/quantile-ci.js';
 import { renderCompareReport } from '../report/compare-report.js';
 import type { RunResult, SweepResult } from '../scenarios/result.js';
 
@@ -62,25 +61,6 @@ function only(r: RunResult | SweepResult, file: string, name: string): Side {
     return { label: `${name}: ${file}`, file, scenario: r.scenario, point: c.point, result: c };
   }
   return { label: `${name}: ${file}`, file, scenario: r.scenario, point: r.point ?? {}, result: r };
-}
-
-const f = (v: number | null) => (v === null ? '—' : String(Math.round(v * 100) / 100));
-
-export function compareCells(c: Comparison): { header: string[]; rows: string[][] } {
-  const side = (s: Comparison['rows'][number]['a'], unit: string) =>
-    unit === 'ms' ? `p50 ${f(s.p50)} · p99 ${s.p99 === null ? (s.censored ? '> horizon' : '—') : f(s.p99)} ${s.p99Ci95 ? formatInterval(s.p99Ci95 as [Bound, Bound], (v) => f(v)) : ''} (n ${s.n}${s.censored ? `, ${s.censored} cens.` : ''})` : f(s.value);
-  const header = ['metric', 'unit', 'A', 'B', 'B − A', 'test', 'p', 'significant'];
-  const rows = c.rows.map((r) => [
-    r.metric,
-    r.unit === 'ms' ? 'ms (p99 diff.)' : r.unit,
-    side(r.a, r.unit),
-    side(r.b, r.unit),
-    f(r.difference),
-    r.test,
-    r.p === null ? '—' : r.p < 0.0001 ? '< 0.0001' : String(r.p),
-    r.significant === null ? '—' : r.significant ? `yes: ${r.better === 'a' ? 'A' : 'B'} better` : 'no',
-  ]);
-  return { header, rows };
 }
 
 export function formatCompare(c: Comparison): string {
