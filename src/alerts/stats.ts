@@ -7,27 +7,15 @@
 //   - a rate's one-sided 95% upper bound for a Poisson count k over an exposure: the μ with
 //     P(X ≤ k | μ) = 5% (k = 0 gives the "rule of three", ≈ 3.0 / exposure).
 
-function logSumExp(a: number, b: number): number {
-  if (a === -Infinity) return b;
-  if (b === -Infinity) return a;
-  const m = Math.max(a, b);
-  return m + Math.log(Math.exp(a - m) + Math.exp(b - m));
-}
+// The computations are src/stats's (library-backed binomial and gamma functions); this
+// file keeps the shapes the alert reports use.
+import binomialCdfOf from '@stdlib/stats-base-dists-binomial-cdf';
+import { quantileRanks as ranksOf } from '../stats/quantile-ci.js';
+import { rateUpper } from '../stats/poisson.js';
 
-/** P(B ≤ k) for B ~ Binomial(n, p), computed in log space (no underflow for large n). */
+/** P(B ≤ k) for B ~ Binomial(n, p). */
 export function binomialCdf(k: number, n: number, p: number): number {
-  if (k < 0) return 0;
-  if (k >= n) return 1;
-  if (p <= 0) return 1;
-  if (p >= 1) return 0;
-  let logPmf = n * Math.log1p(-p);
-  let logCdf = logPmf;
-  const r = Math.log(p) - Math.log1p(-p);
-  for (let i = 0; i < k; i++) {
-    logPmf += Math.log(n - i) - Math.log(i + 1) + r;
-    logCdf = logSumExp(logCdf, logPmf);
-  }
-  return Math.min(1, Math.exp(logCdf));
+  return binomialCdfOf(k, n, p);
 }
 
 /**
@@ -35,17 +23,8 @@ export function binomialCdf(k: number, n: number, p: number): number {
  * l = 0 means "no lower bound", u = n + 1 "no upper bound".
  */
 export function quantileRanks(n: number, p: number, level = 0.95): [number, number] {
-  const tail = (1 - level) / 2;
-  let l = 0;
-  for (let k = 1; k <= n; k++) if (binomialCdf(k - 1, n, p) <= tail) l = k;
-  let u = n + 1;
-  for (let k = 1; k <= n; k++) {
-    if (binomialCdf(k - 1, n, p) >= 1 - tail) {
-      u = k;
-      break;
-    }
-  }
-  return [l, u];
+  const r = ranksOf(n, p, level);
+  return [r.low, r.high];
 }
 
 export interface QuantileInterval {
@@ -64,30 +43,9 @@ export function quantileInterval(values: readonly (number | null)[], p: number, 
   return { p, lo: l === 0 ? 0 : at(l), hi: at(u) };
 }
 
-/** P(X ≤ k) for X ~ Poisson(mu). */
-export function poissonCdf(k: number, mu: number): number {
-  if (mu <= 0) return 1;
-  let logPmf = -mu;
-  let logCdf = logPmf;
-  for (let i = 1; i <= k; i++) {
-    logPmf += Math.log(mu) - Math.log(i);
-    logCdf = logSumExp(logCdf, logPmf);
-  }
-  return Math.min(1, Math.exp(logCdf));
-}
-
 /** The one-sided upper confidence bound on the Poisson mean after observing k events. */
 export function poissonUpper(k: number, level = 0.95): number {
-  const alpha = 1 - level;
-  let lo = k;
-  let hi = k + 10 + 10 * Math.sqrt(k + 1);
-  while (poissonCdf(k, hi) > alpha) hi *= 2;
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    if (poissonCdf(k, mid) > alpha) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
+  return rateUpper(k, 1, level)!;
 }
 
 export interface RateBound {

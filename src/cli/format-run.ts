@@ -8,6 +8,9 @@ import type { DurationSummary } from '../scenarios/summary.js';
 import type { ConfigResult, RunResult, SweepResult } from '../scenarios/result.js';
 import type { ResolvedScenario } from '../scenarios/types.js';
 import { PROFILE_RULES } from '../raft/profiles.js';
+import { quantileCiCell, rateCell, rateCiCell, spuriousOf } from './format-ci.js';
+import { verdictText } from '../report/verdict.js';
+import { formatRecommendation } from './format-recommend.js';
 
 // The "…" rows are later stages of the same wait (never shorter than time to leader). The first
 // write is not one: the old leader may commit it before it is deposed, so it stands on its own.
@@ -27,13 +30,21 @@ function q(x: number | null, s: DurationSummary): string {
   return x === null ? (s.censored > 0 && s.n > 0 ? '> horizon' : '—') : num(x);
 }
 
-export function durationTable(m: ConfigResult['metrics'], width = terminalColumns()): string {
+/** The run's duration table as header and rows (the terminal table, and --csv). */
+export function durationRows(m: ConfigResult['metrics']): { header: string[]; rows: string[][] } {
   const rows = DURATION_ROWS.map(([key, label]) => {
     const s = m[key] as DurationSummary;
-    return [label, String(s.n), num(s.mean), q(s.p50, s), q(s.p90, s), q(s.p99, s), num(s.max), String(s.censored)];
+    return [label.trim(), String(s.n), num(s.mean), q(s.p50, s), q(s.p90, s), q(s.p99, s), quantileCiCell(s, 'p99'), num(s.max), String(s.censored)];
   }).filter((r) => r[1] !== '0');
-  const header = ['(milliseconds)', 'n', 'mean', 'p50', 'p90', 'p99', 'max', 'censored'];
-  const { text, dropped } = fitTable(header, rows, (c) => c > 0, { width, dropFirst: [2, 4], clip: 0 });
+  return { header: ['(milliseconds)', 'n', 'mean', 'p50', 'p90', 'p99', 'p99 95% CI', 'max', 'censored'], rows };
+}
+
+export function durationTable(m: ConfigResult['metrics'], width = terminalColumns()): string {
+  const { header, rows } = durationRows(m);
+  const labels = new Map(DURATION_ROWS.map(([, label]) => [label.trim(), label]));
+  const shown = rows.map((r) => [labels.get(r[0]) ?? r[0], ...r.slice(1)]);
+  // Too wide for the terminal: leave out the mean, p90, then max (all in --json).
+  const { text, dropped } = fitTable(header, shown, (c) => c > 0, { width, dropFirst: [2, 4, 7], clip: 0 });
   return dropped.length === 0 ? text : `${text}\n(${dropped.join(', ')}: left out to fit ${width} columns; all in --json)`;
 }
 
@@ -59,7 +70,7 @@ export function formatRun(r: RunResult, s: ResolvedScenario, width = terminalCol
   out.push(wrapWords(`${r.scenario} — ${r.trials} trials, seed ${r.seed}, horizon ${formatUs(s.horizonUs)}`, width, '  '));
   out.push(joinWrapped(describeConfig(s).split(' · '), ' · ', width, '  '));
   if (s.description) out.push('', wrapWords(s.description, proseColumns(width)));
-  out.push('', durationTable(m, width), '');
+  out.push('', durationTable(m, width), wrapWords('p99 95% CI: distribution-free interval from order statistics, censored trials counted ("—": too few observations to bound it).', proseColumns(width)), '');
   const alerts = Object.entries(m.alertsFiredPerTrial).map(([k, v]) => `≥${k}: ${num(v, 3)} per trial (${m.trialsWithAlert[k]} trials);`).join(' ').replace(/;$/, '');
   const facts: [string, string][] = [
     ['leader kept through the fault', m.leaderKeptFraction === null ? '—' : pct(m.leaderKeptFraction, 1)],
@@ -67,7 +78,7 @@ export function formatRun(r: RunResult, s: ResolvedScenario, width = terminalCol
     ['split votes per trial', num(m.splitVotesPerTrial, 2)],
     ['leader changes per trial', num(m.leaderChangesPerTrial, 2)],
     ['term inflation per trial', num(m.termInflationPerTrial, 2)],
-    ['spurious elections per hour', num(m.spuriousElectionsPerHour, 2)],
+    ['spurious elections per hour', rateCell(spuriousOf(m), m.spuriousElectionsPerHour)],
     ['write availability', pct(m.writeAvailability)],
     ['no-leader alerts', alerts],
     ['safety', m.safety === 'ok' ? 'ok (election safety, log matching, leader completeness, state-machine safety, durability)' : `VIOLATED in ${m.safetyViolations} trial(s)`],
@@ -97,7 +108,8 @@ export function formatViolations(r: ConfigResult, width = terminalColumns()): st
   return lines;
 }
 
-export function formatSweep(r: SweepResult, width = terminalColumns()): string {
+/** The sweep table as header and rows (the terminal table, and --csv). */
+export function sweepRows(r: SweepResult): { header: string[]; rows: string[][] } {
   const keys = Object.keys(r.results[0]?.point ?? {});
   const short = shortKeys(keys);
   const rows = r.results.map((c) => {
@@ -105,21 +117,30 @@ export function formatSweep(r: SweepResult, width = terminalColumns()): string {
     const t = m.timeToLeaderMs;
     return [
       ...keys.map((k) => formatPointValue(c.point[k])),
-      q(t.p50, t), q(t.p99, t), num(t.max), String(t.censored),
-      num(m.splitVotesPerTrial, 2), num(m.spuriousElectionsPerHour, 2), pct(m.writeAvailability, 1),
-      c.violations.length > 0 ? 'VIOLATED' : c.expectations.some((e) => !e.pass) ? 'expect FAIL' : t.censored > 0 ? `no leader in ${t.censored}/${t.n}` : 'ok',
+      q(t.p50, t), q(t.p99, t), quantileCiCell(t, 'p99'), num(t.max), String(t.censored),
+      num(m.splitVotesPerTrial, 2), num(m.spuriousElectionsPerHour, 2), rateCiCell(spuriousOf(m)), pct(m.writeAvailability, 1),
+      verdictText(c),
     ];
   });
-  const header = [...short, 'ttl p50', 'ttl p99', 'ttl max', 'cens.', 'split/trial', 'spurious/h', 'avail.', 'verdict'];
+  const header = [...keys, 'ttl p50', 'ttl p99', 'p99 95% CI', 'ttl max', 'cens.', 'split/trial', 'spurious/h', '95% CI', 'avail.', 'verdict'];
+  return { header, rows };
+}
+
+export function formatSweep(r: SweepResult, width = terminalColumns()): string {
+  const keys = Object.keys(r.results[0]?.point ?? {});
+  const short = shortKeys(keys);
+  const { header: full, rows } = sweepRows(r);
   const k = keys.length;
+  const header = [...short, ...full.slice(k)];
   const lines = [wrapWords(`${r.scenario} — sweep of ${r.results.length} configurations × ${r.trials} trials, seed ${r.seed}`, width, '  ')];
   if (r.interrupted) lines.push('(interrupted: only the configurations that finished are shown)');
   if (short.some((x, i) => x !== keys[i])) lines.push(joinWrapped(keys.map((key, i) => `${short[i]} = ${key}`), '; ', width, '  '));
   // Too wide for the terminal: leave out ttl max, then split votes, censored trials, availability (all in --json).
-  const fit = fitTable(header, rows, (c) => c >= k && c < header.length - 1, { width, dropFirst: [k + 2, k + 4, k + 3, k + 6], clip: header.length - 1 });
-  const legend = 'ttl = time to leader after the fault (ms); cens. = trials with no new leader by the horizon.';
+  const fit = fitTable(header, rows, (c) => c >= k && c < header.length - 1, { width, dropFirst: [k + 3, k + 5, k + 4, k + 8], clip: header.length - 1 });
+  const legend = 'ttl = time to leader after the fault (ms); cens. = trials with no new leader by the horizon; 95% CI: p99 from order statistics ("—": too few observations), spurious elections per hour from the simulated exposure (exact Poisson).';
   lines.push('', fit.text, '', wrapWords(legend, proseColumns(width)));
   if (fit.dropped.length > 0) lines.push(wrapWords(`(${fit.dropped.join(', ')}: left out to fit ${width} columns; all in --json)`, proseColumns(width)));
+  lines.push('', ...formatRecommendation(r.results).map((l) => wrapWords(l, proseColumns(width))));
   for (const c of r.results) {
     const v = [...formatExpectations(c).filter((l) => l.includes('FAIL')), ...formatViolations(c, width)];
     if (v.length) lines.push('', wrapWords(`${JSON.stringify(c.point)}:`, width, '  '), ...v);

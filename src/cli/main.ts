@@ -8,6 +8,8 @@ import { examplesText } from './help.js';
 import { handleFailure, EXIT } from './exit.js';
 import { fuzzCommandModule } from './fuzz-command.js';
 import { checkCommandModule } from './check-command.js';
+import { tuneCommandModule } from './tune-command.js';
+import { compareCommandModule } from './compare-command.js';
 import { alertsCommandModule } from './alerts-command.js';
 import { terminalColumns } from './width.js';
 import { attachNegativeValues, explainFailure, helpPointer } from './usage.js';
@@ -16,6 +18,7 @@ const common = {
   set: { type: 'string', array: true, default: [] as string[], describe: 'Override a scenario key: --set raft.preVote=true (repeatable)' },
   seed: { type: 'string', describe: 'Seed (default: the scenario\'s)' },
   json: { type: 'boolean', default: false, describe: 'Print the machine-readable result (docs/json.md)' },
+  csv: { type: 'boolean', default: false, describe: 'Print the table as CSV (run: the duration table; sweep: one row per configuration)' },
   workers: { type: 'number', describe: 'Worker threads (default: all cores; 1 = serial). Output is identical either way' },
   out: { type: 'string', describe: 'Also write the JSON result to this file (atomically)' },
   timelines: { type: 'boolean', default: false, describe: 'Include the best, median and worst trials\' per-node timelines in the JSON (--json/--out)' },
@@ -116,6 +119,8 @@ async function main(): Promise<void> {
           ),
       async (a) => (await import('./report.js')).reportCommand(a),
     )
+    .command(tuneCommandModule)
+    .command(compareCommandModule)
     .command(alertsCommandModule)
     .command(checkCommandModule)
     .command(
@@ -151,7 +156,7 @@ async function main(): Promise<void> {
       (y) => y.option('out', { type: 'string', describe: 'Write to this file instead of stdout' }).example('$0 schema --out raftsim.schema.json', ''),
       async (a) => (await import('./info.js')).schemaCommand(a),
     )
-    .demandCommand(1, 'Name a command: run, sweep, replay, alerts, check, merge, fuzz, report, list or schema (raftsim --help).')
+    .demandCommand(1, 'Name a command: run, sweep, tune, compare, replay, alerts, check, merge, fuzz, report, list or schema (raftsim --help).')
     .strict()
     .recommendCommands()
     .help()

@@ -7,7 +7,8 @@ import { gatherTrials, type Gathered } from './gather.js';
 import { configResult, resultHeader, runResult, type ConfigResult, type SweepResult } from '../scenarios/result.js';
 import { runTrial } from '../scenarios/trial.js';
 import { nodeFactoryFor } from '../scenarios/implementation.js';
-import { formatRun, formatSweep } from './format-run.js';
+import { durationRows, formatRun, formatSweep, sweepRows } from './format-run.js';
+import { csvTable } from './csv.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { EXIT, UsageError } from './exit.js';
 import { JsonLinesFile } from './trace-file.js';
@@ -23,6 +24,8 @@ export interface RunArgs {
   seed?: string;
   trials?: number;
   json: boolean;
+  /** Print the table as CSV instead of the terminal summary. */
+  csv?: boolean;
   workers?: number;
   out?: string;
   trace?: string;
@@ -95,7 +98,7 @@ export async function finishRun(a: RunArgs, s: ResolvedScenario, trials: TrialSu
   if (a.out) writeFileAtomic(a.out, `${json}\n`);
   const html = htmlPathFor(a.html, s.name);
   if (html !== null) writeHtmlReport(r, html);
-  process.stdout.write(a.json ? `${json}\n` : `${formatRun(r, s)}\n`);
+  process.stdout.write(a.json ? `${json}\n` : a.csv ? csvTable(durationRows(r.metrics)) : `${formatRun(r, s)}\n`);
   process.exitCode = exitCodeFor([r]);
 }
 
@@ -129,7 +132,7 @@ export async function finishSweep(a: RunArgs, s: ResolvedScenario, points: reado
   if (a.out) writeFileAtomic(a.out, `${json}\n`);
   const html = htmlPathFor(a.html, s.name);
   if (html !== null) writeHtmlReport(r, html);
-  process.stdout.write(a.json ? `${json}\n` : `${formatSweep(r)}\n`);
+  process.stdout.write(a.json ? `${json}\n` : a.csv ? csvTable(sweepRows(r)) : `${formatSweep(r)}\n`);
   process.exitCode = exitCodeFor(done);
 }
 

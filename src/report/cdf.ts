@@ -10,6 +10,7 @@ import { html, join, n2, type SafeHtml } from './html.js';
 import { axisBottom, axisLeft, innerHeight, innerWidth, svgFrame, type Frame } from './axis.js';
 import { fmtMs, fmtNum, fmtPct } from './format.js';
 import type { DurationSummary } from '../scenarios/summary.js';
+import { formatInterval, type Bound } from '../stats/quantile-ci.js';
 
 export interface CdfSeries {
   readonly index: number;
@@ -149,18 +150,28 @@ function seriesSvg(s: CdfSeries, x: X, y: (v: number) => number, plotW: number, 
     return html`<circle data-point="" cx="${n2(x(o.v))}" cy="${n2(y((i + 1) / n))}" r="2.4" data-tip="${tip}"></circle>`;
   });
   const cens = censored > 0 ? html`<circle class="censored" tabindex="0" data-censored="${censored}" cx="${n2(plotW + ZONE / 2)}" cy="${n2(y(1))}" r="4" data-tip="${`${s.label}\n${censored} of ${n} censored: no new leader by the horizon`}"></circle>` : html``;
-  return html`<g class="series${s.emphasis ? ' emphasis' : ''}" data-series="${s.index}" data-label="${s.label}" data-n="${n}" data-points="${ranks.length}" style="--c:${s.color}"><path class="line" d="${d}"></path>${join(points)}${mark ? markers(s, x, y) : ''}${cens}</g>`;
+  return html`<g class="series${s.emphasis ? ' emphasis' : ''}" data-series="${s.index}" data-label="${s.label}" data-n="${n}" data-points="${ranks.length}" style="--c:${s.color}"><path class="line" d="${d}"></path>${join(points)}${mark ? markers(s, x, y, plotW) : ''}${cens}</g>`;
 }
 
-function markers(s: CdfSeries, x: X, y: (v: number) => number): SafeHtml {
+function markers(s: CdfSeries, x: X, y: (v: number) => number, plotW: number): SafeHtml {
   const m = ([[s.summary.p50, 0.5, 'p50'], [s.summary.p99, 0.99, 'p99']] as const).filter(([v]) => v !== null);
   return join(
     m.map(([v, q, label]) => {
       const cx = x(v as number);
       const cy = y(q);
-      return html`<path class="qmark" tabindex="0" data-marker="${label}" d="M${n2(cx)},${n2(cy - 5)}l5,5l-5,5l-5,-5z" data-tip="${`${s.label}\n${label}: ${fmtMs(v)}`}"></path>`;
+      const ci = s.summary.quantileCi95?.[label];
+      const tip = `${s.label}\n${label}: ${fmtMs(v)}${ci ? `\n95% interval ${formatInterval(ci, fmtNum)} ms (order statistics)` : ''}`;
+      return html`${ci ? intervalBar(ci, x, cy, plotW, label) : ''}<path class="qmark" tabindex="0" data-marker="${label}" d="M${n2(cx)},${n2(cy - 5)}l5,5l-5,5l-5,-5z" data-tip="${tip}"></path>`;
     }),
   );
+}
+
+/** A quantile's 95% interval as a bar through its mark; an open end (no bound, or beyond the horizon) runs to the plot's edge. */
+function intervalBar(ci: readonly [Bound, Bound], x: X, cy: number, plotW: number, label: string): SafeHtml {
+  const lo = typeof ci[0] === 'number' ? Math.max(0, x(ci[0])) : ci[0] === null ? 0 : plotW;
+  const open = typeof ci[1] !== 'number';
+  const hi = open ? plotW : Math.min(plotW, x(ci[1] as number));
+  return html`<g class="qci${open ? ' open' : ''}" data-ci="${label}" data-low="${String(ci[0])}" data-high="${String(ci[1])}"><line x1="${n2(lo)}" x2="${n2(hi)}" y1="${n2(cy)}" y2="${n2(cy)}"></line><line x1="${n2(lo)}" x2="${n2(lo)}" y1="${n2(cy - 4)}" y2="${n2(cy + 4)}"></line>${open ? '' : html`<line x1="${n2(hi)}" x2="${n2(hi)}" y1="${n2(cy - 4)}" y2="${n2(cy + 4)}"></line>`}</g>`;
 }
 
 /** For the emphasised series: dashed lines down to the x axis at its p50 and p99, labelled with the values near the axis. */

@@ -71,6 +71,8 @@ svg.chart .guide text { fill: var(--muted); font-size: calc(10.5px * var(--k, 1)
 .series circle[data-point] { fill: var(--c); stroke: transparent; stroke-width: 6; }
 .series circle.censored { fill: var(--bg); stroke: var(--c); stroke-width: 2; }
 .qmark { fill: var(--bg); stroke: var(--c); stroke-width: 1.6; }
+.qci line { stroke: var(--c, var(--fg)); stroke-width: 2; opacity: 0.7; }
+.qci.open line:first-child { stroke-dasharray: 3 2; }
 .qline line { stroke: var(--c, var(--fg)); stroke-width: 1.3; stroke-dasharray: 5 3; }
 .bars + g .qline line, .histogram .qline line { stroke: var(--fg); }
 svg.chart .qline text, svg.chart .term, svg.chart .fault-label { paint-order: stroke; stroke: var(--bg); stroke-width: 3px; stroke-linejoin: round; }

@@ -8,6 +8,7 @@ import { verdict } from './tips.js';
 import { describeConfig } from '../cli/format-run.js';
 import { formatUs } from '../sim/time.js';
 import type { ConfigResult } from '../scenarios/result.js';
+import { formatInterval } from '../stats/quantile-ci.js';
 import type { ResolvedScenario } from '../scenarios/types.js';
 
 /** The one-line cluster description the terminal prints (cli/format-run.ts), from a result's resolved config. */
@@ -79,12 +80,12 @@ function headline(c: ReportConfig, recommended: boolean, trials: number): SafeHt
   const s = p.summary;
   const figures: [string, string, string][] = [
     [`p50 ${p.title}`, fmtQuantile(s.p50, s.censored, s.n), `over ${s.n} ${p.unitOf}`],
-    [`p99 ${p.title}`, fmtQuantile(s.p99, s.censored, s.n), s.censored > 0 ? `${s.censored} censored (no leader by the horizon${cut.trials > 0 ? ' or the violation that stopped the trial' : ''})` : 'none censored'],
+    [`p99 ${p.title}`, fmtQuantile(s.p99, s.censored, s.n), `${s.quantileCi95 ? `95% interval ${formatInterval(s.quantileCi95.p99, fmtNum)} ms; ` : ''}${s.censored > 0 ? `${s.censored} censored (no leader by the horizon${cut.trials > 0 ? ' or the violation that stopped the trial' : ''})` : 'none censored'}`],
     [`max ${p.title}`, fmtMs(s.max), 'largest measured'],
     ...(p.key === 'timeToLeaderMs' ? [stableCard(m)] : []),
     ['elections per trial', fmtNum(m.electionsPerTrial), `${fmtNum(m.splitVotesPerTrial)} split votes per trial`],
     ['leaderless time per trial', fmtQuantile(m.leaderlessMs.p50, m.leaderlessMs.censored, m.leaderlessMs.n), `p50; p99 ${fmtQuantile(m.leaderlessMs.p99, m.leaderlessMs.censored, m.leaderlessMs.n)}`],
-    ['spurious elections', `${fmtNum(m.spuriousElectionsPerHour)} / h`, `over ${fmtNum(m.measuredHours)} simulated hours`],
+    ['spurious elections', `${fmtNum(m.spuriousElectionsPerHour)} / h`, spuriousNote(m)],
     ['write availability', fmtPct(m.writeAvailability), m.writeAvailability === null ? 'no workload' : 'acknowledged within the client timeout'],
     ['safety', m.safety === 'ok' ? 'ok' : `violated ×${m.safetyViolations}`, 'all invariants checked'],
   ];
@@ -103,11 +104,18 @@ function stableCard(m: ConfigResult['metrics']): [string, string, string] {
   return ['p99 time to a stable leader', fmtQuantile(s.p99, s.censored, s.n), `p50 ${fmtQuantile(s.p50, s.censored, s.n)}; one that then keeps leading`];
 }
 
+/** The exposure under the rate, and its exact 95% interval when the result has it. */
+function spuriousNote(m: ConfigResult['metrics']): string {
+  const r = m.spuriousElections;
+  if (!r) return `over ${fmtNum(m.measuredHours)} simulated hours`;
+  return `${r.events} over ${fmtNum(r.hours)} simulated hours; 95% interval [${fmtNum(r.ci95[0])}, ${r.ci95[1] === null ? '—' : fmtNum(r.ci95[1])}] / h`;
+}
+
 function verdicts(m: ReportModel): SafeHtml {
   const c = m.focus;
   if (!c || c.result.expectations.length === 0) return html``;
   const rows = c.result.expectations.map((e) => html`<li class="${e.pass ? 'pass' : 'fail'}"><span class="badge">${e.pass ? 'pass' : 'FAIL'}</span> <code>${e.metric} ${e.op} ${String(e.bound)}</code> — measured ${e.actual === null ? '—' : String(e.actual)}</li>`);
-  const others = m.kind === 'sweep' ? html`<p>${m.configs.filter((x) => verdict(x.result) === 'ok').length} of ${m.configs.length} configurations pass every expectation and safety check (see the table).</p>` : '';
+  const others = m.kind === 'sweep' ? html`<p>${m.configs.filter((x) => verdict(x.result) === 'ok').length} of ${m.configs.length} configurations miss no goal: safety, expectations, zero spurious elections, a leader in every trial (see the verdict column).</p>` : '';
   return html`<div class="expectations"><strong>Expectations${m.kind === 'sweep' ? ' (recommended configuration)' : ''}:</strong><ul>${join(rows)}</ul>${others}</div>`;
 }
 

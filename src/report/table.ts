@@ -6,6 +6,7 @@ import { fmtMs, fmtNum, fmtPct, fmtQuantile, fmtValue, shortKey } from './format
 import { verdict } from './tips.js';
 import { distinctValues, type ReportConfig } from './model.js';
 import type { DurationSummary } from '../scenarios/summary.js';
+import { formatInterval } from '../stats/quantile-ci.js';
 
 interface Column {
   readonly title: string;
@@ -19,6 +20,20 @@ const q = (s: DurationSummary, k: 'p50' | 'p99') => ({ text: fmtQuantile(s[k], s
 const ord = (v: number | null) => v ?? -1;
 
 /** A swept value sorts by its position in the sweep's list of values for that key. */
+/** A p99 interval; sorts by its upper bound (open bounds last). */
+function ciCell(s: DurationSummary): { text: string; sort: number } {
+  const ci = s.quantileCi95?.p99;
+  if (!ci) return { text: '—', sort: -1 };
+  return { text: formatInterval(ci, fmtNum), sort: typeof ci[1] === 'number' ? ci[1] : 1e15 };
+}
+
+/** A rate interval with its exposure; sorts by its upper bound. */
+function rateCi(c: ReportConfig): { text: string; sort: number } {
+  const r = c.result.metrics.spuriousElections;
+  if (!r) return { text: '—', sort: -1 };
+  return { text: `[${fmtNum(r.ci95[0])}, ${r.ci95[1] === null ? '—' : fmtNum(r.ci95[1])}] over ${fmtNum(r.hours)} h`, sort: r.ci95[1] ?? 1e15 };
+}
+
 function valueOrder(configs: readonly ReportConfig[], key: string): (c: ReportConfig) => number {
   const seen = distinctValues(configs.map((c) => c.result), key).map((v) => JSON.stringify(v));
   return (c) => seen.indexOf(JSON.stringify(c.result.point[key]));
@@ -34,13 +49,15 @@ function columns(configs: readonly ReportConfig[], keys: readonly string[]): Col
     ...swept,
     { title: 'ttl p50', hint: 'time to leader, median', numeric: true, cell: (c) => q(c.result.metrics.timeToLeaderMs, 'p50') },
     { title: 'ttl p99', hint: 'time to leader, 99th percentile', numeric: true, cell: (c) => q(c.result.metrics.timeToLeaderMs, 'p99') },
+    { title: 'p99 95% CI', hint: 'distribution-free 95% interval of the p99 time to leader (order statistics; censored trials counted; — = too few trials to bound it)', numeric: true, cell: (c) => ciCell(c.result.metrics.timeToLeaderMs) },
     { title: 'ttl max', hint: 'time to leader, largest uncensored', numeric: true, cell: (c) => ({ text: fmtMs(c.result.metrics.timeToLeaderMs.max), sort: ord(c.result.metrics.timeToLeaderMs.max) }) },
     { title: 'censored', hint: 'fault occurrences with no new leader by the horizon', numeric: true, cell: (c) => ({ text: String(c.result.metrics.timeToLeaderMs.censored), sort: c.result.metrics.timeToLeaderMs.censored }) },
     { title: 'leaderless p99', hint: 'leaderless time per trial, 99th percentile', numeric: true, cell: (c) => q(c.result.metrics.leaderlessMs, 'p99') },
     { title: 'split votes / trial', hint: 'terms nobody won, per trial', numeric: true, cell: (c) => ({ text: fmtNum(c.result.metrics.splitVotesPerTrial), sort: c.result.metrics.splitVotesPerTrial }) },
     { title: 'spurious / h', hint: 'needless elections per hour while the leader was healthy', numeric: true, cell: (c) => ({ text: fmtNum(c.result.metrics.spuriousElectionsPerHour), sort: c.result.metrics.spuriousElectionsPerHour }) },
+    { title: 'spurious 95% CI', hint: 'exact Poisson 95% interval of the spurious-election rate per hour, and the simulated hours it rests on', numeric: true, cell: (c) => rateCi(c) },
     { title: 'write avail.', hint: 'writes acknowledged within the client timeout', numeric: true, cell: (c) => ({ text: fmtPct(c.result.metrics.writeAvailability), sort: ord(c.result.metrics.writeAvailability) }) },
-    { title: 'verdict', hint: 'safety and expectations', numeric: false, cell: (c) => ({ text: verdict(c.result), sort: verdict(c.result) }) },
+    { title: 'verdict', hint: 'every goal missed: safety, expectations, spurious elections, censored trials', numeric: false, cell: (c) => ({ text: verdict(c.result), sort: verdict(c.result) }) },
   ];
 }
 

@@ -5,6 +5,7 @@ import { summarizeDurations, round3, type DurationSummary } from './summary.js';
 import { formatUs } from '../sim/time.js';
 import type { TrialMetrics } from './derive.js';
 import type { SafetyViolation } from '../raft/safety.js';
+import { rateEstimate } from '../stats/poisson.js';
 
 /** What a worker sends back per trial (no histories: those are re-run on demand). */
 export interface TrialSummary {
@@ -35,6 +36,8 @@ export interface Metrics {
   readonly leaderChangesPerTrial: number;
   readonly termInflationPerTrial: number;
   readonly spuriousElectionsPerHour: number;
+  /** The count behind spuriousElectionsPerHour, its exposure and exact Poisson bounds (absent in results saved before it existed). */
+  readonly spuriousElections?: RateSummary;
   /** Writes acknowledged within the client timeout / writes submitted (null without a workload). */
   readonly writeAvailability: number | null;
   /** Mean alerts fired per trial, keyed by threshold ("30s", "1min"). */
@@ -60,6 +63,21 @@ export const DURATION_SAMPLES = {
   recoveryMs: (m: TrialMetrics) => (m.recovery ? [m.recovery.afterUs] : []),
 } as const satisfies Readonly<Record<string, (m: TrialMetrics) => readonly (number | null)[]>>;
 
+/** A rate with its evidence: events over simulated hours, a two-sided 95% interval and a one-sided 95% upper bound (per hour). */
+export interface RateSummary {
+  readonly events: number;
+  readonly hours: number;
+  readonly perHour: number;
+  readonly ci95: readonly [number, number | null];
+  readonly upper95: number | null;
+}
+
+export function rateSummary(events: number, hours: number): RateSummary {
+  const r = rateEstimate(events, hours, 0.95);
+  const hi = r.ci[1];
+  return { events, hours: round3(hours), perHour: round3(r.perHour), ci95: [round3(r.ci[0]), hi === null ? null : round3(hi)], upper95: r.upper === null ? null : round3(r.upper) };
+}
+
 export function aggregate(trials: readonly TrialSummary[], alertThresholdsUs: readonly number[]): Metrics {
   const ms = trials.map((t) => t.metrics);
   const faults = ms.flatMap((m) => m.faults);
@@ -84,6 +102,7 @@ export function aggregate(trials: readonly TrialSummary[], alertThresholdsUs: re
     leaderChangesPerTrial: per((m) => m.leaderChanges),
     termInflationPerTrial: per((m) => m.termInflation),
     spuriousElectionsPerHour: hours > 0 ? round3(ms.reduce((a, m) => a + m.spuriousElections, 0) / hours) : 0,
+    spuriousElections: rateSummary(ms.reduce((a, m) => a + m.spuriousElections, 0), hours),
     writeAvailability: counted > 0 ? round3(ms.reduce((a, m) => a + m.writesAckedInTime, 0) / counted) : null,
     alertsFiredPerTrial: Object.fromEntries(alertKeys.map((k, i) => [k, per((m) => m.alertsFired[i])])),
     trialsWithAlert: Object.fromEntries(alertKeys.map((k, i) => [k, ms.filter((m) => m.alertsFired[i] > 0).length])),

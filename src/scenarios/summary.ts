@@ -3,6 +3,9 @@
 // and never averaged in as the horizon. A quantile that falls among censored
 // observations is null ("beyond the horizon"). The mean and its 95% confidence
 // interval are over the uncensored values only, and say so by `n - censored`.
+// Each quantile also has a distribution-free 95% interval from order statistics
+// (src/stats/quantile-ci.ts) in which censored values are counted.
+import { quantileInterval, type Bound } from '../stats/quantile-ci.js';
 
 export interface DurationSummary {
   /** Observations, censored ones included. */
@@ -17,6 +20,19 @@ export interface DurationSummary {
   readonly censored: number;
   /** 95% confidence interval for the mean (normal approximation), ms. */
   readonly ci95: readonly [number, number] | null;
+  /**
+   * 95% intervals for p50, p90 and p99 from order statistics (distribution-free; censored
+   * values counted): a bound is ms, "> horizon" when it lands on a censored observation, or
+   * null when n observations cannot bound it (a p99 needs n >= 368). Absent in results saved
+   * before it existed.
+   */
+  readonly quantileCi95?: QuantileIntervals;
+}
+
+export interface QuantileIntervals {
+  readonly p50: readonly [Bound, Bound];
+  readonly p90: readonly [Bound, Bound];
+  readonly p99: readonly [Bound, Bound];
 }
 
 /** Summarises values in µs (null = censored) into milliseconds. */
@@ -27,12 +43,14 @@ export function summarizeDurations(valuesUs: readonly (number | null)[]): Durati
   const ms = (x: number) => round3(x / 1000);
   // Censored values sort last, as +Infinity.
   const all = [...real, ...new Array(censored).fill(Infinity)];
+  const interval = (p: number) => quantileInterval(all, p, 0.95).map((b) => (typeof b === 'number' ? ms(b) : b)) as [Bound, Bound];
+  const quantileCi95 = n === 0 ? undefined : { p50: interval(0.5), p90: interval(0.9), p99: interval(0.99) };
   const q = (p: number): number | null => {
     if (n === 0) return null;
     const v = sortedQuantile(all, p);
     return Number.isFinite(v) ? ms(v) : null;
   };
-  if (real.length === 0) return { n, mean: null, p50: q(0.5), p90: q(0.9), p99: q(0.99), max: null, censored, ci95: null };
+  if (real.length === 0) return { n, mean: null, p50: q(0.5), p90: q(0.9), p99: q(0.99), max: null, censored, ci95: null, ...(quantileCi95 ? { quantileCi95 } : {}) };
   const mean = real.reduce((a, b) => a + b, 0) / real.length;
   const variance = real.length > 1 ? real.reduce((a, b) => a + (b - mean) ** 2, 0) / (real.length - 1) : 0;
   const half = 1.96 * Math.sqrt(variance / real.length);
@@ -45,6 +63,7 @@ export function summarizeDurations(valuesUs: readonly (number | null)[]): Durati
     max: ms(real[real.length - 1]),
     censored,
     ci95: [ms(mean - half), ms(mean + half)],
+    quantileCi95,
   };
 }
 

@@ -1,0 +1,40 @@
+// Shared words for tune's outputs (terminal, Markdown, HTML): the goals, why
+// the search stopped, and the caveat every reading needs.
+import { quantileName } from '../tune/assess.js';
+import type { TuneResult } from '../tune/result.js';
+import { fmt } from '../tune/result.js';
+
+export function goalsText(r: TuneResult): string {
+  const g = r.goals;
+  const after = g.failover.after.map((f) => (f === 'crash' ? 'a leader crash' : 'a partial partition')).join(' and after ');
+  return `${quantileName(g.failover.quantile)} time to a stable leader ≤ ${fmt(g.failover.withinMs)} ms after ${after}; ≤ ${g.spuriousElections.atMost} spurious election${g.spuriousElections.atMost === 1 ? '' : 's'} per cluster-${g.spuriousElections.per}; each shown at ${pct(g.confidence)} confidence`;
+}
+
+export function stopText(r: TuneResult): string {
+  const lead = r.leading ? ` The leading configuration so far is ${r.leading.label}; it is not a recommendation.` : '';
+  switch (r.stopReason) {
+    case 'separated':
+      return `Separated: every other configuration evaluated misses a goal or cannot be faster by more than the indifference (${fmt(r.goals.indifferenceMs)} ms), each at ${pct(r.goals.confidence)} confidence.`;
+    case 'budget':
+      return `NOT SEPARATED: the trial budget (${r.cost.budgetTrials.toLocaleString('en-US')}) ran out before the decision was.${lead} Raise --budget.`;
+    case 'caps':
+      return `NOT SEPARATED: the configurations still in contention reached their per-configuration trial caps (tune.search) without a decision.${lead}`;
+    case 'wall-time':
+      return `NOT SEPARATED: --max-time ran out before the decision (a wall-time limit makes where the search stops depend on the machine).${lead}`;
+    case 'none-meets-goals':
+      return 'No configuration in the grid meets the goals: widen tune.vary or relax the goals.';
+  }
+}
+
+export const CAVEAT =
+  'Each goal is checked on its own at the stated confidence (one-sided: quantiles from order statistics with censored trials counted, rates from exact Poisson bounds on the simulated exposure); ' +
+  'the search looks repeatedly and at many configurations, and that is not corrected for jointly. The grid between evaluated points is assumed monotone (failover grows and spurious elections shrink with the timeout).';
+
+export function pct(x: number): string {
+  return `${Math.round(x * 1000) / 10}%`;
+}
+
+export function boundsText(ci: readonly [unknown, unknown]): string {
+  const b = (x: unknown) => (x === null ? '—' : typeof x === 'number' ? fmt(x) : String(x));
+  return `[${b(ci[0])}, ${b(ci[1])}]`;
+}

@@ -1,0 +1,45 @@
+// tune end to end in this process, on a small LAN problem (fixtures/lan-3.tune.json5):
+// the simulator evaluator, the result and its outputs.
+import { describe, expect, it } from 'vitest';
+import { loadTuneFile } from '../../src/tune/load.js';
+import { search } from '../../src/tune/search.js';
+import { simEvaluator } from '../../src/tune/evaluate-sim.js';
+import { tuneResult } from '../../src/tune/result.js';
+import { formatTune, csvOf } from '../../src/cli/tune-format.js';
+import { markdownOf } from '../../src/cli/tune-markdown.js';
+
+const FIXTURE = new URL('./fixtures/lan-3.tune.json5', import.meta.url).pathname;
+
+async function tune(budget?: number) {
+  const spec = loadTuneFile(FIXTURE, { budgetTrials: budget });
+  const out = await search({ grid: spec.grid, axes: spec.axes, families: spec.families, goals: spec.goals }, simEvaluator(spec, { workers: 1 }), { budgetTrials: spec.budgetTrials, ...spec.search });
+  return tuneResult(spec, out, false);
+}
+
+describe('tune on a 3-node LAN', () => {
+  it('recommends the shortest timeout that meets both goals, with its evidence, snippets and costs', async () => {
+    const r = await tune();
+    expect(r.status).toBe('recommended');
+    expect(r.recommendation!.knobs.electionTimeoutUs).toBe(30_000);
+    const rec = r.configurations.find((c) => c.state === 'recommended')!;
+    expect(rec.failover[0].verdict).toBe('met');
+    expect(rec.spurious.verdict).toBe('met');
+    // The 1 s timeout cannot fail over within 1 s at p99.
+    expect(r.configurations.find((c) => c.knobs.electionTimeoutUs === 1_000_000)!.state).toBe('missed');
+    expect(r.recommendation!.snippets.scenario).toMatch(/kind: "crash"/);
+    expect(r.cost.trials).toBeLessThanOrEqual(r.cost.budgetTrials);
+    expect(r.cost.trials).toBeLessThan(r.cost.fullGridTrials);
+    expect(formatTune(r, null)).toMatch(/RECOMMENDED: ET=30ms/);
+    expect(markdownOf(r, null)).toMatch(/\*\*Recommended: `ET=30ms/);
+    expect(csvOf(r).split('\n')[0]).toMatch(/^id,electionTimeoutMs,/);
+    expect(r.deterministic).toBe(true);
+  });
+
+  it('a budget too small to decide says "not separated" and recommends nothing', async () => {
+    const r = await tune(100);
+    expect(r.status).toBe('not-separated');
+    expect(r.stopReason).toBe('budget');
+    expect(r.recommendation).toBeNull();
+    expect(formatTune(r, null)).toMatch(/NOT SEPARATED: the trial budget \(100\)/);
+  });
+});
