@@ -135,8 +135,9 @@ export function formatSweep(r: SweepResult, width = terminalColumns()): string {
   const lines = [wrapWords(`${r.scenario} — sweep of ${r.results.length} configurations × ${r.trials} trials, seed ${r.seed}`, width, '  ')];
   if (r.interrupted) lines.push('(interrupted: only the configurations that finished are shown)');
   if (short.some((x, i) => x !== keys[i])) lines.push(joinWrapped(keys.map((key, i) => `${short[i]} = ${key}`), '; ', width, '  '));
-  // Too wide for the terminal: leave out ttl max, then split votes, censored trials, availability (all in --json).
-  const fit = fitTable(header, rows, (c) => c >= k && c < header.length - 1, { width, dropFirst: [k + 3, k + 5, k + 4, k + 8], clip: header.length - 1 });
+  // Too wide for the terminal: leave out ttl max, then split votes, censored trials, availability,
+  // the p50 (all in --json); the p99 and the two intervals stay.
+  const fit = fitTable(header, rows, (c) => c >= k && c < header.length - 1, { width, dropFirst: [k + 3, k + 5, k + 4, k + 8, k + 0], clip: header.length - 1 });
   const legend = 'ttl = time to leader after the fault (ms); cens. = trials with no new leader by the horizon; 95% CI: p99 from order statistics ("—": too few observations), spurious elections per hour from the simulated exposure (exact Poisson).';
   lines.push('', fit.text, '', wrapWords(legend, proseColumns(width)));
   if (fit.dropped.length > 0) lines.push(wrapWords(`(${fit.dropped.join(', ')}: left out to fit ${width} columns; all in --json)`, proseColumns(width)));

@@ -12,6 +12,10 @@ const num = z.number().refine(Number.isFinite, 'a finite number');
 const ms = num.nullable();
 const count = z.number().int().min(0);
 
+// A quantile's interval bound: ms, '> horizon' (it lands on a censored trial), or null (no bound).
+const bound = z.union([num, z.literal('> horizon'), z.null()]);
+const interval = z.tuple([bound, bound]);
+
 const duration = z.looseObject({
   n: count,
   mean: ms,
@@ -21,6 +25,15 @@ const duration = z.looseObject({
   max: ms,
   censored: count,
   ci95: z.tuple([num, num]).nullable().optional(),
+  quantileCi95: z.looseObject({ p50: interval, p90: interval, p99: interval }).optional(),
+});
+
+const rate = z.looseObject({
+  events: count,
+  hours: num,
+  perHour: num,
+  ci95: z.tuple([num, num.nullable()]),
+  upper95: num.nullable(),
 });
 
 const metrics = z.looseObject({
@@ -39,6 +52,7 @@ const metrics = z.looseObject({
   leaderChangesPerTrial: num,
   termInflationPerTrial: num,
   spuriousElectionsPerHour: num,
+  spuriousElections: rate.optional(),
   writeAvailability: ms,
   alertsFiredPerTrial: z.record(z.string(), num),
   trialsWithAlert: z.record(z.string(), count),

@@ -82,7 +82,7 @@ function headline(c: ReportConfig, recommended: boolean, trials: number): SafeHt
     [`p50 ${p.title}`, fmtQuantile(s.p50, s.censored, s.n), `over ${s.n} ${p.unitOf}`],
     [`p99 ${p.title}`, fmtQuantile(s.p99, s.censored, s.n), `${s.quantileCi95 ? `95% interval ${formatInterval(s.quantileCi95.p99, fmtNum)} ms; ` : ''}${s.censored > 0 ? `${s.censored} censored (no leader by the horizon${cut.trials > 0 ? ' or the violation that stopped the trial' : ''})` : 'none censored'}`],
     [`max ${p.title}`, fmtMs(s.max), 'largest measured'],
-    ...(p.key === 'timeToLeaderMs' ? [stableCard(m)] : []),
+    ...(p.key === 'timeToLeaderMs' ? stableCard(m) : []),
     ['elections per trial', fmtNum(m.electionsPerTrial), `${fmtNum(m.splitVotesPerTrial)} split votes per trial`],
     ['leaderless time per trial', fmtQuantile(m.leaderlessMs.p50, m.leaderlessMs.censored, m.leaderlessMs.n), `p50; p99 ${fmtQuantile(m.leaderlessMs.p99, m.leaderlessMs.censored, m.leaderlessMs.n)}`],
     ['spurious elections', `${fmtNum(m.spuriousElectionsPerHour)} / h`, spuriousNote(m)],
@@ -99,9 +99,10 @@ function headline(c: ReportConfig, recommended: boolean, trials: number): SafeHt
 }
 
 /** Time to a leader that then stays (the first new leader can be deposed at once, as in a partial partition). */
-function stableCard(m: ConfigResult['metrics']): [string, string, string] {
+function stableCard(m: ConfigResult['metrics']): [string, string, string][] {
   const s = m.timeToStableLeaderMs;
-  return ['p99 time to a stable leader', fmtQuantile(s.p99, s.censored, s.n), `p50 ${fmtQuantile(s.p50, s.censored, s.n)}; one that then keeps leading`];
+  if (s === undefined) return []; // results saved before the metric existed
+  return [['p99 time to a stable leader', fmtQuantile(s.p99, s.censored, s.n), `p50 ${fmtQuantile(s.p50, s.censored, s.n)}; one that then keeps leading`]];
 }
 
 /** The exposure under the rate, and its exact 95% interval when the result has it. */
