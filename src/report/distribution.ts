@@ -10,7 +10,7 @@ import { primaryMetric, type ReportConfig, type ReportModel } from './model.js';
 export function seriesOf(m: ReportModel): CdfSeries[] {
   return m.configs.map((c: ReportConfig) => {
     const p = primaryMetric(c.result);
-    return { index: c.index, label: c.label, color: c.color, values: p.values, trials: p.trials, summary: p.summary, emphasis: c === m.focus };
+    return { index: c.index, label: c.label, color: c.color, dash: c.dash, values: p.values, trials: p.trials, summary: p.summary, emphasis: c === m.focus };
   });
 }
 
@@ -25,7 +25,7 @@ export function distributionSection(m: ReportModel): SafeHtml {
   const censored = series.reduce((a, s) => a + s.values.filter((v) => v === null).length, 0);
   const clip = linearClipMs(series);
   const beyond = clip === null ? 0 : series.reduce((a, s) => a + s.values.filter((v) => v !== null && v > clip).length, 0);
-  const clipNote = clip === null ? '' : ` The linear chart stops at ${fmtNum(clip, 4)} ms so the bulk of the curves stays readable: ${beyond} longer observation(s) are drawn at its right edge, in the band; the log chart shows them all.`;
+  const clipNote = clip === null ? '' : ` The linear chart stops at ${fmtNum(clip, 4)} ms so the bulk of the curves stays readable: ${beyond} longer observation(s) are drawn in the strip beyond it, marked “> ${fmtNum(clip, 4)} ms”; the log chart shows them all.`;
   const what = p.key === 'timeToLeaderMs' ? 'from each fault until a node leads a newer term' : 'total time without an effective leader, per trial (the scenario has no faults)';
   return html`<section id="distribution"><h2>Distribution of ${p.title}</h2>
 <p class="note">${p.title[0].toUpperCase() + p.title.slice(1)}: ${what}. One point per ${p.unitOf === 'trials' ? 'trial' : 'fault occurrence'}; hover for its value and trial. ${m.kind === 'sweep' ? 'Each curve crosses the dotted p50 and p99 guides at its own p50 and p99; the recommended configuration is drawn bold with its p50 and p99 marked on the axis.' : 'The dashed lines mark p50 and p99.'} ${censored > 0 ? `${censored} observation(s) had no leader by the horizon: they are drawn in the hatched band on the right, not dropped.` : 'No observation was censored.'}${clipNote}</p>
