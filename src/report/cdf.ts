@@ -36,6 +36,8 @@ export interface CdfOptions {
   readonly markEach: boolean;
   /** The censored band's label (default "no leader by the horizon"). */
   readonly censoredLabel?: string;
+  /** The chart's data-chart name (default cdf-<scale>). */
+  readonly id?: string;
 }
 
 const FRAME: Frame = { width: 600, height: 390, top: 22, right: 18, bottom: 64, left: 80 };
@@ -59,6 +61,8 @@ interface Layout {
   readonly bandX: number;
   /** x of an observation: on the axis, or in the overflow strip when it is beyond the clip. */
   readonly at: (v: number) => number;
+  /** What a censored observation means (the band's label, and the censored marker's tooltip). */
+  readonly censoredLabel: string;
 }
 
 export function cdfChart(series: readonly CdfSeries[], o: CdfOptions): SafeHtml {
@@ -68,14 +72,15 @@ export function cdfChart(series: readonly CdfSeries[], o: CdfOptions): SafeHtml 
   const plotW = innerWidth(FRAME) - over - (anyCensored ? ZONE : 0);
   const h = innerHeight(FRAME);
   const x = xScale(series, o.scale, plotW, clipMs);
-  const lay: Layout = { plotW, over, bandX: plotW + over, at: (v) => (clipMs !== null && v > clipMs ? plotW + over - 9 : x(v)) };
+  const censoredLabel = o.censoredLabel ?? 'no leader by the horizon';
+  const lay: Layout = { plotW, over, bandX: plotW + over, at: (v) => (clipMs !== null && v > clipMs ? plotW + over - 9 : x(v)), censoredLabel };
   const y = scaleLinear().domain([0, 1]).range([h, 0]);
   const xAxis = axisBottom(FRAME, { scale: x, ticks: xTicks(x, o.scale, clipMs !== null), format: (t) => fmtNum(t, 4), label: `${o.metric} (ms${o.scale === 'log' ? ', log scale' : ''})`, grid: true });
   const yAxis = axisLeft(FRAME, { scale: y, ticks: [0, 0.25, 0.5, 0.75, 1], format: (t) => fmtPct(t, 0), label: `share ≤ x`, grid: true });
-  const id = `cdf-${o.scale}`;
+  const id = o.id ?? `cdf-${o.scale}`;
   const body = [
     clipMs !== null ? overflowStrip(plotW, h, clipMs) : html``,
-    anyCensored ? censorZone(lay.bandX, h, o.censoredLabel ?? 'no leader by the horizon') : html``,
+    anyCensored ? censorZone(lay.bandX, h, censoredLabel) : html``,
     guides(lay.bandX + (anyCensored ? ZONE : 0), y),
     xAxis,
     yAxis,
@@ -95,7 +100,7 @@ function maxOf(series: readonly CdfSeries[]): number {
 /**
  * A linear axis stretched to one configuration's far tail squeezes every other curve into
  * its left edge. When the largest value is over 2.5 × the pooled p98, the axis stops at
- * about the p98 and the rest is drawn at its right edge, in the band beyond it (the log
+ * about the p98 and the rest is drawn in a strip beyond it, before the censored band (the log
  * chart beside it shows the whole tail). null: no clipping needed.
  */
 export function linearClipMs(series: readonly CdfSeries[]): number | null {
@@ -255,7 +260,7 @@ function seriesSvg(s: CdfSeries, lay: Layout, y: (v: number) => number, mark: bo
     const tip = `${s.label}\n${fmtMs(o.v)} (trial ${o.trial})\n${fmtPct((i + 1) / n, 1)} of ${n} at or below`;
     return html`<circle data-point="" cx="${n2(x(o.v))}" cy="${n2(y((i + 1) / n))}" r="2.4" data-tip="${tip}"></circle>`;
   });
-  const cens = censored > 0 ? html`<circle class="censored" tabindex="0" data-censored="${censored}" cx="${n2(lay.bandX + ZONE / 2)}" cy="${n2(y(1))}" r="4" data-tip="${`${s.label}\n${censored} of ${n} censored: no new leader by the horizon`}"></circle>` : html``;
+  const cens = censored > 0 ? html`<circle class="censored" tabindex="0" data-censored="${censored}" cx="${n2(lay.bandX + ZONE / 2)}" cy="${n2(y(1))}" r="4" data-tip="${`${s.label}\n${censored} of ${n} censored: ${lay.censoredLabel}`}"></circle>` : html``;
   const dash = s.emphasis ? 'none' : (s.dash ?? 'none');
   // The emphasised curve is solid, thick and haloed in the page colour, so it stays on top of the crowd.
   const halo = s.emphasis ? html`<path class="halo" d="${d}"></path>` : '';

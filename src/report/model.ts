@@ -79,7 +79,7 @@ function stylesFor(results: readonly ConfigResult[], keys: readonly string[]): (
 
 /** What the charts plot: time to leader per fault occurrence, or leaderless time per trial when there were no faults. */
 export interface PrimaryMetric {
-  readonly key: 'timeToLeaderMs' | 'leaderlessMs';
+  readonly key: 'timeToLeaderMs' | 'timeToStableLeaderMs' | 'leaderlessMs';
   readonly title: string;
   readonly unitOf: string;
   readonly summary: DurationSummary;
@@ -94,4 +94,22 @@ export function primaryMetric(c: ConfigResult): PrimaryMetric {
     return { key: 'timeToLeaderMs', title: 'time to leader', unitOf: 'fault occurrences', summary: c.metrics.timeToLeaderMs, values: s.timeToLeaderMs, trials: s.trial };
   }
   return { key: 'leaderlessMs', title: 'leaderless time per trial', unitOf: 'trials', summary: c.metrics.leaderlessMs, values: s.leaderlessMs, trials: s.leaderlessMs.map((_, i) => i) };
+}
+
+/**
+ * Time to a stable leader per fault occurrence (one that then led for measure.stableFor), when
+ * the charts plot time to leader and the result has its samples (results of older raftsim do not).
+ */
+export function stableMetric(c: ConfigResult): PrimaryMetric | null {
+  const values = c.samples?.timeToStableLeaderMs;
+  if (values === undefined || primaryMetric(c).key !== 'timeToLeaderMs') return null;
+  return { key: 'timeToStableLeaderMs', title: 'time to a stable leader', unitOf: 'fault occurrences', summary: c.metrics.timeToStableLeaderMs, values, trials: c.samples.trial };
+}
+
+/** Fault occurrences whose first new leader did not last: time to a stable leader differs from time to leader. */
+export function deposedFirstLeaders(c: ConfigResult): { deposed: number; n: number } {
+  const first = c.samples?.timeToLeaderMs ?? [];
+  const stable = c.samples?.timeToStableLeaderMs;
+  if (stable === undefined) return { deposed: 0, n: first.length };
+  return { deposed: first.filter((v, i) => v !== stable[i]).length, n: first.length };
 }
