@@ -67,3 +67,26 @@ export function chartMinWidth(viewBoxWidth: number): number {
 export function svgFrame(f: Frame, attrs: { chart: string; title: string }, body: SafeHtml | SafeHtml[]): SafeHtml {
   return html`<div class="chart-box"><svg class="chart" data-chart="${attrs.chart}" viewBox="0 0 ${f.width} ${f.height}" style="min-width:${chartMinWidth(f.width)}px" role="img" aria-label="${attrs.title}" preserveAspectRatio="xMidYMid meet"><title>${attrs.title}</title><g transform="translate(${f.left},${f.top})">${body}</g></svg></div>`;
 }
+
+/** Width of a character in em, generously (digits of the page's sans-serif are ~0.64 em, separators far less). */
+export const CHAR_EM = 0.62;
+/** Tick label font size in chart units at --k = 1 (styles.ts svg.chart text). */
+export const TICK_FONT = 11;
+
+/** Estimated width of a tick label in chart units at --k = 1. */
+export const labelWidth = (text: string) => text.length * CHAR_EM * TICK_FONT;
+
+/**
+ * Drops ticks, left to right (or right to left, keeping the last), whose label would come
+ * within 6 units of the last one kept. Kept labels then never touch at --k = 1; on a narrow
+ * chart (larger text) every other label is hidden (axisBottom), which doubles the gaps more
+ * than the text grows (MAX_TEXT_SCALE).
+ */
+export function spaced(ticks: readonly number[], x: (v: number) => number, format: (t: number) => string, fromRight = false): number[] {
+  const kept: number[] = [];
+  for (const t of fromRight ? [...ticks].reverse() : ticks) {
+    const last = kept[kept.length - 1];
+    if (last === undefined || Math.abs(x(t) - x(last)) >= (labelWidth(format(t)) + labelWidth(format(last))) / 2 + 6) kept.push(t);
+  }
+  return fromRight ? kept.reverse() : kept;
+}

@@ -10,7 +10,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line, curveStepAfter } from 'd3-shape';
 import { html, join, n2, type SafeHtml } from './html.js';
-import { axisBottom, axisLeft, innerHeight, innerWidth, MAX_TEXT_SCALE, svgFrame, type Frame } from './axis.js';
+import { axisBottom, axisLeft, CHAR_EM, innerHeight, innerWidth, MAX_TEXT_SCALE, spaced, svgFrame, type Frame } from './axis.js';
 import { fmtMs, fmtNum, fmtPct } from './format.js';
 import type { DurationSummary } from '../scenarios/summary.js';
 
@@ -45,10 +45,8 @@ const FRAME: Frame = { width: 600, height: 390, top: 22, right: 18, bottom: 64, 
 const ZONE = 54;
 /** The linear chart's strip for observations beyond its clip: its label on the left half, the observations on the right half. */
 const OVER = 34;
-/** Tick and band label font size in chart units at --k = 1, and the largest --k (axis.ts MAX_TEXT_SCALE). */
-const TICK_FONT = 11;
+/** Band label font size in chart units at --k = 1 (styles.ts .zone-label). */
 const ZONE_FONT = 10.5;
-const CHAR_EM = 0.62;
 
 type X = ((v: number) => number) & { ticks(n?: number): number[]; domain(): number[] };
 
@@ -149,22 +147,8 @@ function decadeTicks(lo: number, hi: number, mantissas: readonly number[]): numb
   return out;
 }
 
-/** Width of a tick label in chart units at --k = 1 (a generous estimate: digits and separators). */
-const labelWidth = (t: number) => fmtNum(t, 4).length * CHAR_EM * TICK_FONT;
-
-/**
- * Drops ticks, left to right, whose label would come within 6 units of the last one kept.
- * Kept labels then never touch at --k = 1; on a narrow chart (larger text) every other label
- * is hidden (axis.ts), which doubles the gaps more than the text grows (MAX_TEXT_SCALE 1.7).
- */
-export function spacedTicks(ticks: readonly number[], x: (v: number) => number, fromRight = false): number[] {
-  const kept: number[] = [];
-  for (const t of fromRight ? [...ticks].reverse() : ticks) {
-    const last = kept[kept.length - 1];
-    if (last === undefined || Math.abs(x(t) - x(last)) >= (labelWidth(t) + labelWidth(last)) / 2 + 6) kept.push(t);
-  }
-  return fromRight ? kept.reverse() : kept;
-}
+const tickLabel = (t: number) => fmtNum(t, 4);
+const spacedTicks = (ticks: readonly number[], x: (v: number) => number, fromRight = false) => spaced(ticks, x, tickLabel, fromRight);
 
 /**
  * Linear: d3's ticks, fewer when their labels would collide; a clipped axis always labels its
