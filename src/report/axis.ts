@@ -23,6 +23,8 @@ export interface AxisSpec {
   readonly label: string;
   /** Draw light grid lines across the plot at each tick. */
   readonly grid?: boolean;
+  /** When narrow, hide every other label counting from the last, so the last stays (a clipped axis's end). */
+  readonly keepLast?: boolean;
 }
 
 /**
@@ -35,7 +37,8 @@ export function axisBottom(f: Frame, a: AxisSpec): SafeHtml {
   // Odd-numbered ticks are marked: on a narrow chart (larger text) their labels are hidden (styles.ts).
   const ticks = a.ticks.map((t, i) => {
     const x = n2(a.scale(t));
-    return html`<g class="tick${i % 2 === 1 && a.ticks.length > 5 ? ' odd' : ''}" transform="translate(${x},0)">${a.grid ? html`<line class="grid" y1="0" y2="${-h}"></line>` : ''}<line y1="0" y2="5"></line><text y="6" dy="0.95em" text-anchor="middle">${a.format(t)}</text></g>`;
+    const k = a.keepLast ? a.ticks.length - 1 - i : i;
+    return html`<g class="tick${k % 2 === 1 && a.ticks.length > 5 ? ' odd' : ''}" transform="translate(${x},0)">${a.grid ? html`<line class="grid" y1="0" y2="${-h}"></line>` : ''}<line y1="0" y2="5"></line><text y="6" dy="0.95em" text-anchor="middle">${a.format(t)}</text></g>`;
   });
   return html`<g class="axis axis-x" transform="translate(0,${h})"><line class="domain" x1="0" x2="${innerWidth(f)}"></line>${join(ticks)}<text class="axis-title" x="${n2(innerWidth(f) / 2)}" y="6" dy="2.45em" text-anchor="middle">${a.label}</text></g>`;
 }
@@ -89,4 +92,20 @@ export function spaced(ticks: readonly number[], x: (v: number) => number, forma
     if (last === undefined || Math.abs(x(t) - x(last)) >= (labelWidth(format(t)) + labelWidth(format(last))) / 2 + 6) kept.push(t);
   }
   return fromRight ? kept.reverse() : kept;
+}
+
+/**
+ * Evenly spaced ticks from a linear scale: the most of `counts` whose labels do not collide
+ * (thinning an even row would leave it uneven), plus `end` when given (a clipped axis labels
+ * where it stops; the ticks nearest it make way).
+ */
+export function evenTicks(scale: { ticks(n: number): number[] } & ((v: number) => number), counts: readonly number[], format: (t: number) => string, end?: number): number[] {
+  let kept: number[] = [];
+  for (const n of counts) {
+    const t = end === undefined ? scale.ticks(n) : [...scale.ticks(n).filter((v) => v < end), end];
+    kept = spaced(t, scale, format, end !== undefined);
+    // Evenly spaced but for the one next to the end, which may make way for it.
+    if (kept.length >= t.length - (end === undefined ? 0 : 1) && (end === undefined || kept.slice(0, -1).every((v, i) => v === t[i]))) return kept;
+  }
+  return kept;
 }

@@ -10,7 +10,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line, curveStepAfter } from 'd3-shape';
 import { html, join, n2, type SafeHtml } from './html.js';
-import { axisBottom, axisLeft, CHAR_EM, innerHeight, innerWidth, MAX_TEXT_SCALE, spaced, svgFrame, type Frame } from './axis.js';
+import { axisBottom, axisLeft, CHAR_EM, evenTicks, innerHeight, innerWidth, MAX_TEXT_SCALE, spaced, svgFrame, type Frame } from './axis.js';
 import { fmtMs, fmtNum, fmtPct } from './format.js';
 import type { DurationSummary } from '../scenarios/summary.js';
 
@@ -73,7 +73,7 @@ export function cdfChart(series: readonly CdfSeries[], o: CdfOptions): SafeHtml 
   const censoredLabel = o.censoredLabel ?? 'no leader by the horizon';
   const lay: Layout = { plotW, over, bandX: plotW + over, at: (v) => (clipMs !== null && v > clipMs ? plotW + over - 9 : x(v)), censoredLabel };
   const y = scaleLinear().domain([0, 1]).range([h, 0]);
-  const xAxis = axisBottom(FRAME, { scale: x, ticks: xTicks(x, o.scale, clipMs !== null), format: (t) => fmtNum(t, 4), label: `${o.metric} (ms${o.scale === 'log' ? ', log scale' : ''})`, grid: true });
+  const xAxis = axisBottom(FRAME, { scale: x, ticks: xTicks(x, o.scale, clipMs !== null), keepLast: clipMs !== null, format: (t) => fmtNum(t, 4), label: `${o.metric} (ms${o.scale === 'log' ? ', log scale' : ''})`, grid: true });
   const yAxis = axisLeft(FRAME, { scale: y, ticks: [0, 0.25, 0.5, 0.75, 1], format: (t) => fmtPct(t, 0), label: `share ≤ x`, grid: true });
   const id = o.id ?? `cdf-${o.scale}`;
   const body = [
@@ -148,7 +148,7 @@ function decadeTicks(lo: number, hi: number, mantissas: readonly number[]): numb
 }
 
 const tickLabel = (t: number) => fmtNum(t, 4);
-const spacedTicks = (ticks: readonly number[], x: (v: number) => number, fromRight = false) => spaced(ticks, x, tickLabel, fromRight);
+const spacedTicks = (ticks: readonly number[], x: (v: number) => number) => spaced(ticks, x, tickLabel);
 
 /**
  * Linear: d3's ticks, fewer when their labels would collide; a clipped axis always labels its
@@ -157,16 +157,7 @@ const spacedTicks = (ticks: readonly number[], x: (v: number) => number, fromRig
  * thinned so no two labels collide.
  */
 export function xTicks(x: X, kind: CdfOptions['scale'], clipped = false): number[] {
-  if (kind === 'linear') {
-    const end = x.domain()[1];
-    let kept: number[] = [];
-    for (const n of [8, 6, 4]) {
-      const t = clipped && !x.ticks(n).includes(end) ? [...x.ticks(n), end] : x.ticks(n);
-      kept = spacedTicks(t, x, clipped);
-      if (kept.length === t.length) return kept;
-    }
-    return kept;
-  }
+  if (kind === 'linear') return evenTicks(x, [8, 6, 4], tickLabel, clipped ? x.domain()[1] : undefined);
   const [lo, hi] = x.domain();
   for (const m of [MANTISSAS_125, MANTISSAS_ALL]) {
     const t = spacedTicks(decadeTicks(lo, hi, m), x);

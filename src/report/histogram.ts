@@ -5,7 +5,7 @@
 import { bin, max as arrayMax } from 'd3-array';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { html, join, n2, type SafeHtml } from './html.js';
-import { axisBottom, axisLeft, innerHeight, innerWidth, labelWidth, MAX_TEXT_SCALE, spaced, svgFrame, type Frame } from './axis.js';
+import { axisBottom, axisLeft, innerHeight, innerWidth, evenTicks, labelWidth, MAX_TEXT_SCALE, svgFrame, type Frame } from './axis.js';
 import { fmtNum, fmtPct } from './format.js';
 import type { CdfSeries } from './cdf.js';
 
@@ -48,11 +48,11 @@ export function histogramChart(s: CdfSeries, metric: string, unitOf: string): Sa
 }
 
 /**
- * d3's ticks, thinned so no two labels collide; with a censored bar, the ticks whose label
+ * d3's ticks, as many as fit without two labels colliding; with a censored bar, the ticks whose label
  * would reach its "> horizon" label at the largest text scale go too.
  */
 function xTicks(x: ScaleLinear<number, number>, plotW: number, beyond: boolean): number[] {
-  const ticks = spaced(x.ticks(16), x, (t) => fmtNum(t, 4));
+  const ticks = evenTicks(x, [16, 12, 8, 5], (t) => fmtNum(t, 4));
   if (!beyond) return ticks;
   const labelStart = beyondEnd(plotW) - labelWidth(BEYOND) * MAX_TEXT_SCALE;
   return ticks.filter((t) => x(t) + (labelWidth(fmtNum(t, 4)) * MAX_TEXT_SCALE) / 2 + 4 <= labelStart);

@@ -269,6 +269,8 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in Chromium', () => {
       expect(found.filter((f) => f.band === 'overflow').map((f) => f.chart)).toContain('cdf-linear');
       expect(found.filter((f) => f.band === 'overflow').map((f) => f.chart).every((c) => c.endsWith('linear'))).toBe(true);
       for (const f of found) expect(f.clear, `${f.chart} ${f.band} label "${f.label}" over a tick label`).toBe(true);
+      const ends = await page.locator('svg[data-chart="cdf-linear"]').evaluate((svg) => [svg.querySelector('[data-clip-ms]')!.getAttribute('data-clip-ms'), Array.from(svg.querySelectorAll('.axis-x .tick text')).filter((t) => getComputedStyle(t).display !== 'none').at(-1)!.textContent]);
+      expect(ends[1]!.replace(/,/g, '')).toBe(ends[0]); // the clipped axis labels where it stops, even narrow
     }
     expect(await page.locator('[data-field="deposed-note"]').count()).toBe(1);
     expect(await page.locator('[data-field="headline"]').textContent()).toMatch(/p99 time to first leader.*p99 time to a stable leader/);

@@ -64,7 +64,21 @@ describe('censored band and overflow strip', () => {
     expect(strip).not.toBeNull();
     expect(strip![2]).toBe(`&gt; ${fmtNum(Number(strip![1]), 4)} ms`);
     expect(xTickLabels(String(linear)).at(-1)).toBe(fmtNum(Number(strip![1]), 4));
+
     expect(String(log)).not.toContain('data-band="overflow"');
+  });
+
+  it('keeps the clipped end labelled on a narrow chart (every other label is hidden counting from the end)', () => {
+    let evenRows = 0;
+    for (const scale of [1, 1.3, 1.7, 2.2, 3, 4.1, 5.5, 7]) {
+      const v = [...Array.from({ length: 100 }, (_, i) => i * 10 * scale), 40_000 * scale];
+      const svg = String(cdfChart([series(v)], { ...opts, scale: 'linear' }));
+      const axis = svg.slice(svg.indexOf('class="axis axis-x"'), svg.indexOf('class="axis axis-y"'));
+      const xTicksOnly = [...axis.matchAll(/<g class="(tick[^"]*)"/g)].map((m) => m[1]);
+      expect(xTicksOnly.at(-1), `scale ${scale}`).toBe('tick');
+      if (xTicksOnly.length > 5 && xTicksOnly.length % 2 === 0) evenRows++;
+    }
+    expect(evenRows).toBeGreaterThan(0); // a row where counting from the start would have hidden the end
   });
 
   it('fits a long band label into two lines that stay inside the plot height at the largest text scale', () => {
