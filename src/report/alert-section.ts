@@ -4,7 +4,7 @@
 // false-page rate with its Poisson upper bound over the simulated exposure.
 import { html, join, type SafeHtml } from './html.js';
 import { cdfChart, type CdfSeries } from './cdf.js';
-import { seriesColor } from './colors.js';
+import { seriesStyle } from './colors.js';
 import { formatDuration } from '../scenarios/duration.js';
 import type { AlertsResult } from '../alerts/run-alerts.js';
 import type { DelayStats, RuleSummary } from '../alerts/aggregate.js';
@@ -46,7 +46,7 @@ export function alertSection(r: AlertsResult): SafeHtml {
     .map(({ rule, index }) => ({
       index,
       label: rule.name,
-      color: seriesColor(index, r.rules.length),
+      ...seriesStyle(index),
       values: rule.detectionDelay.valuesMs,
       trials: rule.detectionDelay.trials,
       summary: rule.detectionDelay.summary,

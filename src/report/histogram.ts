@@ -3,14 +3,17 @@
 // hump (split votes cost a second timeout), and how many never got a leader
 // (a hatched bar of their own, beyond the horizon).
 import { bin, max as arrayMax } from 'd3-array';
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { html, join, n2, type SafeHtml } from './html.js';
-import { axisBottom, axisLeft, innerHeight, innerWidth, svgFrame, type Frame } from './axis.js';
+import { axisBottom, axisLeft, innerHeight, innerWidth, evenTicks, labelWidth, MAX_TEXT_SCALE, svgFrame, type Frame } from './axis.js';
 import { fmtNum, fmtPct } from './format.js';
 import type { CdfSeries } from './cdf.js';
 
 const FRAME: Frame = { width: 900, height: 320, top: 22, right: 18, bottom: 64, left: 80 };
 const ZONE = 54;
+const BEYOND = '> horizon';
+/** The censored bar's label ends here, inside the chart's right margin, in the row of the tick labels. */
+const beyondEnd = (plotW: number) => plotW + ZONE + FRAME.right - 4;
 
 export function histogramChart(s: CdfSeries, metric: string, unitOf: string): SafeHtml {
   const values = s.values.filter((v): v is number => v !== null);
@@ -36,7 +39,7 @@ export function histogramChart(s: CdfSeries, metric: string, unitOf: string): Sa
   const cens = censored > 0 ? censoredBar(censored, n, plotW, y, h, unitOf) : html``;
   const body = [
     axisLeft(FRAME, { scale: y, ticks: y.ticks(5).filter(Number.isInteger), format: (t) => String(t), label: unitOf, grid: true }),
-    axisBottom(FRAME, { scale: x, ticks: x.ticks(16), format: (t) => fmtNum(t, 4), label: `${metric} (ms)` }),
+    axisBottom(FRAME, { scale: x, ticks: xTicks(x, plotW, censored > 0), format: (t) => fmtNum(t, 4), label: `${metric} (ms)` }),
     html`<g class="bars" style="--c:${s.color}">${join(bars)}</g>`,
     cens,
     quantileMarks(s, x, h, plotW),
@@ -44,9 +47,20 @@ export function histogramChart(s: CdfSeries, metric: string, unitOf: string): Sa
   return svgFrame(FRAME, { chart: 'histogram', title: `Histogram of ${metric}: ${s.label}` }, body);
 }
 
+/**
+ * d3's ticks, as many as fit without two labels colliding; with a censored bar, the ticks whose label
+ * would reach its "> horizon" label at the largest text scale go too.
+ */
+function xTicks(x: ScaleLinear<number, number>, plotW: number, beyond: boolean): number[] {
+  const ticks = evenTicks(x, [16, 12, 8, 5], (t) => fmtNum(t, 4));
+  if (!beyond) return ticks;
+  const labelStart = beyondEnd(plotW) - labelWidth(BEYOND) * MAX_TEXT_SCALE;
+  return ticks.filter((t) => x(t) + (labelWidth(fmtNum(t, 4)) * MAX_TEXT_SCALE) / 2 + 4 <= labelStart);
+}
+
 function censoredBar(count: number, n: number, plotW: number, y: (v: number) => number, h: number, unitOf: string): SafeHtml {
   const tip = `no leader by the horizon\n${count} of ${n} ${unitOf} (${fmtPct(count / n, 1)}) censored`;
-  return html`<g class="censor-zone"><rect class="censored-bar" tabindex="0" data-bin="censored" x="${plotW + 8}" y="${n2(y(count))}" width="${ZONE - 12}" height="${n2(h - y(count))}" data-tip="${tip}"></rect><text class="zone-label" x="${plotW + ZONE / 2 + 2}" y="${h + 18}" text-anchor="middle">&gt; horizon</text></g>`;
+  return html`<g class="censor-zone"><rect class="censored-bar" tabindex="0" data-bin="censored" x="${plotW + 8}" y="${n2(y(count))}" width="${ZONE - 12}" height="${n2(h - y(count))}" data-tip="${tip}"></rect><text class="zone-label" data-band-label="" x="${beyondEnd(plotW)}" y="6" dy="0.95em" transform="translate(0,${h})" text-anchor="end">${BEYOND}</text></g>`;
 }
 
 function quantileMarks(s: CdfSeries, x: (v: number) => number, h: number, plotW: number): SafeHtml {

@@ -6,12 +6,14 @@ import type { ConfigResult, ResultHeader, RunResult, SweepResult } from '../scen
 import type { DurationSummary } from '../scenarios/summary.js';
 import { recommend, type Recommendation } from './recommend.js';
 import { pointLabel } from './format.js';
-import { gridColor, seriesColor } from './colors.js';
+import { gridStyle, seriesStyle, type SeriesStyle } from './colors.js';
 
 export interface ReportConfig {
   readonly index: number;
   readonly label: string;
   readonly color: string;
+  /** The curve's stroke-dasharray ('none': solid), repeated in the legend. */
+  readonly dash: string;
   readonly result: ConfigResult;
 }
 
@@ -37,8 +39,8 @@ export function isSweep(r: RunResult | SweepResult): r is SweepResult {
 export function buildModel(r: RunResult | SweepResult, generatedAt: string, reporterVersion: string): ReportModel {
   const results: readonly ConfigResult[] = isSweep(r) ? r.results : [r];
   const keys = Object.keys(results[0]?.point ?? {});
-  const color = colorsFor(results, keys);
-  const configs = results.map((result, index) => ({ index, label: pointLabel(result.point), color: color(result, index), result }));
+  const style = stylesFor(results, keys);
+  const configs = results.map((result, index) => ({ index, label: pointLabel(result.point), ...style(result, index), result }));
   const recommendation = isSweep(r) ? recommend(results) : null;
   const focus = isSweep(r) ? (recommendation ? configs[recommendation.index] : null) : configs[0];
   return {
@@ -67,17 +69,17 @@ export function distinctValues(results: readonly ConfigResult[], key: string): u
   return out;
 }
 
-/** Two swept keys: colours grouped like the heatmap (hue per row, shade per column). Otherwise one colour each. */
-function colorsFor(results: readonly ConfigResult[], keys: readonly string[]): (r: ConfigResult, index: number) => string {
-  if (keys.length !== 2) return (_, index) => seriesColor(index, results.length);
+/** Two swept keys: styles grouped like the heatmap (hue per row, dash and shade per column). Otherwise a colour and dash each. */
+function stylesFor(results: readonly ConfigResult[], keys: readonly string[]): (r: ConfigResult, index: number) => SeriesStyle {
+  if (keys.length !== 2) return (_, index) => seriesStyle(index);
   const rows = distinctValues(results, keys[0]).map((v) => JSON.stringify(v));
   const cols = distinctValues(results, keys[1]).map((v) => JSON.stringify(v));
-  return (r) => gridColor(rows.indexOf(JSON.stringify(r.point[keys[0]])), cols.indexOf(JSON.stringify(r.point[keys[1]])), cols.length);
+  return (r) => gridStyle(rows.indexOf(JSON.stringify(r.point[keys[0]])), cols.indexOf(JSON.stringify(r.point[keys[1]])), cols.length);
 }
 
 /** What the charts plot: time to leader per fault occurrence, or leaderless time per trial when there were no faults. */
 export interface PrimaryMetric {
-  readonly key: 'timeToLeaderMs' | 'leaderlessMs';
+  readonly key: 'timeToLeaderMs' | 'timeToStableLeaderMs' | 'leaderlessMs';
   readonly title: string;
   readonly unitOf: string;
   readonly summary: DurationSummary;
@@ -92,4 +94,22 @@ export function primaryMetric(c: ConfigResult): PrimaryMetric {
     return { key: 'timeToLeaderMs', title: 'time to leader', unitOf: 'fault occurrences', summary: c.metrics.timeToLeaderMs, values: s.timeToLeaderMs, trials: s.trial };
   }
   return { key: 'leaderlessMs', title: 'leaderless time per trial', unitOf: 'trials', summary: c.metrics.leaderlessMs, values: s.leaderlessMs, trials: s.leaderlessMs.map((_, i) => i) };
+}
+
+/**
+ * Time to a stable leader per fault occurrence (one that then led for measure.stableFor), when
+ * the charts plot time to leader and the result has its samples (results of older raftsim do not).
+ */
+export function stableMetric(c: ConfigResult): PrimaryMetric | null {
+  const values = c.samples?.timeToStableLeaderMs;
+  if (values === undefined || primaryMetric(c).key !== 'timeToLeaderMs') return null;
+  return { key: 'timeToStableLeaderMs', title: 'time to a stable leader', unitOf: 'fault occurrences', summary: c.metrics.timeToStableLeaderMs, values, trials: c.samples.trial };
+}
+
+/** Fault occurrences whose first new leader did not last: time to a stable leader differs from time to leader. */
+export function deposedFirstLeaders(c: ConfigResult): { deposed: number; n: number } {
+  const first = c.samples?.timeToLeaderMs ?? [];
+  const stable = c.samples?.timeToStableLeaderMs;
+  if (stable === undefined) return { deposed: 0, n: first.length };
+  return { deposed: first.filter((v, i) => v !== stable[i]).length, n: first.length };
 }

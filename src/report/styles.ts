@@ -66,8 +66,9 @@ svg.chart text { fill: var(--fg); font-size: calc(11px * var(--k, 1)); }
 svg.chart .axis-title { font-size: calc(12px * var(--k, 1)); font-weight: 600; fill: var(--fg); }
 .guide line { stroke: var(--muted); stroke-dasharray: 2 4; }
 svg.chart .guide text { fill: var(--muted); font-size: calc(10.5px * var(--k, 1)); }
-.series .line { fill: none; stroke: var(--c); stroke-width: 1.4; }
-.series.emphasis .line { stroke-width: 2.8; }
+.series .line { fill: none; stroke: var(--c); stroke-width: 1.5; stroke-dasharray: var(--dash, none); }
+.series.emphasis .line { stroke-width: 3; }
+.series .halo { fill: none; stroke: var(--bg); stroke-width: 6.5; stroke-linejoin: round; }
 .series circle[data-point] { fill: var(--c); stroke: transparent; stroke-width: 6; }
 .series circle.censored { fill: var(--bg); stroke: var(--c); stroke-width: 2; }
 .qmark { fill: var(--bg); stroke: var(--c); stroke-width: 1.6; }
@@ -81,6 +82,7 @@ svg.chart .qline text { font-weight: 650; font-size: calc(11px * var(--k, 1)); }
 .chart.dim .series.hi { opacity: 1; }
 .chart .series.hi .line { stroke-width: 3.2; }
 .zone { fill: url(#hatch); }
+.over { fill: var(--panel); stroke: var(--border); stroke-dasharray: 3 3; }
 .hatch { stroke: var(--hatch); stroke-width: 1.2; }
 svg.chart .zone-label { fill: var(--muted); font-size: calc(10.5px * var(--k, 1)); }
 .bars rect { fill: var(--c); }
@@ -90,13 +92,17 @@ svg.chart .zone-label { fill: var(--muted); font-size: calc(10.5px * var(--k, 1)
 .legend li[data-legend]:hover, .legend li[data-legend]:focus { background: var(--panel); outline: 1px solid var(--border); }
 .swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; background: var(--c); border: 1px solid var(--border); flex: none; }
 .star { color: var(--accent); }
+/* A CDF legend entry: a short sample of the curve, its colour and dash pattern. */
+.line-swatch { display: inline-block; flex: none; vertical-align: middle; overflow: visible; }
+.line-swatch line { stroke: var(--c); stroke-width: 2; stroke-dasharray: var(--dash, none); }
+.line-swatch.rec line { stroke-width: 3.4; stroke-dasharray: none; }
+.line-swatch.rec { outline: 2px solid var(--fg); outline-offset: 2px; border-radius: 2px; }
 .legend-grid { border-collapse: collapse; font-size: 12px; margin: 6px 0; }
 .legend-grid caption { text-align: left; color: var(--muted); padding-bottom: 2px; }
 .legend-grid th { font-weight: 500; color: var(--muted); padding: 2px 8px; text-align: center; white-space: nowrap; }
 .legend-grid th[scope="row"] { text-align: right; }
 .legend-grid td { padding: 3px 8px; text-align: center; white-space: nowrap; cursor: default; border-radius: 4px; }
 .legend-grid td[data-legend]:hover, .legend-grid td[data-legend]:focus { background: var(--panel); outline: 1px solid var(--border); }
-.legend-grid .swatch { width: 26px; height: 12px; vertical-align: middle; }
 .heatmap .panel { margin-bottom: 8px; }
 .heatmap .panel-title { font-weight: 600; font-size: 12.5px; }
 .heat-axes { font-size: 12px; color: var(--muted); margin: 2px 0; }
@@ -111,7 +117,6 @@ svg.heat .axis-title { font-size: calc(11px * var(--k, 1)); }
 svg.heat .cell.faded text { paint-order: stroke; stroke: var(--bg); stroke-width: 3px; stroke-linejoin: round; fill: var(--fg) !important; }
 .faded-swatch { background: repeating-linear-gradient(45deg, var(--hatch) 0 1.5px, transparent 1.5px 5px), linear-gradient(to right, #2c7fb8, #7fcdbb); }
 .legend-grid-wrap { overflow-x: auto; max-width: 100%; }
-.legend .swatch.rec, .legend-grid .swatch.rec { outline: 2.5px solid var(--fg); outline-offset: 1px; }
 .rec-outline { fill: none; stroke: var(--accent); stroke-width: 3; }
 .ramp { display: flex; align-items: center; gap: 8px; font-size: 12px; color: var(--muted); margin: 4px 0 0; flex-wrap: wrap; }
 .ramp-bar { display: inline-block; width: 180px; height: 12px; border-radius: 3px; border: 1px solid var(--border); }

@@ -3,7 +3,7 @@
 import { html, join, type SafeHtml } from './html.js';
 import { fmtMs, fmtNum, fmtPct, fmtQuantile, pointLabel } from './format.js';
 import { reproduceCommand } from './command.js';
-import { primaryMetric, type ReportConfig, type ReportModel } from './model.js';
+import { deposedFirstLeaders, primaryMetric, type ReportConfig, type ReportModel } from './model.js';
 import { verdict } from './tips.js';
 import { describeConfig } from '../cli/format-run.js';
 import { formatUs } from '../sim/time.js';
@@ -78,11 +78,13 @@ function headline(c: ReportConfig, recommended: boolean, trials: number): SafeHt
   }
   const p = primaryMetric(c.result);
   const s = p.summary;
+  // Time to leader counts the first new leader, even one deposed at once: say so, and put time to a stable leader right beside it.
+  const t = p.key === 'timeToLeaderMs' ? 'time to first leader' : p.title;
   const figures: [string, string, string][] = [
-    [`p50 ${p.title}`, fmtQuantile(s.p50, s.censored, s.n), `over ${s.n} ${p.unitOf}`],
-    [`p99 ${p.title}`, fmtQuantile(s.p99, s.censored, s.n), `${s.quantileCi95 ? `95% interval ${formatInterval(s.quantileCi95.p99, fmtNum)} ms; ` : ''}${s.censored > 0 ? `${s.censored} censored (no leader by the horizon${cut.trials > 0 ? ' or the violation that stopped the trial' : ''})` : 'none censored'}`],
-    [`max ${p.title}`, fmtMs(s.max), 'largest measured'],
-    ...(p.key === 'timeToLeaderMs' ? stableCard(m) : []),
+    [`p50 ${t}`, fmtQuantile(s.p50, s.censored, s.n), `over ${s.n} ${p.unitOf}`],
+    [`p99 ${t}`, fmtQuantile(s.p99, s.censored, s.n), `${s.quantileCi95 ? `95% interval ${formatInterval(s.quantileCi95.p99, fmtNum)} ms; ` : ''}${s.censored > 0 ? `${s.censored} censored (no leader by the horizon${cut.trials > 0 ? ' or the violation that stopped the trial' : ''})` : p.key === 'timeToLeaderMs' ? 'none censored; the first new leader, even one deposed at once' : 'none censored'}`],
+    ...(p.key === 'timeToLeaderMs' ? stableCard(c.result) : []),
+    [`max ${t}`, fmtMs(s.max), 'largest measured'],
     ['elections per trial', fmtNum(m.electionsPerTrial), `${fmtNum(m.splitVotesPerTrial)} split votes per trial`],
     ['leaderless time per trial', fmtQuantile(m.leaderlessMs.p50, m.leaderlessMs.censored, m.leaderlessMs.n), `p50; p99 ${fmtQuantile(m.leaderlessMs.p99, m.leaderlessMs.censored, m.leaderlessMs.n)}`],
     ['spurious elections', `${fmtNum(m.spuriousElectionsPerHour)} / h`, spuriousNote(m)],
@@ -95,14 +97,20 @@ function headline(c: ReportConfig, recommended: boolean, trials: number): SafeHt
     : cut.trials > 0
       ? html`<p class="headline-title">Liveness figures, including ${cut.trials} of ${trials} trials cut short by a safety violation</p>`
       : '';
-  return html`${title}<div class="headline" data-field="headline">${join(cards)}</div>`;
+  return html`${title}<div class="headline" data-field="headline">${join(cards)}</div>${p.key === 'timeToLeaderMs' ? deposedNote(c.result) : ''}`;
+}
+
+/** What "stable" means here: measure.stableFor, e.g. "300ms" (null when the result does not say). */
+function stableFor(r: ConfigResult): string | null {
+  const us = (r.config as Partial<ConfigResult['config']>).measure?.stableUs;
+  return us === undefined ? null : formatUs(us);
 }
 
 /** Time to a leader that then stays (the first new leader can be deposed at once, as in a partial partition). */
-function stableCard(m: ConfigResult['metrics']): [string, string, string][] {
-  const s = m.timeToStableLeaderMs;
+function stableCard(r: ConfigResult): [string, string, string][] {
+  const s = r.metrics.timeToStableLeaderMs;
   if (s === undefined) return []; // results saved before the metric existed
-  return [['p99 time to a stable leader', fmtQuantile(s.p99, s.censored, s.n), `p50 ${fmtQuantile(s.p50, s.censored, s.n)}; one that then keeps leading`]];
+  return [['p99 time to a stable leader', fmtQuantile(s.p99, s.censored, s.n), `p50 ${fmtQuantile(s.p50, s.censored, s.n)}; the first new leader that then leads ${stableFor(r) === null ? 'on' : `for ${stableFor(r)}`}`]];
 }
 
 /** The exposure under the rate, and its exact 95% interval when the result has it. */
@@ -110,6 +118,18 @@ function spuriousNote(m: ConfigResult['metrics']): string {
   const r = m.spuriousElections;
   if (!r) return `over ${fmtNum(m.measuredHours)} simulated hours`;
   return `${r.events} over ${fmtNum(r.hours)} simulated hours; 95% interval [${fmtNum(r.ci95[0])}, ${r.ci95[1] === null ? '—' : fmtNum(r.ci95[1])}] / h`;
+}
+
+/**
+ * When first new leaders were deposed (a partial partition), the headline's time to first
+ * leader understates how long the cluster waited: say by how much, next to the cards.
+ */
+function deposedNote(r: ConfigResult): SafeHtml {
+  const { deposed, n } = deposedFirstLeaders(r);
+  const first = r.metrics.timeToLeaderMs;
+  const stable = r.metrics.timeToStableLeaderMs;
+  if (deposed === 0 || stable === undefined) return html``;
+  return html`<p class="callout" data-field="deposed-note"><strong>Time to first leader understates the wait here:</strong> in ${deposed} of ${n} fault occurrences the first new leader stopped leading ${stableFor(r) === null ? 'soon' : `within ${stableFor(r)}`}, so the cluster had a stable leader only at p99 ${fmtQuantile(stable.p99, stable.censored, stable.n)}, against p99 ${fmtQuantile(first.p99, first.censored, first.n)} to the first leader. <a href="#stable-leader">Both distributions are plotted below.</a></p>`;
 }
 
 function verdicts(m: ReportModel): SafeHtml {

@@ -33,6 +33,8 @@ export interface Samples {
   readonly trial: readonly number[];
   readonly timeToLeaderMs: readonly (number | null)[];
   readonly timeToLeaderHeardMs: readonly (number | null)[];
+  /** Until a leader that then led for measure.stableFor (absent in results saved by older raftsim). */
+  readonly timeToStableLeaderMs?: readonly (number | null)[];
   readonly timeToWriteMs: readonly (number | null)[];
   /** One per trial (after warm-up). */
   readonly leaderlessMs: readonly number[];
@@ -79,6 +81,7 @@ export function samplesOf(trials: readonly TrialSummary[]): Samples {
     trial: occurrences.map((o) => o.trial),
     timeToLeaderMs: occurrences.map((o) => toMs(o.f.leaderUs)),
     timeToLeaderHeardMs: occurrences.map((o) => toMs(o.f.heardUs)),
+    timeToStableLeaderMs: occurrences.map((o) => toMs(o.f.stableUs)),
     timeToWriteMs: occurrences.map((o) => toMs(o.f.writeUs)),
     leaderlessMs: trials.map((t) => t.metrics.leaderlessUs / 1000),
   };

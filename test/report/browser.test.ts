@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { cli, ensureBuilt, show, tempDir } from '../cli/cli.js';
 import type { ConfigResult, RunResult, SweepResult } from '../../src/scenarios/result.js';
+import { renderReport } from '../../src/report/render.js';
+import { runResult } from './fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -82,6 +84,8 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in Chromium', () => {
   let run: { html: string; json: string };
   let sweep: { html: string; json: string };
   let evil: { html: string; json: string };
+  /** Made in-process: a far tail (clipped linear axis), censored occurrences and first leaders that did not last. */
+  let tails = '';
 
   beforeAll(async () => {
     ensureBuilt();
@@ -91,6 +95,11 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in Chromium', () => {
     const evilFile = join(dir, 'evil.json5');
     writeFileSync(evilFile, JSON.stringify({ name: EVIL_NAME, description: EVIL_DESCRIPTION, cluster: { nodes: 3 }, faults: [{ kind: 'crash', target: 'leader', after: 'stable-leader', delay: '1s' }], trials: 10, horizon: '3s' }));
     evil = await report('evil', ['run', evilFile]);
+    const values = [...Array.from({ length: 60 }, (_, i) => 1300 + i * 40), 39_000, null, null];
+    const base = runResult({ values, censored: 2, p99: null });
+    const stable = values.map((v, i) => (v !== null && i % 7 === 3 ? v * 6 : v));
+    tails = join(dir, 'tails.html');
+    writeFileSync(tails, renderReport({ ...base, samples: { ...base.samples, timeToStableLeaderMs: stable } }, { generatedAt: '2025-01-02T03:04:05.000Z' }));
     userDataDir = mkdtempSync(join(tmpdir(), 'raftsim-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
   });
@@ -133,6 +142,20 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in Chromium', () => {
     await page.locator('button[data-sort-col="4"]').click();
     const keys = await page.locator('table[data-table="configs"] tbody tr td:nth-child(5)').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-sort'))));
     expect(keys).toEqual([...keys].sort((a, b) => a - b));
+    // Twenty curves: no two share both colour and dash, and the key shows each curve's own dash; the recommended one is the boldest.
+    const styles = await page.locator('svg[data-chart="cdf-linear"] g[data-series] path.line').evaluateAll((ps) => ps.map((p) => {
+      const cs = getComputedStyle(p);
+      return { series: p.parentElement!.getAttribute('data-series'), key: `${cs.stroke} / ${cs.strokeDasharray}`, dash: cs.strokeDasharray, width: parseFloat(cs.strokeWidth), emphasis: p.parentElement!.classList.contains('emphasis') };
+    }));
+    expect(styles.length).toBe(n);
+    expect(new Set(styles.map((st) => st.key)).size).toBe(n);
+    expect(new Set(styles.map((st) => st.dash)).size).toBeGreaterThanOrEqual(Math.min(n, 5)); // dash patterns, not colour alone
+    const boldest = styles.reduce((a, b) => (b.width > a.width ? b : a));
+    expect(boldest.emphasis).toBe(true);
+    for (const st of styles.filter((x) => !x.emphasis)) {
+      const legendDash = await page.locator(`[data-legend="${st.series}"] svg.line-swatch line`).evaluate((l) => getComputedStyle(l).strokeDasharray);
+      expect(legendDash, `legend of series ${st.series}`).toBe(st.dash);
+    }
     await screenshotBeside(page, sweep.html);
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: sweep.html.replace(/\.html$/, '-dark.png'), fullPage: true });
@@ -207,18 +230,54 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in Chromium', () => {
   for (const width of [390, 1440]) {
     for (const scheme of ['light', 'dark'] as const) {
       it(`at ${width}px, ${scheme}: no horizontal overflow, no text under 10px, chart labels inside their charts and not overlapping`, async () => {
-        for (const file of [run.html, sweep.html]) {
+        for (const file of [run.html, sweep.html, tails]) {
           const { page, errors } = await open(file);
           await page.setViewportSize({ width, height: 900 });
           await page.emulateMedia({ colorScheme: scheme });
           await page.evaluate(() => window.dispatchEvent(new Event('resize')));
-          expect(await layoutProblems(page), file).toEqual([]);
+          expect(await layoutProblems(page), `${file} at ${width}px`).toEqual([]);
+          // Every log CDF keeps at least three visible tick labels, even narrow (every other one hidden).
+          const logTicks = await page.locator('svg[data-chart$="log"] .axis-x').evaluateAll((axes) => axes.map((a) => Array.from(a.querySelectorAll('.tick text')).filter((t) => getComputedStyle(t).display !== 'none').length));
+          for (const k of logTicks) expect(k, `${file}: visible log ticks`).toBeGreaterThanOrEqual(3);
           expect(errors).toEqual([]);
           await page.close();
         }
       });
     }
   }
+
+  it('a clipped, censored CDF: the band reads the same in both charts, the strip says where the axis stops, labels clear of the ticks; time to a stable leader charted', async () => {
+    const { page, errors } = await open(tails);
+    for (const width of [390, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+      const found = await page.evaluate(() => {
+        const out: { chart: string; band: string; label: string; clear: boolean }[] = [];
+        for (const svg of Array.from(document.querySelectorAll('svg[data-chart^="cdf-"]'))) {
+          const ticks = Array.from(svg.querySelectorAll('.tick text')).filter((t) => getComputedStyle(t).display !== 'none').map((t) => t.getBoundingClientRect());
+          for (const g of Array.from(svg.querySelectorAll('[data-band]'))) {
+            const r = g.querySelector('text')!.getBoundingClientRect();
+            const clear = ticks.every((t) => Math.min(r.right, t.right) - Math.max(r.left, t.left) <= 0 || Math.min(r.bottom, t.bottom) - Math.max(r.top, t.top) <= 0);
+            out.push({ chart: svg.getAttribute('data-chart')!, band: g.getAttribute('data-band')!, label: g.querySelector('text')!.textContent!, clear });
+          }
+        }
+        return out;
+      });
+      const censored = found.filter((f) => f.band === 'censored');
+      expect(censored.map((f) => f.chart).sort()).toEqual(['cdf-linear', 'cdf-log', 'cdf-stable-linear', 'cdf-stable-log']);
+      expect(new Set(censored.filter((f) => !f.chart.includes('stable')).map((f) => f.label))).toEqual(new Set(['no leader by the horizon']));
+      expect(found.filter((f) => f.band === 'overflow').map((f) => f.chart)).toContain('cdf-linear');
+      expect(found.filter((f) => f.band === 'overflow').map((f) => f.chart).every((c) => c.endsWith('linear'))).toBe(true);
+      for (const f of found) expect(f.clear, `${f.chart} ${f.band} label "${f.label}" over a tick label`).toBe(true);
+      const ends = await page.locator('svg[data-chart="cdf-linear"]').evaluate((svg) => [svg.querySelector('[data-clip-ms]')!.getAttribute('data-clip-ms'), Array.from(svg.querySelectorAll('.axis-x .tick text')).filter((t) => getComputedStyle(t).display !== 'none').at(-1)!.textContent]);
+      expect(ends[1]!.replace(/,/g, '')).toBe(ends[0]); // the clipped axis labels where it stops, even narrow
+    }
+    expect(await page.locator('[data-field="deposed-note"]').count()).toBe(1);
+    expect(await page.locator('[data-field="headline"]').textContent()).toMatch(/p99 time to first leader.*p99 time to a stable leader/);
+    await screenshotBeside(page, tails);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('in print: no text under 10px, the table header repeats, the histogram is full width', async () => {
     const { page } = await open(sweep.html);

@@ -6,6 +6,7 @@ import { renderReport } from '../../src/report/render.js';
 import { RECOMMENDATION_RULE } from '../../src/report/recommend.js';
 import { POINT_BUDGET, drawnRanks } from '../../src/report/cdf.js';
 import { config, runResult, sweepResult, timeline } from './fixtures.js';
+import { resultShapeProblem } from '../../src/report/result-shape.js';
 
 const DATE = '2025-01-02T03:04:05.000Z';
 
@@ -149,5 +150,40 @@ describe('large runs', () => {
     const page = renderReport(sweepResult([config({ violated: true, point: { a: 1 } })]), { generatedAt: DATE });
     expect(page).toContain('No configuration was recommended');
     expect(page).not.toContain('data-field="no-timelines"');
+  });
+});
+
+describe('time to a stable leader (a first new leader can be deposed at once)', () => {
+  const first = [150, 170, 160, 220, 190];
+  const stable = [150, 1529, 160, 220, 190]; // occurrence 1: the first leader was deposed
+  const withStable = (values: (number | null)[]) => {
+    const r = runResult({ values: first });
+    return { ...r, samples: { ...r.samples, timeToStableLeaderMs: values }, metrics: { ...r.metrics, timeToStableLeaderMs: { ...r.metrics.timeToStableLeaderMs, p99: 1529 } } };
+  };
+
+  it('plots it beside time to leader, and the headline says which is which', () => {
+    const page = renderReport(withStable(stable), { generatedAt: DATE });
+    for (const name of ['cdf-stable-linear', 'cdf-stable-log']) expect(count(chart(page, name), /data-point=/g)).toBe(5);
+    expect(page).toContain('p99 time to first leader');
+    expect(page).toContain('p99 time to a stable leader');
+    expect(page).toMatch(/data-field="deposed-note"[^]*in 1 of 5 fault occurrences the first new leader stopped leading[^]*p99 1,529 ms/);
+  });
+
+  it('says in one sentence when every first leader lasted, and draws no second pair', () => {
+    const page = renderReport(withStable(first), { generatedAt: DATE });
+    expect(page).not.toContain('data-chart="cdf-stable-linear"');
+    expect(page).toContain('data-field="stable-same"');
+    expect(page).not.toContain('data-field="deposed-note"');
+  });
+
+  it('renders results saved before the samples had it (and the shape check accepts them)', () => {
+    const old = runResult({ values: first });
+    expect(old.samples.timeToStableLeaderMs).toBeUndefined();
+    expect(resultShapeProblem(JSON.parse(JSON.stringify(old)))).toBeNull();
+    const page = renderReport(old, { generatedAt: DATE });
+    expect(page).toContain('data-chart="cdf-linear"');
+    expect(page).not.toContain('cdf-stable');
+    expect(resultShapeProblem(JSON.parse(JSON.stringify(withStable(stable))))).toBeNull();
+    expect(resultShapeProblem(JSON.parse(JSON.stringify(withStable([150]))))).toMatch(/timeToStableLeaderMs/);
   });
 });
