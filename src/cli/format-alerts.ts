@@ -11,13 +11,13 @@ function s(ms: number | null): string {
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`;
 }
 
-/** A quantile with its interval: "45.0 s [40.0 s, 52.0 s]"; beyond the data shown as "> data". */
+/** A quantile with its interval: "45.0 s [40.0 s, 52.0 s]"; an end the data cannot bound is "—", as in run and sweep. */
 function withInterval(d: DelayStats, i: number): string {
   const q = [d.summary.p50, d.summary.p90, d.summary.p99][i];
   const iv = d.intervals[i];
   const point = q === null ? (d.n === 0 ? '—' : 'not reached') : s(q);
   if (d.n === 0) return point;
-  return `${point} [${iv.lo === null ? '?' : s(iv.lo)}, ${iv.hi === null ? '> data' : s(iv.hi)}]`;
+  return `${point} [${iv.lo === null ? '—' : s(iv.lo)}, ${iv.hi === null ? '—' : s(iv.hi)}]`;
 }
 
 export function perDay(x: number | null): string {
@@ -30,8 +30,8 @@ function ruleBlock(r: RuleSummary): string {
   const lines = [`${r.name} (for ${formatDuration(r.forMs * 1000)}, line ${r.line}): ${r.expr}`];
   if (f.occurrences > 0) {
     lines.push(
-      `  fault occurrences: ${f.occurrences}; should page ${f.shouldPage}: paged ${f.pagedWhenShould}, not ${f.shouldPage - f.pagedWhenShould}; ` +
-        `should not ${f.shouldNotPage}: paged ${f.pagedWhenShouldNot}`,
+      `  fault occurrences: ${f.occurrences}. ${f.shouldPage} should page: ${f.pagedWhenShould} paged, ${f.shouldPage - f.pagedWhenShould} missed. ` +
+        `${f.shouldNotPage} should not: ${f.pagedWhenShouldNot} paged`,
     );
   }
   const i = r.incidents;
@@ -51,7 +51,7 @@ function ruleBlock(r: RuleSummary): string {
     );
   }
   const fp = r.falsePages;
-  lines.push(`  false pages: ${fp.count} in ${fp.exposureDays.toPrecision(3)} cluster-days = ${perDay(fp.perDay)}/day (95% upper bound ${perDay(fp.upper95PerDay)}/day); pages in all ${r.pages}`);
+  lines.push(`  false pages: ${fp.count} in ${fp.exposureDays.toPrecision(3)} cluster-days = ${perDay(fp.perDay)}/day (95% upper bound ${perDay(fp.upper95PerDay)}/day); ${r.pages} page${r.pages === 1 ? '' : 's'} in all`);
   return lines.join('\n');
 }
 

@@ -71,6 +71,15 @@ export async function mergeCommand(a: MergeArgs): Promise<void> {
  */
 function union(stores: readonly TrialStore[], files: readonly string[], configs: readonly ResolvedScenario[]): TrialSummary[][] {
   const fingerprint = fingerprintOf(configs);
+  // The same shard twice (the same file, or a copy) is a mistake worth naming: a shard is then missing.
+  const seen = new Map<string, string>();
+  stores.forEach((st, k) => {
+    if (st.shard === null) return;
+    const key = `${st.shard.index}/${st.shard.count}`;
+    const other = seen.get(key);
+    if (other !== undefined) throw new UsageError(`${files[k]} and ${other} are both shard ${key}: give each shard once`);
+    seen.set(key, files[k]);
+  });
   const have: Map<number, TrialSummary>[] = configs.map(() => new Map());
   stores.forEach((st, k) => {
     checkSameWork(st, files[k], stores[0].identity, fingerprint, configs);

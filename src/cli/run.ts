@@ -11,6 +11,7 @@ import { durationRows, formatRun, formatSweep, sweepRows } from './format-run.js
 import { csvTable } from './csv.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { EXIT, UsageError } from './exit.js';
+import { typedValue } from './usage.js';
 import { JsonLinesFile } from './trace-file.js';
 import type { ResolvedScenario } from '../scenarios/types.js';
 import { collectTimelines } from '../scenarios/timelines.js';
@@ -46,7 +47,7 @@ export function overridesOf(a: { set: string[]; seed?: string; trials?: number }
   if (a.seed !== undefined) o.push(`seed=${JSON.stringify(String(a.seed))}`);
   if (a.trials !== undefined) {
     // Checked here, so the message names the flag the user typed rather than a --set they did not.
-    if (!(Number.isInteger(a.trials) && a.trials >= 1)) throw new UsageError(`--trials must be a whole number of trials >= 1, got ${String(a.trials)}`);
+    if (!(Number.isInteger(a.trials) && a.trials >= 1)) throw new UsageError(`--trials must be a whole number of trials >= 1, got ${Number.isNaN(a.trials) ? typedValue('--trials', a.trials) : String(a.trials)}`);
     o.push(`trials=${a.trials}`);
   }
   return o;

@@ -4,12 +4,16 @@
 import { clipLines, clipText } from '../scenarios/clip.js';
 import { nearest } from '../scenarios/suggest.js';
 
-export const COMMANDS = ['run', 'sweep', 'replay', 'check', 'fuzz', 'report', 'list', 'schema'] as const;
+export const COMMANDS = ['run', 'sweep', 'replay', 'check', 'merge', 'alerts', 'tune', 'compare', 'fuzz', 'report', 'list', 'schema'] as const;
 
 /** Each command's positional arguments, as its usage line shows them. */
 const POSITIONALS: Readonly<Record<string, string>> = {
   run: '<scenario>', sweep: '<scenario>', replay: '<scenario>', fuzz: '<scenario>', report: '<results>', check: '<paths..>',
+  merge: '<files..>', alerts: '[rules.yml] <scenario>', tune: '<file>', compare: '<a.json> [b.json]',
 };
+
+/** Flags that take a value: a bare one just before the positional swallows it. */
+const VALUE_FLAGS = ['--html', '--out', '--trace', '--junit', '--baseline', '--perfetto', '--resume', '--shard', '--seed'];
 
 /** The subcommand named on the command line (the first word that is one), if any. */
 export function commandOf(argv: readonly string[]): string | undefined {
@@ -19,6 +23,18 @@ export function commandOf(argv: readonly string[]): string | undefined {
     return (COMMANDS as readonly string[]).includes(a) ? a : undefined;
   }
   return undefined;
+}
+
+/**
+ * What the user typed for a numeric flag yargs could not read (it makes "abc" NaN):
+ * "--trials abc" or "--trials=abc" → "abc"; the parsed value when it is not there.
+ */
+export function typedValue(flag: string, parsed: unknown, argv: readonly string[] = process.argv.slice(2)): string {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === flag && i + 1 < argv.length) return JSON.stringify(clipText(argv[i + 1], 60));
+    if (argv[i].startsWith(`${flag}=`)) return JSON.stringify(clipText(argv[i].slice(flag.length + 1), 60));
+  }
+  return String(parsed);
 }
 
 /** "raftsim run --help" for a run command line, "raftsim --help" without one. */
@@ -37,7 +53,10 @@ const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 export function explainFailure(msg: string, known: readonly string[], argv: readonly string[]): string {
   const cmd = commandOf(argv);
   if (/^Not enough non-option arguments/.test(msg) && cmd !== undefined && POSITIONALS[cmd] !== undefined) {
-    return `missing argument: raftsim ${cmd} ${POSITIONALS[cmd]}`;
+    // "run --html leader-crash": --html took the scenario as its value.
+    const i = argv.findIndex((a, k) => k > 0 && VALUE_FLAGS.includes(argv[k - 1]) && !a.startsWith('-'));
+    const swallowed = i > 0 ? ` (${argv[i - 1]} took ${JSON.stringify(clipText(argv[i], 60))} as its value: write ${argv[i - 1]}=FILE, or put a bare ${argv[i - 1]} after the ${POSITIONALS[cmd].replace(/[<>[\].]/g, '')})` : '';
+    return `missing argument: raftsim ${cmd} ${POSITIONALS[cmd]}${swallowed}`;
   }
   const typo = /^Did you mean (\S+)\?$/.exec(msg); // yargs's recommendCommands
   if (typo !== null) {

@@ -70,15 +70,18 @@ export function resolveScenarioPath(nameOrPath: string): string {
   if (isFile(candidate)) return candidate;
   const names = listBuiltinScenarios();
   const looksLikePath = /[\\/]/.test(nameOrPath) || nameOrPath.endsWith('.json5');
-  throw new ScenarioError({
-    file: nameOrPath,
-    line: 0,
-    column: 0,
-    keyPath: '',
-    message: looksLikePath ? 'no such file' : `no such file, and no built-in scenario named "${name}"`,
-    hint: names.length > 0 ? `built-ins: ${names.join(', ')}` : undefined,
-    suggestion: nearest(name, names),
-  });
+  if (looksLikePath) {
+    // A path: suggest a scenario file beside it with a near name, never the built-in list.
+    const dir = dirname(nameOrPath);
+    const siblings = isDirectory(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json5')) : [];
+    const near = nearest(basename(nameOrPath), siblings);
+    return throwNoFile(nameOrPath, 'no such file', isDirectory(dir) ? undefined : `no folder ${dir}`, near === undefined ? undefined : join(dir, near));
+  }
+  return throwNoFile(nameOrPath, `no such file, and no built-in scenario named "${name}"`, names.length > 0 ? 'raftsim list shows the built-in scenarios' : undefined, nearest(name, names));
+}
+
+function throwNoFile(file: string, message: string, hint: string | undefined, suggestion: string | undefined): never {
+  throw new ScenarioError({ file, line: 0, column: 0, keyPath: '', message, hint, suggestion });
 }
 
 /** Names of the built-in scenarios (scenarios/*.json5 in the package). */
