@@ -83,6 +83,10 @@ describe.concurrent('--shard and merge', () => {
     const r = await cli(['merge', shards[0], shards[2]]);
     expect(r.code, show(r)).toBe(2);
     expect(r.stderr).toMatch(/missing.*1\/3/);
+    // The same shard given twice is named as such.
+    const twice = await cli(['merge', shards[0], shards[0], shards[2]]);
+    expect(twice.code, show(twice)).toBe(2);
+    expect(twice.stderr).toMatch(/both shard 0\/3: give each shard once/);
   });
 
   it('check: shards merged give the same JSON, and a store of other work is refused', async () => {

@@ -2,7 +2,9 @@
 // commands, the subcommand's help, negative flag values, clipped names.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attachNegativeValues, commandOf, explainFailure, helpPointer } from '../../src/cli/usage.js';
+import { attachNegativeValues, commandOf, explainFailure, helpPointer, typedValue } from '../../src/cli/usage.js';
+import { resolveScenarioPath } from '../../src/scenarios/load.js';
+import { formatScenarioError, ScenarioError } from '../../src/scenarios/errors.js';
 
 const RUN_FLAGS = ['help', 'version', 'set', 'seed', 'json', 'workers', 'out', 'timelines', 'html', 'trials', 'trace', 'trial'];
 
@@ -22,6 +24,31 @@ describe('explainFailure', () => {
 
   it('names the missing positional with the command usage', () => {
     expect(explainFailure('Not enough non-option arguments: got 0, need at least 1', [], ['report'])).toBe('missing argument: raftsim report <results>');
+    // A bare --html just before the scenario took it as its value: say so.
+    expect(explainFailure('Not enough non-option arguments: got 0, need at least 1', [], ['run', '--html', 'leader-crash', '--trials', '5'])).toBe(
+      'missing argument: raftsim run <scenario> (--html took "leader-crash" as its value: write --html=FILE, or put a bare --html after the scenario)',
+    );
+  });
+
+  it('echoes what was typed for a number yargs could not read', () => {
+    expect(typedValue('--trials', NaN, ['run', 'x', '--trials=abc'])).toBe('"abc"');
+    expect(typedValue('--trials', NaN, ['run', 'x', '--trials', 'abc'])).toBe('"abc"');
+    expect(typedValue('--trials', NaN, ['run', 'x'])).toBe('NaN');
+  });
+
+  it('a missing scenario path suggests a near file beside it, a missing name a near built-in', () => {
+    const message = (arg: string) => {
+      try {
+        resolveScenarioPath(arg);
+      } catch (e) {
+        if (e instanceof ScenarioError) return formatScenarioError(e);
+        throw e;
+      }
+      return 'found';
+    };
+    expect(message('scenarios/leader-crsh.json5')).toMatch(/no such file\. Did you mean "scenarios\/leader-crash\.json5"\?/);
+    expect(message('scenarios/leader-crsh.json5')).not.toMatch(/built-ins/);
+    expect(message('leader-crsh')).toMatch(/Did you mean "leader-crash"\?/);
   });
 
   it('keeps any unknown flag short, however long', () => {
