@@ -36,11 +36,24 @@ export function axisBottom(f: Frame, a: AxisSpec): SafeHtml {
   const h = innerHeight(f);
   // Odd-numbered ticks are marked: on a narrow chart (larger text) their labels are hidden (styles.ts).
   const ticks = a.ticks.map((t, i) => {
-    const x = n2(a.scale(t));
+    const px = a.scale(t);
+    const x = n2(px);
     const k = a.keepLast ? a.ticks.length - 1 - i : i;
-    return html`<g class="tick${k % 2 === 1 && a.ticks.length > 5 ? ' odd' : ''}" transform="translate(${x},0)">${a.grid ? html`<line class="grid" y1="0" y2="${-h}"></line>` : ''}<line y1="0" y2="5"></line><text y="6" dy="0.95em" text-anchor="middle">${a.format(t)}</text></g>`;
+    const text = a.format(t);
+    return html`<g class="tick${k % 2 === 1 && a.ticks.length > 5 ? ' odd' : ''}" transform="translate(${x},0)">${a.grid ? html`<line class="grid" y1="0" y2="${-h}"></line>` : ''}<line y1="0" y2="5"></line><text y="6" dy="0.95em" text-anchor="${edgeAnchor(f, px, text)}">${text}</text></g>`;
   });
   return html`<g class="axis axis-x" transform="translate(0,${h})"><line class="domain" x1="0" x2="${innerWidth(f)}"></line>${join(ticks)}<text class="axis-title" x="${n2(innerWidth(f) / 2)}" y="6" dy="2.45em" text-anchor="middle">${a.label}</text></g>`;
+}
+
+/**
+ * A label centred on its tick unless, at the largest text scale, it would reach past the
+ * chart's edge: then it ends (or starts) at its tick, so it stays inside the SVG.
+ */
+function edgeAnchor(f: Frame, px: number, text: string): 'start' | 'middle' | 'end' {
+  const half = (labelWidth(text) * MAX_TEXT_SCALE) / 2;
+  if (px + half > innerWidth(f) + f.right) return 'end';
+  if (px - half < -f.left) return 'start';
+  return 'middle';
 }
 
 /** The y axis along the left of the plot area, with its title turned up the side. */
@@ -66,9 +79,12 @@ export function chartMinWidth(viewBoxWidth: number): number {
   return Math.ceil(viewBoxWidth / MAX_TEXT_SCALE);
 }
 
-/** An <svg> with a viewBox (it scales to its container) and the plot area translated by the margins. */
-export function svgFrame(f: Frame, attrs: { chart: string; title: string }, body: SafeHtml | SafeHtml[]): SafeHtml {
-  return html`<div class="chart-box"><svg class="chart" data-chart="${attrs.chart}" viewBox="0 0 ${f.width} ${f.height}" style="min-width:${chartMinWidth(f.width)}px" role="img" aria-label="${attrs.title}" preserveAspectRatio="xMidYMid meet"><title>${attrs.title}</title><g transform="translate(${f.left},${f.top})">${body}</g></svg></div>`;
+/**
+ * An <svg> with a viewBox (it scales to its container) and the plot area translated by the margins.
+ * fitText: drawn wider than its viewBox, its text shrinks back (--k under 1) to its base size in px.
+ */
+export function svgFrame(f: Frame, attrs: { chart: string; title: string; fitText?: boolean }, body: SafeHtml | SafeHtml[]): SafeHtml {
+  return html`<div class="chart-box"><svg class="chart" data-chart="${attrs.chart}"${attrs.fitText ? html` data-text-fit=""` : ''} viewBox="0 0 ${f.width} ${f.height}" style="min-width:${chartMinWidth(f.width)}px" role="img" aria-label="${attrs.title}" preserveAspectRatio="xMidYMid meet"><title>${attrs.title}</title><g transform="translate(${f.left},${f.top})">${body}</g></svg></div>`;
 }
 
 /** Width of a character in em, generously (digits of the page's sans-serif are ~0.64 em, separators far less). */

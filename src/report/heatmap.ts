@@ -70,7 +70,8 @@ function panelSvg(g: Grid, configs: readonly ReportConfig[], m: HeatMetric, reco
   // phone), not inside it, where long key names ran into the column labels.
   const axes = html`<div class="heat-axes">${g.yKey === null ? '' : html`rows: <strong>${yTitleText}</strong> · `}columns: <strong>${shortKey(g.xKey)} →</strong></div>`;
   const title = `${m.title}: ${g.yKey ?? ''}${g.yKey ? ' × ' : ''}${g.xKey}`;
-  return html`${axes}<div class="chart-box"><svg class="chart heat" data-chart="heatmap-${m.id}" viewBox="0 0 ${n2(width)} ${height}" style="max-width:${n2(width * 1.25)}px;min-width:${chartMinWidth(width)}px" role="img" aria-label="${title}"><title>${title}</title>${join(cols)}${join(rows)}${join(cells)}</svg></div>`;
+  // Shrinks up to a tenth past chartMinWidth to fit a phone (text ≥ 10 px) rather than scroll a few px.
+  return html`${axes}<div class="chart-box"><svg class="chart heat" data-chart="heatmap-${m.id}" viewBox="0 0 ${n2(width)} ${height}" style="max-width:${n2(width * 1.25)}px;min-width:max(${Math.ceil(width / (MAX_TEXT_SCALE * 1.1))}px, min(${chartMinWidth(width)}px, 100%))" role="img" aria-label="${title}"><title>${title}</title>${join(cols)}${join(rows)}${join(cells)}</svg></div>`;
 }
 
 function cell(c: ReportConfig, m: HeatMetric, x: number, y: number, w: number, h: number, isRec: boolean): SafeHtml {

@@ -9,7 +9,11 @@ import { axisBottom, axisLeft, innerHeight, innerWidth, evenTicks, labelWidth, M
 import { fmtNum, fmtPct } from './format.js';
 import type { CdfSeries } from './cdf.js';
 
-const FRAME: Frame = { width: 900, height: 320, top: 22, right: 18, bottom: 64, left: 80 };
+// As wide as a CDF (so it fits a phone without scrolling) and drawn with text-fit: however wide the
+// page draws it, its text stays the CDFs' size (tooltip-script.ts fitText).
+const FRAME: Frame = { width: 600, height: 250, top: 22, right: 18, bottom: 64, left: 80 };
+/** Room above the tallest bar for the p50/p99 labels: the y axis reaches this much past it. */
+const HEADROOM = 1.4;
 const ZONE = 54;
 const BEYOND = '> horizon';
 /** The censored bar's label ends here, inside the chart's right margin, in the row of the tick labels. */
@@ -21,12 +25,14 @@ export function histogramChart(s: CdfSeries, metric: string, unitOf: string): Sa
   const plotW = innerWidth(FRAME) - (censored > 0 ? ZONE : 0);
   const h = innerHeight(FRAME);
   const top = values.length > 0 ? Math.max(...values) : 1;
-  const x = scaleLinear().domain([0, top > 0 ? top * 1.02 : 1]).nice(10).range([0, plotW]);
+  // From a round value at or below the smallest observation (d3's nice), not from 0: the bars use the width.
+  const low = values.length > 0 ? Math.min(...values) : 0;
+  const x = scaleLinear().domain([low, top > low ? top * 1.02 : low + 1]).nice(10).range([0, plotW]);
   // About 2·√n bins (10 to 60): a few observations are not scattered over sixty slivers.
   const binCount = Math.min(60, Math.max(10, Math.round(2 * Math.sqrt(values.length))));
   const bins = bin().domain(x.domain() as [number, number]).thresholds(x.ticks(binCount))(values);
   const yMax = Math.max(censored, arrayMax(bins, (b) => b.length) ?? 0, 1);
-  const y = scaleLinear().domain([0, yMax]).nice().range([h, 0]);
+  const y = scaleLinear().domain([0, yMax * HEADROOM]).nice().range([h, 0]);
   const n = s.values.length;
   const bars = bins
     .filter((b) => b.length > 0)
@@ -44,7 +50,7 @@ export function histogramChart(s: CdfSeries, metric: string, unitOf: string): Sa
     cens,
     quantileMarks(s, x, h, plotW),
   ];
-  return svgFrame(FRAME, { chart: 'histogram', title: `Histogram of ${metric}: ${s.label}` }, body);
+  return svgFrame(FRAME, { chart: 'histogram', title: `Histogram of ${metric}: ${s.label}`, fitText: true }, body);
 }
 
 /**

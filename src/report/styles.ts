@@ -58,6 +58,7 @@ figure { margin: 10px 0; break-inside: avoid; min-width: 0; }
 @container (max-width: 520px) { .axis-x .tick.odd text { display: none; } }
 figcaption { font-weight: 600; margin-bottom: 4px; }
 svg.chart { width: 100%; height: auto; display: block; overflow: visible; }
+.histogram svg.chart { max-width: 980px; }
 svg.chart:focus-visible, svg.chart [tabindex]:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 svg.chart text { fill: var(--fg); font-size: calc(11px * var(--k, 1)); }
 .axis .domain, .axis .tick line { stroke: var(--axis); }
@@ -123,10 +124,20 @@ svg.heat .cell.faded text { paint-order: stroke; stroke: var(--bg); stroke-width
 .beyond-swatch { background: repeating-linear-gradient(45deg, var(--hatch) 0 1.5px, transparent 1.5px 5px); border-color: var(--bad); }
 .zero-swatch { background: var(--zero); }
 .table-wrap { overflow-x: auto; }
-table.configs { border-collapse: collapse; font-size: 12.5px; font-variant-numeric: tabular-nums; min-width: 100%; }
-table.configs th, table.configs td { padding: 4px 8px; border-bottom: 1px solid var(--border); text-align: left; white-space: nowrap; }
-table.configs th { white-space: normal; vertical-align: bottom; }
-table.configs td:last-child { white-space: normal; min-width: 9ch; }
+/* A box that scrolls sideways shows a shadow on the side with more to see (the covers scroll with the
+   content and hide the shadows at either end). */
+.table-wrap, .chart-box {
+  background: linear-gradient(to right, var(--bg) 30%, transparent) left / 36px 100% no-repeat local,
+    linear-gradient(to left, var(--bg) 30%, transparent) right / 36px 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.28), transparent) left / 12px 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.28), transparent) right / 12px 100% no-repeat scroll;
+}
+table.configs { border-collapse: collapse; font-size: 12px; font-variant-numeric: tabular-nums; min-width: 100%; }
+table.configs th, table.configs td { padding: 4px 5px; border-bottom: 1px solid var(--border); text-align: left; white-space: nowrap; }
+table.configs th { white-space: normal; vertical-align: bottom; min-width: 5ch; }
+.verdict { display: inline-flex; gap: 3px; }
+.vbadge { display: inline-block; padding: 0 5px; border-radius: 4px; font-size: 11.5px; font-weight: 650; border: 1px solid currentColor; cursor: help; }
+.vbadge.ok { color: var(--good); }
 table.configs .num { text-align: right; }
 table.configs th button { font: inherit; font-weight: 650; color: var(--fg); background: none; border: 0; padding: 0; cursor: pointer; }
 table.configs th[aria-sort="ascending"] button::after { content: " ▲"; }
@@ -189,5 +200,6 @@ svg.defs { position: absolute; width: 0; height: 0; overflow: hidden; }
   table.configs { font-size: 8pt; min-width: 0; width: 100%; }
   table.configs th, table.configs td { padding: 2px 3px; }
   table.configs th, table.configs td:last-child { white-space: normal; }
+  .table-wrap, .chart-box { background: none; }
 }
 `;

@@ -4,6 +4,7 @@
 import { html, join, type SafeHtml } from './html.js';
 import { fmtMs, fmtNum, fmtPct, fmtQuantile, fmtValue, shortKey } from './format.js';
 import { verdict } from './tips.js';
+import { verdictItems } from './verdict.js';
 import { distinctValues, type ReportConfig } from './model.js';
 import type { DurationSummary } from '../scenarios/summary.js';
 import { formatInterval } from '../stats/quantile-ci.js';
@@ -12,7 +13,7 @@ interface Column {
   readonly title: string;
   readonly hint: string;
   readonly numeric: boolean;
-  cell(c: ReportConfig): { text: string; sort: string | number };
+  cell(c: ReportConfig): { text: string | SafeHtml; sort: string | number };
 }
 
 /** Censored quantiles sort after every measured value. */
@@ -31,7 +32,15 @@ function ciCell(s: DurationSummary): { text: string; sort: number } {
 function rateCi(c: ReportConfig): { text: string; sort: number } {
   const r = c.result.metrics.spuriousElections;
   if (!r) return { text: '—', sort: -1 };
-  return { text: `[${fmtNum(r.ci95[0])}, ${r.ci95[1] === null ? '—' : fmtNum(r.ci95[1])}] over ${fmtNum(r.hours)} h`, sort: r.ci95[1] ?? 1e15 };
+  return { text: `[${fmtNum(r.ci95[0])}, ${r.ci95[1] === null ? '—' : fmtNum(r.ci95[1])}] in ${fmtNum(r.hours, 2)} h`, sort: r.ci95[1] ?? 1e15 };
+}
+
+/** The verdict as one-word badges (the full wording in each badge's title and the row's tooltip), so rows stay one line. */
+function verdictCell(c: ReportConfig): { text: SafeHtml; sort: string } {
+  const items = verdictItems(c.result);
+  const full = verdict(c.result);
+  if (items.length === 0) return { text: html`<span class="vbadge ok" title="${full}">ok</span>`, sort: full };
+  return { text: html`<span class="verdict" title="${full}" data-verdict="${full}">${join(items.map((f) => html`<span class="vbadge">${f.short}</span>`))}</span>`, sort: full };
 }
 
 function valueOrder(configs: readonly ReportConfig[], key: string): (c: ReportConfig) => number {
@@ -53,11 +62,11 @@ function columns(configs: readonly ReportConfig[], keys: readonly string[]): Col
     { title: 'ttl max', hint: 'time to leader, largest uncensored', numeric: true, cell: (c) => ({ text: fmtMs(c.result.metrics.timeToLeaderMs.max), sort: ord(c.result.metrics.timeToLeaderMs.max) }) },
     { title: 'censored', hint: 'fault occurrences with no new leader by the horizon', numeric: true, cell: (c) => ({ text: String(c.result.metrics.timeToLeaderMs.censored), sort: c.result.metrics.timeToLeaderMs.censored }) },
     { title: 'leaderless p99', hint: 'leaderless time per trial, 99th percentile', numeric: true, cell: (c) => q(c.result.metrics.leaderlessMs, 'p99') },
-    { title: 'split votes / trial', hint: 'terms nobody won, per trial', numeric: true, cell: (c) => ({ text: fmtNum(c.result.metrics.splitVotesPerTrial), sort: c.result.metrics.splitVotesPerTrial }) },
+    { title: 'splits / trial', hint: 'terms nobody won, per trial', numeric: true, cell: (c) => ({ text: fmtNum(c.result.metrics.splitVotesPerTrial), sort: c.result.metrics.splitVotesPerTrial }) },
     { title: 'spurious / h', hint: 'needless elections per hour while the leader was healthy', numeric: true, cell: (c) => ({ text: fmtNum(c.result.metrics.spuriousElectionsPerHour), sort: c.result.metrics.spuriousElectionsPerHour }) },
     { title: 'spurious 95% CI', hint: 'exact Poisson 95% interval of the spurious-election rate per hour, and the simulated hours it rests on', numeric: true, cell: (c) => rateCi(c) },
     { title: 'write avail.', hint: 'writes acknowledged within the client timeout', numeric: true, cell: (c) => ({ text: fmtPct(c.result.metrics.writeAvailability), sort: ord(c.result.metrics.writeAvailability) }) },
-    { title: 'verdict', hint: 'every goal missed: safety, expectations, spurious elections, censored trials', numeric: false, cell: (c) => ({ text: verdict(c.result), sort: verdict(c.result) }) },
+    { title: 'verdict', hint: 'every goal missed: safety, expectations, spurious elections, censored trials', numeric: false, cell: verdictCell },
   ];
 }
 

@@ -7,7 +7,8 @@
 //   button[data-sort-col]      click → sort the table by that column
 //   svg.chart                  --k = how much narrower than its viewBox it is drawn (at most
 //                              MAX_TEXT_SCALE): the stylesheet multiplies font sizes by it, so
-//                              chart text keeps its size on a phone and on paper
+//                              chart text keeps its size on a phone and on paper; with
+//                              data-text-fit also under 1, so a wide page does not enlarge it
 import { MAX_TEXT_SCALE } from './axis.js';
 
 export const PAGE_SCRIPT = `(function () {
@@ -82,7 +83,7 @@ export const PAGE_SCRIPT = `(function () {
       var vb = svgs[i].viewBox && svgs[i].viewBox.baseVal;
       var w = svgs[i].getBoundingClientRect().width;
       if (!vb || !vb.width || !w) continue;
-      svgs[i].style.setProperty('--k', Math.min(${MAX_TEXT_SCALE}, Math.max(1, vb.width / w)).toFixed(3));
+      svgs[i].style.setProperty('--k', Math.min(${MAX_TEXT_SCALE}, Math.max(svgs[i].hasAttribute('data-text-fit') ? 0 : 1, vb.width / w)).toFixed(3));
     }
   }
   fitText();

@@ -291,6 +291,60 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in Chromium', () => {
     await page.close();
   });
 
+  it('fits its boxes: at 1440 px the sweep table, verdicts included, fits on one line a row; tick labels stay in their SVGs; the histogram starts near its data with room for its labels and text the CDFs\' size', async () => {
+    const { page } = await open(sweep.html);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+    const table = await page.evaluate(() => {
+      const wrap = document.querySelector('.table-wrap')!;
+      const box = wrap.getBoundingClientRect();
+      const cells = [...wrap.querySelectorAll('tbody td:last-child')].map((td) => td.getBoundingClientRect());
+      const rows = [...wrap.querySelectorAll('tbody tr')].map((r) => r.getBoundingClientRect().height);
+      return { scroll: wrap.scrollWidth - wrap.clientWidth, outside: cells.filter((c) => c.right > box.right + 0.5).length, rows };
+    });
+    expect(table.scroll).toBe(0);
+    expect(table.outside).toBe(0);
+    expect(Math.max(...table.rows)).toBeLessThan(Math.min(...table.rows) * 1.3);
+    // Every verdict badge carries the full wording.
+    expect(await page.locator('table.configs tbody td:last-child [title]').count()).toBe(await page.locator('table.configs tbody tr').count());
+    const fonts = await page.evaluate(() => ['cdf-linear', 'histogram'].map((c) => parseFloat(getComputedStyle(document.querySelector(`svg[data-chart="${c}"] .axis-x .tick text`)!).fontSize) * document.querySelector(`svg[data-chart="${c}"]`)!.getBoundingClientRect().width / (document.querySelector(`svg[data-chart="${c}"]`) as SVGSVGElement).viewBox.baseVal.width));
+    expect(Math.abs(fonts[1] - fonts[0])).toBeLessThan(0.6);
+    await page.close();
+    const lc = await open(run.html);
+    const result = JSON.parse(readFileSync(run.json, 'utf8')) as RunResult;
+    for (const width of [1440, 390]) {
+      await lc.page.setViewportSize({ width, height: 900 });
+      await lc.page.evaluate(() => window.dispatchEvent(new Event('resize')));
+      const escaped = await lc.page.evaluate(() =>
+        [...document.querySelectorAll('svg.chart')].flatMap((svg) => {
+          const r = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('.axis-x .tick text')]
+            .filter((t) => getComputedStyle(t).display !== 'none')
+            .filter((t) => { const b = t.getBoundingClientRect(); return b.right > r.right + 0.5 || b.left < r.left - 0.5; })
+            .map((t) => `${(svg as SVGElement).dataset.chart} ${t.textContent}`);
+        }),
+      );
+      expect(escaped, `at ${width} px`).toEqual([]);
+    }
+    // At 390 px the CDFs, heatmaps and histogram fit (no pointless sideways scroll); a box that does scroll shows a shadow edge.
+    const narrow = await lc.page.evaluate(() => [...document.querySelectorAll('.chart-box')].filter((b) => /cdf|histogram|heatmap/.test(b.querySelector('svg')!.getAttribute('data-chart')!) && b.scrollWidth > b.clientWidth).length);
+    expect(narrow).toBe(0);
+    expect(await lc.page.evaluate(() => getComputedStyle(document.querySelector('.chart-box')!).backgroundImage)).toContain('gradient');
+    // The histogram's x axis starts at a round value at or below the fastest observation, not at 0 (every one here took > 0 ms);
+    // its tallest bar leaves room above it.
+    const fastest = Math.min(...result.samples.timeToLeaderMs.filter((v): v is number => v !== null));
+    const hist = await lc.page.evaluate(() => {
+      const svg = document.querySelector('svg[data-chart="histogram"]')!;
+      const first = Number(svg.querySelector('.axis-x .tick text')!.textContent!.replace(/,/g, ''));
+      const bars = [...svg.querySelectorAll('rect[data-bin]')].map((b) => Number(b.getAttribute('y')));
+      return { first, top: Math.min(...bars) };
+    });
+    expect(hist.first).toBeLessThanOrEqual(fastest);
+    expect(hist.first).toBeGreaterThan(0);
+    expect(hist.top).toBeGreaterThan(20);
+    await lc.page.close();
+  });
+
   it('keyboard: Tab reaches the single-run report\'s tooltips (quantile marks, histogram bars)', async () => {
     const { page } = await open(run.html);
     const tips: string[] = [];
