@@ -35,8 +35,20 @@ export interface Comparison {
   readonly a: Omit<Side, 'result'>;
   readonly b: Omit<Side, 'result'>;
   readonly alpha: number;
+  /** What differs between the two configurations (resolved config, dotted paths; per-node settings collapsed when all nodes agree). */
+  readonly differences: readonly ConfigDifference[];
   readonly rows: readonly CompareRow[];
 }
+
+export interface ConfigDifference {
+  readonly key: string;
+  /** JSON text of each side's value ("absent" when a side lacks the key). */
+  readonly a: string;
+  readonly b: string;
+}
+
+/** Display order: time to leader with its refinements first, then leaderless time and the rest. */
+const DURATION_ORDER = ['timeToLeaderMs', 'timeToLeaderHeardMs', 'timeToStableLeaderMs', 'timeToLeaderCommitMs', 'timeToWriteMs', 'leaderlessMs', 'commitLatencyMs', 'recoveryMs'] as const;
 
 const SAMPLED = {
   timeToLeaderMs: 'time to leader',
@@ -54,21 +66,27 @@ const SUMMARY_ONLY = {
 
 export function compareResults(a: Side, b: Side, alpha = 0.05): Comparison {
   const rows: CompareRow[] = [];
-  for (const [key, label] of Object.entries(SAMPLED) as [keyof typeof SAMPLED, string][]) {
+  for (const key of DURATION_ORDER) {
+    if (key in SAMPLED) sampledRow(key as keyof typeof SAMPLED);
+    else summaryRow(key as keyof typeof SUMMARY_ONLY);
+  }
+  function sampledRow(key: keyof typeof SAMPLED): void {
+    const label = SAMPLED[key];
     const sa = a.result.metrics[key] as DurationSummary | undefined;
     const sb = b.result.metrics[key] as DurationSummary | undefined;
     // Results saved by an older raftsim may lack a metric: compare what both have.
-    if (!sa || !sb || (sa.n === 0 && sb.n === 0)) continue;
+    if (!sa || !sb || (sa.n === 0 && sb.n === 0)) return;
     const va = (a.result.samples?.[key] ?? []) as readonly (number | null)[];
     const vb = (b.result.samples?.[key] ?? []) as readonly (number | null)[];
     const t = va.length > 0 && vb.length > 0 ? logRank(va, vb) : null;
     const sig = t === null ? null : t.p < alpha;
     rows.push({ ...durationRow(label, sa, sb), test: t ? 'log-rank' : 'none', p: t ? round4(t.p) : null, significant: sig, better: sig ? (t!.observedMinusExpectedA > 0 ? 'a' : 'b') : null });
   }
-  for (const [key, label] of Object.entries(SUMMARY_ONLY) as [keyof typeof SUMMARY_ONLY, string][]) {
+  function summaryRow(key: keyof typeof SUMMARY_ONLY): void {
+    const label = SUMMARY_ONLY[key];
     const sa = a.result.metrics[key] as DurationSummary | undefined;
     const sb = b.result.metrics[key] as DurationSummary | undefined;
-    if (!sa || !sb || (sa.n === 0 && sb.n === 0)) continue;
+    if (!sa || !sb || (sa.n === 0 && sb.n === 0)) return;
     const disjoint = disjointP99(sa, sb);
     rows.push({ ...durationRow(label, sa, sb), test: 'quantile intervals', p: null, significant: disjoint, better: disjoint === true ? (upper(sa) < lower(sb) ? 'a' : 'b') : null });
   }
@@ -93,7 +111,38 @@ export function compareResults(a: Side, b: Side, alpha = 0.05): Comparison {
     rows.push({ metric: label, unit: 'per trial', a: valueSide(x), b: valueSide(y), difference: round3(y - x), test: 'none', p: null, significant: null, better: null });
   }
   const strip = ({ result: _r, ...s }: Side) => s;
-  return { format: 'raftsim-compare/1', a: strip(a), b: strip(b), alpha, rows };
+  return { format: 'raftsim-compare/1', a: strip(a), b: strip(b), alpha, differences: configDifferences(a.result.config, b.result.config), rows };
+}
+
+/** The leaves of two resolved configurations that differ, in key order. */
+export function configDifferences(a: unknown, b: unknown): ConfigDifference[] {
+  const fa = collapseNodes(flatten(a, ''));
+  const fb = collapseNodes(flatten(b, ''));
+  const keys = [...new Set([...fa.keys(), ...fb.keys()])].sort();
+  return keys.filter((k) => fa.get(k) !== fb.get(k)).map((k) => ({ key: k, a: fa.get(k) ?? 'absent', b: fb.get(k) ?? 'absent' }));
+}
+
+function flatten(v: unknown, path: string, out = new Map<string, string>()): Map<string, string> {
+  if (Array.isArray(v) && v.length > 0) v.forEach((x, i) => flatten(x, `${path}[${i}]`, out));
+  else if (v !== null && typeof v === 'object' && Object.keys(v).length > 0) for (const k of Object.keys(v).sort()) flatten((v as Record<string, unknown>)[k], path === '' ? k : `${path}.${k}`, out);
+  else if (path !== '') out.set(path, JSON.stringify(v));
+  return out;
+}
+
+/** "raft.nodes[0].preVote" … "raft.nodes[4].preVote" → "raft.preVote" when every node has the same value. */
+function collapseNodes(flat: Map<string, string>): Map<string, string> {
+  const groups = new Map<string, { key: string; values: string[] }>();
+  for (const [k, v] of flat) {
+    const m = /^(.*?)\.?nodes\[\d+\]\.(.*)$/.exec(k);
+    if (!m) continue;
+    const key = m[1] === '' ? m[2] : `${m[1]}.${m[2]}`;
+    const g = groups.get(key) ?? { key, values: [] };
+    g.values.push(v);
+    groups.set(key, g);
+  }
+  const out = new Map([...flat].filter(([k]) => !/nodes\[\d+\]\./.test(k)));
+  for (const [k, g] of groups) out.set(k, g.values.every((v) => v === g.values[0]) ? g.values[0] : `per node [${g.values.join(', ')}]`);
+  return out;
 }
 
 function durationRow(metric: string, a: DurationSummary, b: DurationSummary): Pick<CompareRow, 'metric' | 'unit' | 'a' | 'b' | 'difference'> {
@@ -132,11 +181,12 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
 /** The comparison as table cells (terminal, CSV and HTML). */
-const f = (v: number | null) => (v === null ? '—' : String(Math.round(v * 100) / 100));
+const f = (v: number | null) => (v === null ? '—' : Math.abs(v) >= 100 ? String(Math.round(v * 10) / 10) : String(Math.round(v * 100) / 100));
 
-export function compareCells(c: Comparison): { header: string[]; rows: string[][] } {
+export function compareCells(c: Comparison, o: { p50?: boolean } = {}): { header: string[]; rows: string[][] } {
+  const p50 = o.p50 ?? true;
   const side = (s: Comparison['rows'][number]['a'], unit: string) =>
-    unit === 'ms' ? `p50 ${f(s.p50)} · p99 ${s.p99 === null ? (s.censored ? '> horizon' : '—') : f(s.p99)} ${s.p99Ci95 ? formatInterval(s.p99Ci95 as [Bound, Bound], (v) => f(v)) : ''} (n ${s.n}${s.censored ? `, ${s.censored} cens.` : ''})` : f(s.value);
+    unit === 'ms' ? `${p50 ? `${f(s.p50)} · ` : ''}${s.p99 === null ? (s.censored ? '> horizon' : '—') : f(s.p99)}${s.p99Ci95 ? ` ${formatInterval(s.p99Ci95 as [Bound, Bound], (v) => f(v))}` : ''} (${s.n}${s.censored ? `, ${s.censored} cens.` : ''})` : f(s.value);
   const header = ['metric', 'unit', 'A', 'B', 'B − A', 'test', 'p', 'significant'];
   const rows = c.rows.map((r) => [
     r.metric,

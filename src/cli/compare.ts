@@ -7,7 +7,8 @@ import { pointLabel } from '../report/format.js';
 import { compareCells, compareResults, type Comparison, type Side } from './compare-results.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { UsageError } from './exit.js';
-import { table } from './table.js';
+import { fitTable } from './table.js';
+import { proseColumns, terminalColumns, wrapWords } from './width.js';
 import { csvTable } from './csv.js';
 import { renderCompareReport } from '../report/compare-report.js';
 import type { RunResult, SweepResult } from '../scenarios/result.js';
@@ -63,18 +64,30 @@ function only(r: RunResult | SweepResult, file: string, name: string): Side {
   return { label: `${name}: ${file}`, file, scenario: r.scenario, point: r.point ?? {}, result: r };
 }
 
-export function formatCompare(c: Comparison): string {
-  const t = compareCells(c);
-  return [
-    `raftsim compare (significance at ${c.alpha})`,
-    `  ${c.a.label} — ${c.a.scenario}`,
-    `  ${c.b.label} — ${c.b.scenario}`,
-    '',
-    table(t.header, t.rows, (k) => k === 4 || k === 6),
-    '',
-    'log-rank: the whole distribution, censored values (no event by the horizon) at risk past every observed one; exact Poisson: the rates given events and simulated hours;',
-    'quantile intervals: the results keep no raw values for this metric, so only disjoint 95% p99 intervals count as significant. Counts per trial are shown without a test.',
-  ].join('\n');
+export function formatCompare(c: Comparison, width = terminalColumns()): string {
+  const prose = proseColumns(width);
+  const lines = [`raftsim compare (significance at ${c.alpha})`, wrapWords(`${c.a.label} — ${c.a.scenario}`, width, '    ', '  '), wrapWords(`${c.b.label} — ${c.b.scenario}`, width, '    ', '  ')];
+  lines.push(c.differences.length === 0 ? '  configurations: identical' : '  configurations differ in:');
+  for (const d of c.differences) lines.push(wrapWords(`${d.key}: ${d.a} → ${d.b}`, width, '      ', '    '));
+  // Too wide for the terminal: leave out the unit, then the test's name, then p (all in --json);
+  // the figures of A and B, the difference and the verdict stay.
+  // Still too wide: the p50s go too, and the metric's name is clipped as the last resort.
+  const fitted = (p50: boolean) => {
+    const t = compareCells(c, { p50 });
+    return fitTable(t.header, t.rows, (k) => k === 4 || k === 6, { width, dropFirst: [1, 5, 6], clip: p50 ? undefined : 0 });
+  };
+  const widest = (text: string) => Math.max(...text.split('\n').map((l) => l.length));
+  const full = fitted(true);
+  const p50 = widest(full.text) <= width;
+  const fit = p50 ? full : fitted(false);
+  lines.push('', fit.text, '');
+  const dropped = [...fit.dropped, ...(p50 ? [] : ['the p50s'])];
+  if (dropped.length > 0) lines.push(wrapWords(`(${dropped.join(', ')}: left out to fit ${width} columns; all in --json)`, prose));
+  lines.push(
+    wrapWords(`A and B: ${p50 ? 'p50 · ' : ''}p99 [95% interval of the p99] (n, censored); B − A: of the p99 for durations (ms), of the value otherwise.`, prose),
+    wrapWords('log-rank: the whole distribution, censored values (no event by the horizon) at risk past every observed one; exact Poisson: the rates given events and simulated hours; quantile intervals: the results keep no raw values for this metric, so only disjoint 95% p99 intervals count as significant. Counts per trial are shown without a test.', prose),
+  );
+  return lines.join('\n');
 }
 
 function compareCsv(c: Comparison): string {

@@ -6,24 +6,29 @@ import { fmt } from '../tune/result.js';
 import { quantileName } from '../tune/assess.js';
 import { table } from './table.js';
 import { csvTable } from './csv.js';
-import { boundsText, CAVEAT, goalsText, stopText } from './tune-text.js';
+import { boundsNote, boundsText, CAVEAT, costText, goalsText, ranTrials, runnerUpName, stopText } from './tune-text.js';
 
 export function evidenceRows(r: TuneResult): { header: string[]; rows: string[][] } {
   const q = quantileName(r.goals.failover.quantile);
   const fams = r.goals.failover.after;
   const header = ['configuration', 'state', ...fams.flatMap((f) => [`${q} ${f} (ms)`, 'bounds', 'trials']), `spurious / ${r.goals.spuriousElections.per}`, 'bounds', 'sim. hours', 'missed'];
-  const rows = r.configurations.map((c) => [
-    c.label,
-    c.state,
-    ...fams.flatMap((f) => {
-      const x = c.failover.find((y) => y.family === f);
-      return x ? [x.estimateMs === null ? (x.trials > 0 ? '> horizon' : '—') : fmt(x.estimateMs), boundsText(x.ciMs), x.trials.toLocaleString('en-US')] : ['—', '—', '0'];
-    }),
-    fmt(c.spurious.rate),
-    boundsText([c.spurious.lower, c.spurious.upper]),
-    fmt(c.spurious.hours),
-    c.missed.join('; ') || (c.verdict === 'met' ? '—' : 'undecided'),
-  ]);
+  const rows = r.configurations.map((c) => {
+    // A configuration added but never run has no evidence: "—", never a measured-looking 0.
+    if (!ranTrials(c)) return [c.label, 'not run', ...fams.flatMap(() => ['—', '—', '0']), '—', '—', '0', '—'];
+    const quiet = c.trials.quiet > 0;
+    return [
+      c.label,
+      c.state,
+      ...fams.flatMap((f) => {
+        const x = c.failover.find((y) => y.family === f);
+        return x && x.trials > 0 ? [x.estimateMs === null ? '> horizon' : fmt(x.estimateMs), boundsText(x.ciMs), x.trials.toLocaleString('en-US')] : ['—', '—', '0'];
+      }),
+      quiet ? fmt(c.spurious.rate) : '—',
+      quiet ? boundsText([c.spurious.lower, c.spurious.upper]) : '—',
+      fmt(c.spurious.hours),
+      c.missed.join('; ') || (c.verdict === 'met' ? '—' : 'undecided'),
+    ];
+  });
   return { header, rows };
 }
 
@@ -38,22 +43,16 @@ export function formatTune(r: TuneResult, elapsedMs: number | null): string {
     out.push(r.status === 'no-configuration-meets-the-goals' ? 'NO RECOMMENDATION: no configuration meets the goals.' : 'NO RECOMMENDATION: the decision is not separated.', '');
   }
   out.push(stopText(r));
-  if (r.runnerUp) out.push(`runner-up: ${r.runnerUp.label} — ${r.runnerUp.why}`);
+  if (r.runnerUp) out.push(`${runnerUpName(r)}: ${r.runnerUp.label} — ${r.runnerUp.why}`);
   for (const f of r.fasterRejected.filter((x) => x.id !== r.runnerUp?.id).slice(0, 5)) out.push(`faster but rejected: ${f.label} — ${f.why}`);
   const moreFaster = r.fasterRejected.filter((x) => x.id !== r.runnerUp?.id).length - 5;
   if (moreFaster > 0) out.push(`… and ${moreFaster} more faster configurations rejected (see --json)`);
   const e = evidenceRows(r);
-  out.push('', 'evidence (bounds: one-sided at the goal confidence each, i.e. a two-sided interval; "—" = not bounded by this many trials):', table(e.header, e.rows, (c) => c >= 2 && c < e.header.length - 1));
+  out.push('', `evidence (${boundsNote(r)}):`, table(e.header, e.rows, (c) => c >= 2 && c < e.header.length - 1));
   const t = r.rulesOfThumb;
   out.push('', `rules of thumb (etcd tuning guide): RTT between ${t.rtt.between}: mean ${fmt(t.rtt.meanMs)} ms, p99 ${fmt(t.rtt.p99Ms)} ms → heartbeat ≈ ${fmt(t.heartbeatMs[0])}–${fmt(t.heartbeatMs[1])} ms, election timeout ≥ ${fmt(t.electionTimeoutMinMs)} ms`);
   for (const n of t.notes) out.push(`  ${n}`);
-  const c = r.cost;
-  out.push(
-    '',
-    `cost: ${c.trials.toLocaleString('en-US')} trials of a ${c.budgetTrials.toLocaleString('en-US')} budget in ${c.rounds} rounds; ${c.configurationsEvaluated} of ${c.gridConfigurations} configurations evaluated; ` +
-      `the full grid at the same per-configuration caps would take ${c.fullGridTrials.toLocaleString('en-US')} trials; ${fmt(c.simulatedHours)} simulated hours` +
-      (elapsedMs === null ? '' : `; took ${(elapsedMs / 1000).toFixed(1)} s`),
-  );
+  out.push('', `cost: ${costText(r)}` + (elapsedMs === null ? '' : `; took ${(elapsedMs / 1000).toFixed(1)} s`));
   if (!r.deterministic) out.push('note: a wall-time limit stopped this search: another run may stop at a different round (a trial budget alone is deterministic).');
   out.push('', CAVEAT);
   return out.join('\n');

@@ -3,7 +3,7 @@
 import type { TuneResult } from '../tune/result.js';
 import { fmt } from '../tune/result.js';
 import { evidenceRows } from './tune-format.js';
-import { CAVEAT, goalsText, stopText } from './tune-text.js';
+import { boundsNote, CAVEAT, costText, goalsText, runnerUpName, stopText } from './tune-text.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -16,15 +16,18 @@ export function markdownOf(r: TuneResult, elapsedMs: number | null): string {
     out.push(`**No recommendation.**`, '');
   }
   out.push(stopText(r), '');
-  if (r.runnerUp) out.push(`- Runner-up \`${r.runnerUp.label}\`: ${r.runnerUp.why}`);
+  if (r.runnerUp) out.push(`- ${capital(runnerUpName(r))} \`${r.runnerUp.label}\`: ${r.runnerUp.why}`);
   for (const f of r.fasterRejected.filter((x) => x.id !== r.runnerUp?.id).slice(0, 5)) out.push(`- Faster but rejected \`${f.label}\`: ${f.why}`);
   const e = evidenceRows(r);
-  out.push('', '<details><summary>Evidence</summary>', '', `| ${e.header.map(cell).join(' | ')} |`, `| ${e.header.map((_, i) => (i >= 2 && i < e.header.length - 1 ? '---:' : '---')).join(' | ')} |`);
+  out.push('', '<details><summary>Evidence</summary>', '', `${capital(boundsNote(r))}.`, '', `| ${e.header.map(cell).join(' | ')} |`, `| ${e.header.map((_, i) => (i >= 2 && i < e.header.length - 1 ? '---:' : '---')).join(' | ')} |`);
   for (const row of e.rows) out.push(`| ${row.map(cell).join(' | ')} |`);
   out.push('', '</details>', '');
   const t = r.rulesOfThumb;
   out.push(`Rules of thumb (etcd): RTT ${fmt(t.rtt.meanMs)} ms (${t.rtt.between}) → heartbeat ≈ ${fmt(t.heartbeatMs[0])}–${fmt(t.heartbeatMs[1])} ms, election timeout ≥ ${fmt(t.electionTimeoutMinMs)} ms. ${t.notes.join(' ')}`, '');
-  const c = r.cost;
-  out.push(`Cost: ${c.trials.toLocaleString('en-US')} trials (budget ${c.budgetTrials.toLocaleString('en-US')}; the full grid would take ${c.fullGridTrials.toLocaleString('en-US')}), ${c.configurationsEvaluated} of ${c.gridConfigurations} configurations, ${fmt(c.simulatedHours)} simulated hours${elapsedMs === null ? '' : `, ${(elapsedMs / 1000).toFixed(1)} s`}.`, '', `<sub>${CAVEAT}</sub>`, '');
+  out.push(`Cost: ${costText(r)}${elapsedMs === null ? '' : `; ${(elapsedMs / 1000).toFixed(1)} s`}.`, '', `<sub>${CAVEAT}</sub>`, '');
   return out.join('\n');
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

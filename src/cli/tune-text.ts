@@ -1,7 +1,7 @@
 // Shared words for tune's outputs (terminal, Markdown, HTML): the goals, why
 // the search stopped, and the caveat every reading needs.
 import { quantileName } from '../tune/assess.js';
-import type { TuneResult } from '../tune/result.js';
+import type { ConfigEvidence, TuneResult } from '../tune/result.js';
 import { fmt } from '../tune/result.js';
 
 export function goalsText(r: TuneResult): string {
@@ -29,6 +29,33 @@ export function stopText(r: TuneResult): string {
 export const CAVEAT =
   'Each goal is checked on its own at the stated confidence (one-sided: quantiles from order statistics with censored trials counted, rates from exact Poisson bounds on the simulated exposure); ' +
   'the search looks repeatedly and at many configurations, and that is not corrected for jointly. The grid between evaluated points is assumed monotone (failover grows and spurious elections shrink with the timeout).';
+
+/** "cost: 256 trials of a 300 budget in 1 round; 4 of 12 configurations evaluated (4 more queued but not run) …" (without the wall time). */
+export function costText(r: TuneResult): string {
+  const c = r.cost;
+  const notRun = c.configurationsNotRun > 0 ? ` (${c.configurationsNotRun} more added but not run before the search stopped)` : '';
+  return (
+    `${c.trials.toLocaleString('en-US')} trials of a ${c.budgetTrials.toLocaleString('en-US')} budget in ${c.rounds} round${c.rounds === 1 ? '' : 's'}; ` +
+    `${c.configurationsEvaluated} of ${c.gridConfigurations} configurations evaluated${notRun}; ` +
+    `the full grid at the same per-configuration caps would take ${c.fullGridTrials.toLocaleString('en-US')} trials; ${fmt(c.simulatedHours)} simulated hours`
+  );
+}
+
+/** What the runner-up is called: with no recommendation it is only the closest other candidate. */
+export function runnerUpName(r: TuneResult): string {
+  return r.recommendation ? 'runner-up' : 'closest candidate';
+}
+
+/** How the evidence table's bounds are meant (both the quantile's and the rate's). */
+export function boundsNote(r: TuneResult): string {
+  const c = r.goals.confidence;
+  return `bounds: each is one-sided at the goal's confidence (${pct(c)}); together they form a two-sided interval at ${pct(1 - 2 * (1 - c))}; "—" = not bounded by the trials run, or no trials run`;
+}
+
+/** Whether a configuration ran any trial (the search may add neighbours the budget never reaches). */
+export function ranTrials(c: ConfigEvidence): boolean {
+  return c.trials.failover + c.trials.quiet > 0;
+}
 
 export function pct(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;

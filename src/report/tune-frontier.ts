@@ -13,7 +13,8 @@ import { quantileName } from '../tune/assess.js';
 import type { ConfigEvidence, TuneResult } from '../tune/result.js';
 import type { Bound } from '../stats/quantile-ci.js';
 
-const FRAME: Frame = { width: 720, height: 420, top: 16, right: 24, bottom: 50, left: 70 };
+// The top margin holds the failover goal's label, above the plot, where no interval line can reach.
+const FRAME: Frame = { width: 720, height: 430, top: 26, right: 24, bottom: 50, left: 70 };
 
 const num = (b: Bound): number | null => (typeof b === 'number' ? b : null);
 
@@ -47,9 +48,12 @@ export function frontierChart(r: TuneResult): SafeHtml {
   const yAxis = axisLeft(FRAME, { scale: y, ticks: yTicks, format: (t) => fmtNum(t, 3), label: `spurious elections per cluster-${g.spuriousElections.per}`, grid: true });
   const goalX = x(g.failover.withinMs);
   const goalY = y(g.spuriousElections.atMost);
-  const goals = html`<g class="goal"><rect class="goal-box" x="0" y="${n2(goalY)}" width="${n2(goalX)}" height="${n2(h - goalY)}"></rect><line x1="${n2(goalX)}" x2="${n2(goalX)}" y1="0" y2="${h}"></line><line x1="0" x2="${w}" y1="${n2(goalY)}" y2="${n2(goalY)}"></line><text x="${n2(goalX + 4)}" y="12">failover goal</text><text x="${n2(w - 4)}" y="${n2(goalY - 4)}" text-anchor="end">spurious-election goal</text></g>`;
+  const goals = html`<g class="goal"><rect class="goal-box" x="0" y="${n2(goalY)}" width="${n2(goalX)}" height="${n2(h - goalY)}"></rect><line x1="${n2(goalX)}" x2="${n2(goalX)}" y1="0" y2="${h}"></line><line x1="0" x2="${w}" y1="${n2(goalY)}" y2="${n2(goalY)}"></line></g>`;
+  // Labels go last, over the marks: the failover goal's above the plot at its line (every interval is
+  // drawn inside the plot, so none crosses it), the spurious-election goal's with a halo of the background.
+  const labels = html`<g class="goal goal-labels"><text data-label="failover-goal" x="${n2(goalX)}" y="-8" text-anchor="middle">failover goal (${fmtNum(g.failover.withinMs)} ms)</text><text data-label="spurious-goal" class="halo" x="${n2(w - 4)}" y="${n2(goalY - 4)}" text-anchor="end">spurious-election goal</text></g>`;
   const marks = pts.map(({ c, f }) => point(c, f, x, y, w, h, r));
-  return svgFrame(FRAME, { chart: 'tune-frontier', title: `Failover against spurious elections: ${pts.length} configurations with their bounds` }, [goals, xAxis, yAxis, join(marks)]);
+  return svgFrame(FRAME, { chart: 'tune-frontier', title: `Failover against spurious elections: ${pts.length} configurations with their bounds` }, [goals, xAxis, yAxis, join(marks), labels]);
 }
 
 function symlogTicks(max: number, goal: number): number[] {

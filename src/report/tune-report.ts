@@ -6,7 +6,7 @@ import { html, join, raw, type SafeHtml } from './html.js';
 import { page } from './page.js';
 import { frontierChart } from './tune-frontier.js';
 import { evidenceRows } from '../cli/tune-format.js';
-import { CAVEAT, goalsText, stopText } from '../cli/tune-text.js';
+import { boundsNote, CAVEAT, costText, goalsText, stopText } from '../cli/tune-text.js';
 import { fmtNum } from './format.js';
 import type { TuneResult } from '../tune/result.js';
 
@@ -19,6 +19,7 @@ const TUNE_CSS = `
 .goal line { stroke: var(--muted); stroke-dasharray: 6 4; stroke-width: 1.2; }
 .goal .goal-box { fill: var(--rec-bg); opacity: 0.6; }
 .goal text { fill: var(--muted); font-size: 11px; }
+.goal text.halo { paint-order: stroke; stroke: var(--bg); stroke-width: 4px; stroke-linejoin: round; }
 .pt circle { fill: var(--bg); stroke: var(--fg); stroke-width: 1.6; }
 .pt .err { stroke: var(--fg); stroke-width: 1.2; opacity: 0.55; }
 .pt.missed circle { stroke: var(--bad); }
@@ -52,13 +53,14 @@ ${
 <details><summary>raftsim scenario (its failover measurement)</summary><pre class="snippet" data-snippet="scenario">${rec.snippets.scenario}</pre></details>`
     : html`<div class="callout bad" data-recommended="none"><strong>No recommendation.</strong><p class="rule">${stopText(r)}</p></div>`
 }
-<ul class="why">${r.runnerUp ? html`<li><strong>Runner-up</strong> ${r.runnerUp.label}: ${r.runnerUp.why}</li>` : ''}${join(r.fasterRejected.filter((x) => x.id !== r.runnerUp?.id).map((f) => html`<li><strong>Faster but rejected</strong> ${f.label}: ${f.why}</li>`))}</ul>
+<ul class="why">${r.runnerUp ? html`<li><strong>${r.recommendation ? 'Runner-up' : 'Closest candidate'}</strong> ${r.runnerUp.label}: ${r.runnerUp.why}</li>` : ''}${join(r.fasterRejected.filter((x) => x.id !== r.runnerUp?.id).map((f) => html`<li><strong>Faster but rejected</strong> ${f.label}: ${f.why}</li>`))}</ul>
 </header>
 <section id="frontier"><h2>The frontier: failover against spurious elections</h2>
 <p class="note">Each configuration evaluated is a point with its bounds on both axes (one-sided at ${Math.round(r.goals.confidence * 100)}% each); an arrow means no upper bound from the trials run. Configurations that meet both goals lie in the shaded box. ★ marks the recommendation; red points missed a goal. Hover a point for its figures.</p>
 <figure>${frontierChart(r)}</figure>
 </section>
-<section id="evidence"><h2>Evidence: ${r.configurations.length} of ${c.gridConfigurations} configurations evaluated</h2>
+<section id="evidence"><h2>Evidence: ${c.configurationsEvaluated} of ${c.gridConfigurations} configurations evaluated${c.configurationsNotRun > 0 ? ` (${c.configurationsNotRun} more added but not run)` : ''}</h2>
+<p class="note">${boundsNote(r)}.</p>
 <div class="table-wrap"><table class="configs" data-table="tune-evidence"><thead><tr>${join(head)}</tr></thead><tbody>${join(rows)}</tbody></table></div>
 </section>
 <section id="thumb"><h2>Rules of thumb</h2>
@@ -66,7 +68,7 @@ ${
 <ul>${join(t.notes.map((n) => html`<li>${n}</li>`))}</ul>
 </section>
 <section id="cost"><h2>What the search cost</h2>
-<p data-field="cost">${c.trials.toLocaleString('en-US')} trials of a ${c.budgetTrials.toLocaleString('en-US')} budget in ${c.rounds} rounds; ${c.configurationsEvaluated} of ${c.gridConfigurations} configurations evaluated; the full grid at the same per-configuration caps would take ${c.fullGridTrials.toLocaleString('en-US')} trials; ${fmtNum(c.simulatedHours)} simulated hours${o.elapsedMs === undefined ? '' : `; ${(o.elapsedMs / 1000).toFixed(1)} s of wall time`}.${r.deterministic ? '' : ' A wall-time limit stopped this search: another run may stop at a different round.'}</p>
+<p data-field="cost">${costText(r)}${o.elapsedMs === undefined ? '' : `; ${(o.elapsedMs / 1000).toFixed(1)} s of wall time`}.${r.deterministic ? '' : ' A wall-time limit stopped this search: another run may stop at a different round.'}</p>
 <p class="note">${CAVEAT}</p>
 </section>
 </main>`;

@@ -8,6 +8,7 @@
 import { boundValue, quantileInterval, quantileOneSided, sortedWithCensored, type Bound } from '../stats/quantile-ci.js';
 import { rateLower, rateUpper } from '../stats/poisson.js';
 import type { Evidence, Family, Goals } from './types.js';
+import { fmt } from './format.js';
 
 export type Verdict = 'met' | 'missed' | 'undecided';
 
@@ -53,7 +54,7 @@ export function assess(e: Evidence, families: readonly Family[], g: Goals): Asse
   const verdict: Verdict = verdicts.includes('missed') ? 'missed' : verdicts.includes('undecided') ? 'undecided' : 'met';
   const missed: string[] = [];
   if (e.violations > 0) missed.push(`safety violated in ${e.violations} trial(s)`);
-  for (const f of failover) if (f.verdict === 'missed') missed.push(`${familyWords(f.family)}: ${quantileName(g.quantile)} ≥ ${boundText(f.lowerMs)} ms > ${g.failoverMs} ms`);
+  for (const f of failover) if (f.verdict === 'missed') missed.push(`${familyWords(f.family)}: ${quantileName(g.quantile)} ≥ ${boundText(f.lowerMs)} ms > ${fmt(g.failoverMs)} ms`);
   if (spurious.verdict === 'missed') missed.push(`spurious elections ≥ ${perUnit(spurious.lowerPerHour, g)} per cluster-${g.spurious.per} > ${g.spurious.atMost}`);
   const rank = {
     estimate: Math.max(...failover.map((f) => f.estimateMs ?? Infinity)),
@@ -93,8 +94,7 @@ function spuriousCheck(e: Evidence, g: Goals): SpuriousCheck {
 }
 
 export function perUnit(perHour: number, g: Goals): string {
-  const x = perHour * (g.spurious.per === 'day' ? 24 : 720);
-  return x >= 100 ? String(Math.round(x)) : String(Number(x.toPrecision(2)));
+  return fmt(perHour * (g.spurious.per === 'day' ? 24 : 720));
 }
 
 export function quantileName(q: number): string {
@@ -106,5 +106,5 @@ export function familyWords(f: Family): string {
 }
 
 function boundText(b: Bound): string {
-  return b === null ? '—' : typeof b === 'string' ? b : String(Math.round(b * 10) / 10);
+  return b === null ? '—' : typeof b === 'string' ? b : fmt(b);
 }

@@ -6,6 +6,7 @@
 import type { Bound } from '../stats/quantile-ci.js';
 import { RAFTSIM_VERSION } from '../version.js';
 import { familyWords, perUnit, quantileName, type Verdict } from './assess.js';
+import { fmt } from './format.js';
 import { rulesOfThumb, type RulesOfThumb } from './rules-of-thumb.js';
 import { snippets, type Snippets } from './snippet.js';
 import type { SearchOutcome, StopReason, CandidateState, Evaluated } from './search.js';
@@ -84,7 +85,10 @@ export interface TuneResult {
     readonly trials: number;
     readonly budgetTrials: number;
     readonly rounds: number;
+    /** Configurations that ran at least one trial. */
     readonly configurationsEvaluated: number;
+    /** Configurations the search added (as neighbours to refine) but ran no trial for before it stopped. */
+    readonly configurationsNotRun: number;
     readonly gridConfigurations: number;
     /** What the full grid would cost at the per-configuration caps this search used. */
     readonly fullGridTrials: number;
@@ -122,7 +126,7 @@ export function tuneResult(spec: TuneSpec, out: SearchOutcome, stoppedByWallTime
   const byId = new Map(out.evaluated.map((e) => [e.candidate.id, e]));
   const rec = out.recommended === null ? null : byId.get(out.recommended)!;
   const ref = rec ?? (out.leader === null ? null : byId.get(out.leader)!);
-  const others = out.evaluated.filter((e) => e !== ref);
+  const others = out.evaluated.filter((e) => e !== ref && ranTrials(e));
   const eligible = others.filter((e) => e.assessment.verdict === 'met').sort(byEstimate);
   const runner = eligible[0] ?? [...others].sort(byEstimate)[0] ?? null;
   const faster = ref === null ? [] : others.filter((e) => e.assessment.verdict === 'missed' && e.assessment.rank.estimate < ref.assessment.rank.estimate).sort(byEstimate);
@@ -155,13 +159,19 @@ export function tuneResult(spec: TuneSpec, out: SearchOutcome, stoppedByWallTime
       trials: out.trialsSpent,
       budgetTrials: spec.budgetTrials,
       rounds: out.rounds.length,
-      configurationsEvaluated: out.evaluated.length,
+      configurationsEvaluated: out.evaluated.filter(ranTrials).length,
+      configurationsNotRun: out.evaluated.filter((e) => !ranTrials(e)).length,
       gridConfigurations: spec.grid.length,
       fullGridTrials,
       simulatedHours: round3(out.evaluated.reduce((a, e) => a + e.evidence.hours, 0)),
     },
     configurations,
   };
+}
+
+/** Whether a configuration ran any trial (the search may add neighbours the budget then never reaches). */
+function ranTrials(e: Evaluated): boolean {
+  return e.evidence.quietTrials > 0 || Object.values(e.evidence.failoverTrials).some((n) => (n ?? 0) > 0);
 }
 
 const byEstimate = (a: Evaluated, b: Evaluated) => a.assessment.rank.estimate - b.assessment.rank.estimate || a.candidate.id - b.candidate.id;
@@ -198,10 +208,7 @@ function interval(ci: readonly [Bound, Bound]): string {
   return `[${b(ci[0])}, ${b(ci[1])}]`;
 }
 
-export function fmt(x: number): string {
-  if (!Number.isFinite(x)) return '∞';
-  return x >= 100 ? Math.round(x).toLocaleString('en-US') : String(Number(x.toPrecision(3)));
-}
+export { fmt } from './format.js';
 
 function pct(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;

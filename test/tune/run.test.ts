@@ -7,6 +7,7 @@ import { simEvaluator } from '../../src/tune/evaluate-sim.js';
 import { tuneResult } from '../../src/tune/result.js';
 import { formatTune, csvOf } from '../../src/cli/tune-format.js';
 import { markdownOf } from '../../src/cli/tune-markdown.js';
+import { frontierChart } from '../../src/report/tune-frontier.js';
 
 const FIXTURE = new URL('./fixtures/lan-3.tune.json5', import.meta.url).pathname;
 
@@ -32,6 +33,8 @@ describe('tune on a 3-node LAN', () => {
     expect(formatTune(r, null)).toMatch(/RECOMMENDED: ET=30ms/);
     expect(markdownOf(r, null)).toMatch(/\*\*Recommended: `ET=30ms/);
     expect(csvOf(r).split('\n')[0]).toMatch(/^id,electionTimeoutMs,/);
+    // The failover goal's label sits above the plot (negative y in the plot's frame), where no interval line is drawn.
+    expect(frontierChart(r).toString()).toMatch(/<text data-label="failover-goal" x="[\d.]+" y="-8"/);
     expect(r.deterministic).toBe(true);
   });
 
@@ -40,6 +43,19 @@ describe('tune on a 3-node LAN', () => {
     expect(r.status).toBe('not-separated');
     expect(r.stopReason).toBe('budget');
     expect(r.recommendation).toBeNull();
-    expect(formatTune(r, null)).toMatch(/NOT SEPARATED: the trial budget \(100\)/);
+    const text = formatTune(r, null);
+    expect(text).toMatch(/NOT SEPARATED: the trial budget \(100\)/);
+    // Without a recommendation there is no "runner-up", only the closest candidate.
+    expect(text).not.toMatch(/runner-up:/);
+    // Configurations added but never run are neither counted as evaluated nor shown with a measured-looking 0.
+    const ran = r.configurations.filter((c) => c.trials.failover + c.trials.quiet > 0).length;
+    expect(r.cost.configurationsEvaluated).toBe(ran);
+    expect(r.cost.configurationsNotRun).toBe(r.configurations.length - ran);
+    expect(text).toContain(`${ran} of ${r.cost.gridConfigurations} configurations evaluated`);
+    expect(text).toMatch(new RegExp(`in ${r.cost.rounds} round${r.cost.rounds === 1 ? '' : 's'};`));
+    for (const line of text.split('\n').filter((l) => / not run /.test(l))) expect(line).not.toMatch(/\[0, —\]|\s0\s+\[/);
+    expect(text).toMatch(/each is one-sided at the goal's confidence \(90%\); together they form a two-sided interval at 80%/);
+    // Missed-goal text uses the table's number format.
+    for (const m of text.matchAll(/≥ ([\d.,]+) ms/g)) expect(m[1]).not.toMatch(/^\d{4,}|\.\d/);
   });
 });

@@ -79,3 +79,29 @@ describe('raftsim compare', () => {
     expect(bad.stderr).toMatch(/configurations 1\.\.2, not 9/);
   });
 });
+
+describe('raftsim compare in a terminal', () => {
+  it('fits the width, names what differs between A and B, and lists the stable-leader rows after time to leader', async () => {
+    const { compareResults } = await import('../../src/cli/compare-results.js');
+    const { formatCompare } = await import('../../src/cli/compare.js');
+    const values = [90, 95, 100, 105, 110, 115, 120, 125, 130, 135];
+    const ra = runResult({ name: 'leader-crash', values });
+    const rb = runResult({ name: 'leader-crash', values: values.map((v) => v * 2) });
+    const nodes = (pv: boolean) => [0, 1, 2].map(() => ({ preVote: pv, tickUs: 0 }));
+    const side = (r: typeof ra, file: string, name: string, pv: boolean) => ({ label: `${name}: ${file}`, file, scenario: r.scenario, point: {}, result: { ...r, config: { ...r.config, raft: { nodes: nodes(pv) } } } as typeof r });
+    const c = compareResults(side(ra, 'a.json', 'A', false), side(rb, 'b.json', 'B', true));
+    expect(c.differences).toEqual([{ key: 'raft.preVote', a: 'false', b: 'true' }]);
+    for (const width of [80, 100, 160]) {
+      const text = formatCompare(c, width);
+      expect(Math.max(...text.split('\n').map((l) => l.length)), text).toBeLessThanOrEqual(width);
+      expect(text).toContain('raft.preVote: false → true');
+      expect(text).toMatch(/A: a\.json/);
+    }
+    expect(formatCompare(c, 80)).toMatch(/left out to fit 80 columns/);
+    const metrics = c.rows.map((r) => r.metric);
+    const ttl = metrics.indexOf('time to leader');
+    const stable = metrics.indexOf('… stable leader');
+    if (stable >= 0) expect(stable).toBeLessThan(metrics.indexOf('leaderless time per trial'));
+    expect(ttl).toBe(0);
+  });
+});
