@@ -4,19 +4,16 @@
 // charts carry data attributes so elements are counted, not guessed; a PNG
 // screenshot is written beside each report for people to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { cli, ensureBuilt, show, tempDir } from '../cli/cli.js';
+import { ARGS, CHROMIUM, HAVE_CHROMIUM, openReport, type Opened } from './chromium.js';
 import type { ConfigResult, RunResult, SweepResult } from '../../src/scenarios/result.js';
 import { renderReport } from '../../src/report/render.js';
 import { runResult } from './fixtures.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 if (!HAVE_CHROMIUM) console.warn(`[skip] report browser tests: ${CHROMIUM} not found (install Debian's chromium: apt-get install -y chromium)`);
 
 const EVIL_NAME = `evil <script>window.__pwned=1</script> "double" 'single'`;
@@ -35,24 +32,8 @@ async function report(name: string, args: string[]): Promise<{ html: string; jso
   return { html, json };
 }
 
-interface Opened {
-  page: Page;
-  errors: string[];
-  requests: string[];
-}
 
-/** Opens a report from file://, recording console errors, page errors and every request but the page itself. */
-async function open(file: string): Promise<Opened> {
-  const page = await context.newPage();
-  const url = pathToFileURL(file).href;
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => r.url() !== url && requests.push(r.url()));
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, errors, requests };
-}
+const open = (file: string): Promise<Opened> => openReport(context, file);
 
 const uncensored = (c: ConfigResult) => c.samples.timeToLeaderMs.filter((v) => v !== null).length;
 

@@ -3,37 +3,24 @@
 // load offline with no console error; the frontier plot has one point per
 // configuration evaluated, the recommendation starred, tooltips working.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { cli, ensureBuilt, show, tempDir } from '../cli/cli.js';
+import { ARGS, CHROMIUM, HAVE_CHROMIUM, openReport, type Opened } from './chromium.js';
 import type { TuneResult } from '../../src/tune/result.js';
 import { renderCompareReport } from '../../src/report/compare-report.js';
 import { compareResults } from '../../src/cli/compare-results.js';
 import { config } from './fixtures.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const FIXTURE = new URL('../tune/fixtures/lan-3.tune.json5', import.meta.url).pathname;
 
 let dir = '';
 let userDataDir = '';
 let context: BrowserContext;
 
-async function open(file: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {
-  const page = await context.newPage();
-  const url = pathToFileURL(file).href;
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => r.url() !== url && requests.push(r.url()));
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, errors, requests };
-}
+const open = (file: string): Promise<Opened> => openReport(context, file);
 
 describe.skipIf(!HAVE_CHROMIUM)('tune and compare reports in Chromium', () => {
   let tuneHtml = '';
