@@ -9,7 +9,7 @@
 
 // The computations are src/stats's (library-backed binomial and gamma functions); this
 // file keeps the shapes the alert reports use.
-import binomialCdfOf from '@stdlib/stats-base-dists-binomial-cdf';
+import { binomialCdf as binomialCdfOf } from '../stats/dists.js';
 import { quantileRanks as ranksOf } from '../stats/quantile-ci.js';
 import { rateUpper } from '../stats/poisson.js';
 

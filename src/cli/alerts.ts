@@ -6,7 +6,7 @@ import { loadFromArgs, checkWorkers, preloadImplementation } from './run.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { progressBar } from './progress.js';
 import { EXIT, UsageError } from './exit.js';
-import { htmlPathFor } from './report.js';
+import { htmlPathFor } from './report-path.js';
 import { parseDuration } from '../scenarios/duration.js';
 import { nodeFactoryFor } from '../scenarios/implementation.js';
 import { readRulesFile } from '../alerts/rules-file.js';

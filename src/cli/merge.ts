@@ -13,7 +13,7 @@ import { checkOutputPath } from './files.js';
 import { finishRun, finishSweep, loadFromArgs, preloadImplementation, sweepPoints, type RunArgs } from './run.js';
 import { checkPoints } from '../scenarios/check.js';
 import { baselineFor, finishCheck, loadChecks, tolerancesFrom, type CheckArgs } from './check.js';
-import { htmlPathFor } from './report.js';
+import { htmlPathFor } from './report-path.js';
 import { checkHtmlDir, checkHtmlPaths } from './check-html.js';
 
 export interface MergeArgs extends Omit<CheckArgs, 'paths' | 'set' | 'trials'> {

@@ -1,5 +1,6 @@
 // A progress bar on stderr for long work, only when stderr is a terminal.
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
 import { clipEnd, terminalColumns } from './width.js';
 
 export interface Progress {
@@ -11,6 +12,8 @@ export interface Progress {
 
 export function progressBar(label: string): Progress {
   if (!process.stderr.isTTY) return { update() {}, running() {}, stop() {} };
+  // Loaded only for a terminal: piped and CI runs never pay for it.
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   const cols = terminalColumns(process.stderr);
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: `${label} [{bar}] {value}/{total} trials · {eta_formatted} left{running}`, hideCursor: true, clearOnComplete: true, barsize: cols < 100 ? 20 : 40, linewrap: false },

@@ -2,7 +2,6 @@
 // `run --html` / `sweep --html`.
 import { readTextFile } from '../scenarios/read-file.js';
 import { LIMITS } from '../scenarios/limits.js';
-import { join } from 'node:path';
 import { renderReport } from '../report/render.js';
 import { resultShapeProblem } from '../report/result-shape.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
@@ -10,19 +9,8 @@ import { UsageError } from './exit.js';
 import { clipText } from '../scenarios/clip.js';
 import type { RunResult, SweepResult } from '../scenarios/result.js';
 
-export const REPORTS_DIR = 'reports';
-
-/** reports/<scenario>.html, with anything but letters, digits, '.', '_' and '-' replaced. */
-export function defaultReportPath(scenario: string): string {
-  const safe = scenario.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 100) || 'report';
-  return join(REPORTS_DIR, `${safe}.html`);
-}
-
-/** `--html` given without a value arrives as '' (yargs): use the default path. */
-export function htmlPathFor(flag: string | undefined, scenario: string): string | null {
-  if (flag === undefined) return null;
-  return flag === '' ? defaultReportPath(scenario) : flag;
-}
+export { REPORTS_DIR, defaultReportPath, htmlPathFor } from './report-path.js';
+import { defaultReportPath } from './report-path.js';
 
 export function writeHtmlReport(result: RunResult | SweepResult, path: string): void {
   writeFileAtomic(path, renderReport(result));

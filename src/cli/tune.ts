@@ -14,7 +14,7 @@ import { checkWorkers } from './run.js';
 import { formatTune, csvOf } from './tune-format.js';
 import { markdownOf } from './tune-markdown.js';
 import { renderTuneReport } from '../report/tune-report.js';
-import { defaultReportPath } from './report.js';
+import { defaultReportPath } from './report-path.js';
 
 export interface TuneArgs {
   file: string;

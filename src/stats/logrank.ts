@@ -3,8 +3,7 @@
 // horizon) stays at risk past every observed time — the same convention as the
 // summaries, which sort censored values last. Rates: the exact conditional test
 // (given k1 + k2 events, k1 ~ Binomial(k1 + k2, T1/(T1 + T2)) when the rates are equal).
-import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
-import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
+import { binomialCdf, chisquareCdf } from './dists.js';
 
 export interface LogRankResult {
   /** The chi-squared statistic (1 degree of freedom). */

@@ -3,7 +3,7 @@
 // P(Poisson(λT) ≤ k) = (1 − level) at the upper bound, i.e. λ_U = G⁻¹(level; k + 1)/T
 // with G the unit gamma distribution. Zero events in T hours give the one-sided
 // 95% upper bound −ln(0.05)/T ≈ 3/T (the "rule of three").
-import gammaQuantile from '@stdlib/stats-base-dists-gamma-quantile';
+import { gammaQuantile } from './dists.js';
 
 export interface RateEstimate {
   /** Events counted. */

@@ -9,7 +9,7 @@
 // lands on one is reported as "> horizon". A rank below 1 has no lower bound
 // but 0 (durations are never negative); a rank above n has no upper bound from
 // n samples at all (a p99 needs n ≥ 367 for a two-sided 95% upper bound).
-import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
+import { binomialCdf } from './dists.js';
 
 /** A bound in the sample's unit; "> horizon" when it lands on a censored value; null when n samples cannot give one. */
 export type Bound = number | '> horizon' | null;
