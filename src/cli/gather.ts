@@ -102,13 +102,18 @@ export async function gatherTrials(configs: readonly ResolvedScenario[], identit
   const already = total - missing.reduce((x, ts) => x + ts.length, 0);
 
   const snapshot = (): TrialStore => makeStore(identity, fingerprint, shard, configs, have.map((m) => [...m.values()]));
+  // Each checkpoint rewrites every finished trial, so the wait between them grows with what one
+  // costs (at least ten times as long): saving stays under ~10% of the run however long it gets.
   const every = checkpointEveryMs();
   let lastCheckpoint = Date.now();
+  let gapMs = every;
   let wroteCheckpoint = false;
   const checkpoint = () => {
+    const t0 = Date.now();
     writeFileAtomic(partialPath, serializeStore(snapshot()));
     wroteCheckpoint = true;
     lastCheckpoint = Date.now();
+    gapMs = Math.max(every, 10 * (lastCheckpoint - t0));
   };
 
   const bar = progressBar(`${view.label ?? name}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`);
@@ -128,7 +133,7 @@ export async function gatherTrials(configs: readonly ResolvedScenario[], identit
       },
       onBatch: (c, summaries) => {
         for (const s of summaries) have[c].set(s.trial, s);
-        if (a.out !== undefined && Date.now() - lastCheckpoint >= every) checkpoint();
+        if (a.out !== undefined && Date.now() - lastCheckpoint >= gapMs) checkpoint();
       },
     });
   } finally {
