@@ -1,13 +1,12 @@
 // `raftsim alerts`' engine: every trial of the scenario with its simulated
 // Prometheus, on worker threads (piscina) or in this thread; results are put
 // back in trial order, so the output is the same whichever way it ran.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { range } from 'd3-array';
 import { defaultWorkers } from '../scenarios/execute.js';
+import { runBatches } from '../scenarios/batches.js';
 import type { ResolvedScenario } from '../scenarios/types.js';
 import { displayPath } from '../scenarios/origins.js';
-import { scoreBatch, type ScoredTrial } from './worker.js';
+import { scoreBatch, type AlertBatch, type ScoredTrial } from './worker.js';
 import { summarizeRules, type RuleSummary } from './aggregate.js';
 import type { AlertRule, RulesFile } from './rules-file.js';
 import type { AlertsConfig } from './config.js';
@@ -52,28 +51,17 @@ export async function scoreTrials(s: ResolvedScenario, config: AlertsConfig, rul
   for (let i = 0; i < trials.length; i += size) batches.push(trials.slice(i, i + size));
   const out: ScoredTrial[][] = [];
   let done = 0;
-  const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
-  if (workers === 1 || !existsSync(workerFile) || batches.length === 1) {
-    for (const [i, b] of batches.entries()) {
-      out[i] = await scoreBatch({ scenario: s, config, rules, trials: b });
-      done += b.length;
+  await runBatches<AlertBatch, ScoredTrial[]>(batches.map((b) => ({ scenario: s, config, rules, trials: b })), {
+    workerUrl: new URL('./worker.js', import.meta.url),
+    exportName: 'scoreBatch',
+    local: scoreBatch,
+    workers,
+    onDone: (i, scored) => {
+      out[i] = scored;
+      done += batches[i].length;
       o.onProgress?.(done, trials.length);
-    }
-  } else {
-    const { Piscina } = await import('piscina');
-    const pool = new Piscina({ filename: workerFile, name: 'scoreBatch', maxThreads: workers, minThreads: Math.min(workers, 2) });
-    try {
-      await Promise.all(
-        batches.map(async (b, i) => {
-          out[i] = await pool.run({ scenario: s, config, rules, trials: b });
-          done += b.length;
-          o.onProgress?.(done, trials.length);
-        }),
-      );
-    } finally {
-      await pool.destroy();
-    }
-  }
+    },
+  });
   return out.flat();
 }
 

@@ -3,7 +3,7 @@
 // series themselves. Trials are deterministic, so where they run changes nothing.
 import { nodeFactoryFor } from '../scenarios/implementation.js';
 import type { ResolvedScenario } from '../scenarios/types.js';
-import type { DeriveOptions } from '../scenarios/derive.js';
+import { deriveOptionsOf } from '../scenarios/trial.js';
 import { runAlertTrial } from './run-trial.js';
 import { scoreTrial, type TrialScore } from './score.js';
 import type { AlertRule } from './rules-file.js';
@@ -19,17 +19,6 @@ export interface AlertBatch {
 export interface ScoredTrial {
   readonly score: TrialScore;
   readonly violation: boolean;
-}
-
-/** How derive.ts is told about the scenario (as trial.ts tells it). */
-export function deriveOptionsOf(s: ResolvedScenario): DeriveOptions {
-  return {
-    stableUs: s.measure.stableUs,
-    warmupUs: s.measure.warmupUs,
-    alertThresholdsUs: s.measure.alertThresholdsUs,
-    clientTimeoutUs: s.workload.clientTimeoutUs,
-    established: s.initial === undefined ? undefined : { node: s.initial.leader, term: s.initial.term },
-  };
 }
 
 export async function scoreBatch({ scenario, config, rules, trials }: AlertBatch): Promise<ScoredTrial[]> {

@@ -3,9 +3,8 @@
 // the output is byte-identical whichever way it ran. When interrupted
 // (the signal aborts), configurations whose trials all finished are kept.
 import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { runBatch } from './worker.js';
+import { runBatch, type TrialBatch } from './worker.js';
+import { runBatches } from './batches.js';
 import type { ResolvedScenario } from './types.js';
 import type { TrialSummary } from './aggregate.js';
 import { range } from 'd3-array';
@@ -51,33 +50,15 @@ export async function executeTrials(configs: readonly ResolvedScenario[], opts: 
     opts.onBatch?.(config, summaries);
     opts.onProgress?.(done, total, config);
   };
-  const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
-  // Workers need compiled JS; from TypeScript sources (tests) everything runs in this thread.
-  if (workers === 1 || !existsSync(workerFile) || batches.length === 1) {
-    for (const b of batches) {
-      if (opts.signal?.aborted) break;
-      opts.onBatchStart?.(b.config);
-      record(b.config, await runBatch({ scenario: configs[b.config], trials: b.trials }));
-      await new Promise((r) => setImmediate(r)); // lets SIGINT and progress through
-    }
-  } else {
-    const { Piscina } = await import('piscina');
-    const pool = new Piscina({ filename: workerFile, name: 'runBatch', maxThreads: workers, minThreads: Math.min(workers, 2) });
-    try {
-      // One batch in flight per worker; after an abort no new batch starts and running ones finish.
-      let next = 0;
-      const lane = async () => {
-        while (next < batches.length && !opts.signal?.aborted) {
-          const b = batches[next++];
-          opts.onBatchStart?.(b.config);
-          record(b.config, await pool.run({ scenario: configs[b.config], trials: b.trials }));
-        }
-      };
-      await Promise.all(Array.from({ length: workers }, lane));
-    } finally {
-      await pool.destroy();
-    }
-  }
+  await runBatches<TrialBatch, TrialSummary[]>(batches.map((b) => ({ scenario: configs[b.config], trials: b.trials })), {
+    workerUrl: new URL('./worker.js', import.meta.url),
+    exportName: 'runBatch',
+    local: runBatch,
+    workers,
+    signal: opts.signal,
+    onStart: (i) => opts.onBatchStart?.(batches[i].config),
+    onDone: (i, summaries) => record(batches[i].config, summaries),
+  });
   const results = out.map((trials, c) => {
     const list = wanted(c).map((t) => trials[t]);
     return list.every((x) => x !== undefined) ? (list as TrialSummary[]) : null;

@@ -7,7 +7,7 @@ import type { TraceSink } from '../sim/trace.js';
 import type { ClusterObserver } from '../sim/observer.js';
 import type { SafetyViolation } from '../raft/safety.js';
 import { HistoryRecorder, type TrialHistory } from './metrics.js';
-import { deriveMetrics, type TrialMetrics } from './derive.js';
+import { deriveMetrics, type DeriveOptions, type TrialMetrics } from './derive.js';
 import { FaultScheduler } from '../faults/scheduler.js';
 import type { ResolvedInitial, ResolvedScenario } from './types.js';
 import { nodeFactoryFor } from './implementation.js';
@@ -82,15 +82,8 @@ export function runTrialWith(s: ResolvedScenario, trial: number, factory: NodeFa
   for (const o of opts.observers ?? []) sim.host.addObserver(o);
   opts.onSimulation?.(sim);
   if (s.initial !== undefined) noteInitialCommits(sim, s.initial);
-  const established = s.initial === undefined ? undefined : { node: s.initial.leader, term: s.initial.term };
-  const scheduler = new FaultScheduler(sim.host, sim.injector, recorder, sim.host.streams.get('faults'), s.faults, s.measure.stableUs, s.horizonUs, established ?? null);
-  const deriveOptions = {
-    stableUs: s.measure.stableUs,
-    warmupUs: s.measure.warmupUs,
-    alertThresholdsUs: s.measure.alertThresholdsUs,
-    clientTimeoutUs: s.workload.clientTimeoutUs,
-    established,
-  };
+  const deriveOptions = deriveOptionsOf(s);
+  const scheduler = new FaultScheduler(sim.host, sim.injector, recorder, sim.host.streams.get('faults'), s.faults, s.measure.stableUs, s.horizonUs, deriveOptions.established ?? null);
   sim.start();
   scheduler.start();
   const watch = s.measure.until === 'resolved' ? new ResolutionWatch(sim, recorder, scheduler, deriveOptions, s.measure.graceUs) : null;
@@ -119,6 +112,17 @@ export function runTrialWith(s: ResolvedScenario, trial: number, factory: NodeFa
     hash: sim.host.kernel.hash.hex(),
     history: opts.keepHistory ? history : undefined,
     faultLog: sim.injector.log.map(({ atUs, healUs, description, setup }) => ({ atUs, healUs, description, setup })),
+  };
+}
+
+/** How derive.ts is told about a scenario: what is stable, the warm-up, the alerts, the client timeout, the established leader. */
+export function deriveOptionsOf(s: ResolvedScenario): DeriveOptions {
+  return {
+    stableUs: s.measure.stableUs,
+    warmupUs: s.measure.warmupUs,
+    alertThresholdsUs: s.measure.alertThresholdsUs,
+    clientTimeoutUs: s.workload.clientTimeoutUs,
+    established: s.initial === undefined ? undefined : { node: s.initial.leader, term: s.initial.term },
   };
 }
 

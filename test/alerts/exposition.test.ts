@@ -12,7 +12,7 @@ import { isStale } from '../../src/alerts/series.js';
 import { openMetricsText, seriesValues } from '../../src/alerts/export.js';
 import { readRulesFile } from '../../src/alerts/rules-file.js';
 import { scoreTrial, leaderlessStretches } from '../../src/alerts/score.js';
-import { deriveOptionsOf } from '../../src/alerts/worker.js';
+import { deriveOptionsOf } from '../../src/scenarios/trial.js';
 import { binomialCdf, poissonUpper, quantileInterval, quantileRanks } from '../../src/alerts/stats.js';
 
 const RULES = readRulesFile('examples/alerts/raft-noleader.rules.yml').rules;
