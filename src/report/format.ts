@@ -1,5 +1,6 @@
 // Number and value formatting for reports (plain strings; html.ts escapes them).
 import { formatPointValue } from '../cli/format-run.js';
+import { groupedNumber } from '../stats/format.js';
 
 /** Milliseconds for people: 0.123 ms, 12.3 ms, 187 ms, 1,234 ms. */
 export function fmtMs(x: number | null | undefined): string {
@@ -10,10 +11,7 @@ export function fmtMs(x: number | null | undefined): string {
 /** A number with 3 significant digits below 100 and whole numbers above. */
 export function fmtNum(x: number | null | undefined, digits = 3): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  const a = Math.abs(x);
-  if (a === 0) return '0';
-  if (a >= 100) return Math.round(x).toLocaleString('en-US');
-  return String(Number(x.toPrecision(digits)));
+  return groupedNumber(x, digits);
 }
 
 export function fmtPct(x: number | null | undefined, digits = 2): string {
