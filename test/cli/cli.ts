@@ -5,7 +5,7 @@
 // in parallel, so the build happens under a lock directory in os.tmpdir().
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,29 +48,53 @@ function isStale(): boolean {
   return sources > Math.max(mtime(MAIN), mtime(STAMP));
 }
 
+/** Whether the process that took the lock is gone (a killed run): its pid is written inside. */
+function lockAbandoned(): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
+  } catch {
+    return false; // released meanwhile
+  }
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 /** Compiles src/ into dist/ (what `npm run build` does) when dist is missing or stale. */
 export function ensureBuilt(): void {
   if (!isStale()) return;
   // Waits for another test file's build however long it takes (a busy machine must not fail a
-  // test); only a lock left behind by a killed run is broken, once it is five minutes old.
+  // test); only a lock whose owner process no longer exists (a killed run) is broken. No clock.
   for (;;) {
+    // The lock appears with its pid already inside (a directory renamed into place), so a lock
+    // without one never exists.
+    const mine = mkdtempSync(`${LOCK}-`);
+    writeFileSync(join(mine, 'pid'), String(process.pid));
     try {
-      mkdirSync(LOCK);
+      renameSync(mine, LOCK);
       break;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      // A lock left by a killed run is ignored after five minutes.
-      if (Date.now() - mtime(LOCK) > 300_000) rmSync(LOCK, { recursive: true, force: true });
+      rmSync(mine, { recursive: true, force: true });
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST' && code !== 'ENOTEMPTY') throw e;
+      if (lockAbandoned()) rmSync(LOCK, { recursive: true, force: true });
       sleep(100);
     }
   }
   try {
     if (!isStale()) return; // another test file built it while we waited
-    const startedAt = Date.now();
+    // The stamp's mtime is when this build started (written before, renamed after success), so a
+    // source saved during the build still counts as newer than dist.
+    const pending = `${STAMP}.pending`;
+    writeFileSync(pending, '');
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`build failed (tsc -p tsconfig.json, exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-    writeFileSync(STAMP, String(startedAt));
+    renameSync(pending, STAMP);
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
