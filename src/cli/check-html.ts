@@ -8,7 +8,7 @@ import { collectTimelines } from '../scenarios/timelines.js';
 import type { ResolvedScenario } from '../scenarios/types.js';
 import { recommend } from '../report/recommend.js';
 import { checkOutputPath } from './files.js';
-import { defaultReportPath, REPORTS_DIR, writeHtmlReport } from './report.js';
+import { defaultReportPath, REPORTS_DIR } from './report-path.js';
 
 /** `--html` bare ('') → reports/; else the directory given. */
 export function checkHtmlDir(flag: string | undefined): string | null {
@@ -31,6 +31,8 @@ export function checkHtmlPaths(scenarios: readonly ResolvedScenario[], dir: stri
 
 /** Writes scenario i's report to paths[i], with the timelines `run`/`sweep --html` would include. */
 export async function writeCheckReports(scenarios: readonly ResolvedScenario[], configs: readonly CheckedConfig[], paths: readonly string[], sets: readonly string[]): Promise<void> {
+  // The renderer is loaded only when reports are written: `check` starts without it.
+  const { writeHtmlReport } = await import('./report.js');
   for (const [i, s] of scenarios.entries()) {
     const mine = configs.filter((c) => c.scenarioIndex === i);
     if (mine.length === 0) continue;
