@@ -2,7 +2,7 @@
 // should have been), detection delay and time to resolve (censored and missed
 // incidents counted, quantiles with distribution-free intervals), and false
 // pages per cluster-day with a Poisson upper bound over the simulated exposure.
-import { summarizeDurations, type DurationSummary } from '../scenarios/summary.js';
+import { summarizeDurations, type DurationSummary } from '../metrics/summary.js';
 import { quantileInterval, rateBound, type QuantileInterval, type RateBound } from './stats.js';
 import type { TrialScore } from './score.js';
 import type { AlertRule } from './rules-file.js';

@@ -22,13 +22,13 @@
 //                                     own belief, highest term) when the timeout passed, else none
 //   etcd_server_proposals_committed_total  = the commit index
 // Counters are process-local: a restarted node starts them from 0 (a counter reset).
-import type { ClusterObserver, NodeCondition } from '../sim/observer.js';
-import type { ClusterHost } from '../sim/host.js';
+import type { ClusterObserver, NodeCondition } from '../cluster/observer.js';
+import type { ClusterHost } from '../cluster/host.js';
 import type { CommittedEntry, NodeId, Role } from '../raft/types.js';
 import type { Micros } from '../sim/time.js';
-import { asWriteSamples, type WriteSample, type WriteSamples } from '../sim/write-log.js';
+import { asWriteSamples, type WriteSample, type WriteSamples } from '../cluster/write-log.js';
 import { STALE, SeriesStore, type Labels, type Series } from './series.js';
-import type { ExpositionConfig } from './config.js';
+import type { ExpositionConfig } from '../scenario/alerts-config.js';
 
 interface NodeState {
   role: Role;

@@ -9,7 +9,7 @@
 //     never below a counter's zero point);
 //   - comparisons filter and keep the vector's value and labels; arithmetic drops the name;
 //     aggregations and functions drop it; and/or/unless match on all labels but the name.
-import { LOOKBACK_MS } from './config.js';
+import { LOOKBACK_MS } from '../scenario/alerts-config.js';
 import { dropName, firstAtOrAfter, isStale, labelsKey, lastAtOrBefore, type Labels, type Series, type SeriesStore } from './series.js';
 import { matchValue, type Expr, type RangeFn } from './promql-parse.js';
 

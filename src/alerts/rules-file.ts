@@ -4,11 +4,11 @@
 // unsupported PromQL, recording rules, keep_firing_for, group intervals,
 // templated labels — rather than being evaluated approximately.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
-import { ScenarioError, formatKeyPath, type KeyPath } from '../scenarios/errors.js';
-import { readTextFile } from '../scenarios/read-file.js';
-import { displayPath } from '../scenarios/origins.js';
-import { LIMITS } from '../scenarios/limits.js';
-import { LABEL_NAME } from './config.js';
+import { ScenarioError, formatKeyPath, type KeyPath } from '../scenario/errors.js';
+import { readTextFile } from '../scenario/read-file.js';
+import { displayPath } from '../scenario/origins.js';
+import { LIMITS } from '../scenario/limits.js';
+import { LABEL_NAME } from '../scenario/alerts-config.js';
 import { PromqlError, longestRangeMs, parseDurationMs, parsePromql, typeOf, type Expr } from './promql-parse.js';
 
 export interface AlertRule {

@@ -2,14 +2,14 @@
 // Prometheus, on worker threads (piscina) or in this thread; results are put
 // back in trial order, so the output is the same whichever way it ran.
 import { range } from 'd3-array';
-import { defaultWorkers } from '../scenarios/execute.js';
-import { runBatches } from '../scenarios/batches.js';
-import type { ResolvedScenario } from '../scenarios/types.js';
-import { displayPath } from '../scenarios/origins.js';
+import { defaultWorkers } from '../run/execute.js';
+import { runBatches } from '../run/batches.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+import { displayPath } from '../scenario/origins.js';
 import { scoreBatch, type AlertBatch, type ScoredTrial } from './worker.js';
 import { summarizeRules, type RuleSummary } from './aggregate.js';
 import type { AlertRule, RulesFile } from './rules-file.js';
-import type { AlertsConfig } from './config.js';
+import type { AlertsConfig } from '../scenario/alerts-config.js';
 
 export interface AlertsResult {
   readonly kind: 'alerts';

@@ -2,15 +2,15 @@
 // `raftsim run` (the exposition only observes), always to the horizon — alert
 // rules need the whole span, so measure.until "resolved" is not applied — and
 // the rules are evaluated over what was scraped.
-import { runTrialWith } from '../scenarios/trial.js';
-import type { NodeFactory } from '../sim/host.js';
-import type { ResolvedScenario } from '../scenarios/types.js';
-import type { TrialHistory } from '../scenarios/metrics.js';
-import type { TrialOutcome } from '../scenarios/trial.js';
+import { runTrialWith } from '../run/trial.js';
+import type { NodeFactory } from '../cluster/host.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+import type { TrialHistory } from '../metrics/history.js';
+import type { TrialOutcome } from '../run/trial.js';
 import { ExpositionRecorder } from './exposition.js';
 import { evaluateRules, type RuleOutcome } from './rule-eval.js';
 import type { AlertRule } from './rules-file.js';
-import type { AlertsConfig } from './config.js';
+import type { AlertsConfig } from '../scenario/alerts-config.js';
 import type { SeriesStore } from './series.js';
 
 export interface AlertTrial {

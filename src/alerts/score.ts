@@ -18,10 +18,10 @@
 // per fault           each measured fault occurrence: did any page start between the fault's
 //                     start and its heal (the horizon if it never heals) plus the allowance,
 //                     and should it have (an incident started in that window)?
-import type { TrialHistory } from '../scenarios/metrics.js';
-import { warmStart, type DeriveOptions } from '../scenarios/derive.js';
+import type { TrialHistory } from '../metrics/history.js';
+import { warmStart, type DeriveOptions } from '../metrics/derive.js';
 import { pagesOf, type RuleOutcome } from './rule-eval.js';
-import type { AlertsConfig } from './config.js';
+import type { AlertsConfig } from '../scenario/alerts-config.js';
 
 export interface Stretch {
   readonly startMs: number;

@@ -1,13 +1,13 @@
 // Worker-thread entry for `raftsim alerts`: runs a batch of trials with their
 // simulated Prometheus and returns each trial's scores (small), never the
 // series themselves. Trials are deterministic, so where they run changes nothing.
-import { nodeFactoryFor } from '../scenarios/implementation.js';
-import type { ResolvedScenario } from '../scenarios/types.js';
-import { deriveOptionsOf } from '../scenarios/trial.js';
+import { nodeFactoryFor } from '../run/implementation.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+import { deriveOptionsOf } from '../run/trial.js';
 import { runAlertTrial } from './run-trial.js';
 import { scoreTrial, type TrialScore } from './score.js';
 import type { AlertRule } from './rules-file.js';
-import type { AlertsConfig } from './config.js';
+import type { AlertsConfig } from '../scenario/alerts-config.js';
 
 export interface AlertBatch {
   readonly scenario: ResolvedScenario;

@@ -6,10 +6,10 @@
 // 2 s of a stable leader). Not a test: it prints figures, deterministic for a
 // given seed, for a person to compare.
 import { quantileSorted } from 'd3-array';
-import { loadScenarioText } from '../scenarios/load.js';
-import { runTrialWith } from '../scenarios/trial.js';
-import { referenceFactory } from '../scenarios/implementation.js';
-import type { ClusterObserver } from '../sim/observer.js';
+import { loadScenarioText } from '../scenario/load.js';
+import { runTrialWith } from '../run/trial.js';
+import { referenceFactory } from '../run/implementation.js';
+import type { ClusterObserver } from '../cluster/observer.js';
 import type { NodeId, PersistOp, Role } from '../raft/types.js';
 
 interface Setup {

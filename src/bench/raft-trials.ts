@@ -1,9 +1,9 @@
 // The Raft issue's bench rows: leader-crash trials per second on one thread
 // (5 nodes, 150–300 ms election timeouts, LAN latency: the built-in
 // leader-crash scenario), and the kernel events per second they achieve.
-import { loadScenario } from '../scenarios/load.js';
-import { runTrialWith } from '../scenarios/trial.js';
-import { referenceFactory } from '../scenarios/implementation.js';
+import { loadScenario } from '../scenario/load.js';
+import { runTrialWith } from '../run/trial.js';
+import { referenceFactory } from '../run/implementation.js';
 
 export interface BenchRow {
   readonly label: string;

@@ -6,11 +6,11 @@
 // ranges x 1,000 leader-crash trials, 5 nodes) on all cores; a simulated healthy
 // hour and day of a 5-node cluster with the peak heap.
 import { availableParallelism } from 'node:os';
-import { loadScenarioText } from '../scenarios/load.js';
-import { executeTrials } from '../scenarios/execute.js';
-import { runTrialWith } from '../scenarios/trial.js';
-import { referenceFactory } from '../scenarios/implementation.js';
-import type { ResolvedScenario } from '../scenarios/types.js';
+import { loadScenarioText } from '../scenario/load.js';
+import { executeTrials } from '../run/execute.js';
+import { runTrialWith } from '../run/trial.js';
+import { referenceFactory } from '../run/implementation.js';
+import type { ResolvedScenario } from '../scenario/types.js';
 import type { BenchRow } from './raft-trials.js';
 
 export const ETCD_EQUIVALENT = `{

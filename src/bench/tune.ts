@@ -7,7 +7,7 @@ import { loadTuneFile } from '../tune/load.js';
 import { search } from '../tune/search.js';
 import { simEvaluator } from '../tune/evaluate-sim.js';
 import { tuneResult } from '../tune/result.js';
-import { defaultWorkers } from '../scenarios/execute.js';
+import { defaultWorkers } from '../run/execute.js';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

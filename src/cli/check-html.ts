@@ -2,10 +2,10 @@
 // `run --html` (a scenario without a sweep) or `sweep --html` (with one) would
 // write it, into DIR (default reports/). Paths are checked before any work.
 import { join } from 'node:path';
-import type { CheckedConfig } from '../scenarios/check.js';
-import { resultHeader, type ConfigResult, type RunResult, type SweepResult } from '../scenarios/result.js';
-import { collectTimelines } from '../scenarios/timelines.js';
-import type { ResolvedScenario } from '../scenarios/types.js';
+import type { CheckedConfig } from '../verdict/check.js';
+import { resultHeader, type ConfigResult, type RunResult, type SweepResult } from '../verdict/result.js';
+import { collectTimelines } from '../run/timelines.js';
+import type { ResolvedScenario } from '../scenario/types.js';
 import { recommend } from '../report/recommend.js';
 import { checkOutputPath } from './files.js';
 import { defaultReportPath, REPORTS_DIR } from './report-path.js';

@@ -2,18 +2,18 @@
 // (each sweep point on its own), prints expectations with measured values,
 // writes JUnit XML, compares with a baseline. Exit 3 on a safety violation,
 // 1 on a failed expectation or a baseline regression, else 0 (docs/ci.md).
-import { readTextFile } from '../scenarios/read-file.js';
-import { LIMITS } from '../scenarios/limits.js';
-import { loadScenario } from '../scenarios/load.js';
-import { checkPoints, checkResults, failedExpectations, type CheckedConfig, type CheckPoint } from '../scenarios/check.js';
-import type { TrialSummary } from '../scenarios/aggregate.js';
-import type { ResolvedScenario } from '../scenarios/types.js';
-import type { StoreIdentity } from '../scenarios/trial-store.js';
+import { readTextFile } from '../scenario/read-file.js';
+import { LIMITS } from '../scenario/limits.js';
+import { loadScenario } from '../scenario/load.js';
+import { checkPoints, checkResults, failedExpectations, type CheckedConfig, type CheckPoint } from '../verdict/check.js';
+import type { TrialSummary } from '../metrics/aggregate.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+import type { StoreIdentity } from '../run/trial-store.js';
 import { gatherTrials } from './gather.js';
 import { writeShard } from './run.js';
-import { renderJunit, type JunitTimes } from '../scenarios/junit.js';
-import { BaselineError, DEFAULT_TOLERANCES, makeBaseline, parseBaseline, serializeBaseline, type Baseline, type Tolerances } from '../scenarios/baseline.js';
-import { compareBaseline, type Comparison } from '../scenarios/baseline-compare.js';
+import { renderJunit, type JunitTimes } from '../verdict/junit.js';
+import { BaselineError, DEFAULT_TOLERANCES, makeBaseline, parseBaseline, serializeBaseline, type Baseline, type Tolerances } from '../verdict/baseline.js';
+import { compareBaseline, type Comparison } from '../verdict/baseline-compare.js';
 import { EXIT, UsageError } from './exit.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { preloadImplementation } from './run.js';
@@ -22,7 +22,7 @@ import { collectScenarioFiles } from './scenario-files.js';
 import { checkTable, comparisonText, failureLines, summaryLine } from './format-check.js';
 import { checkHtmlDir, checkHtmlPaths, writeCheckReports } from './check-html.js';
 import { ConfigWallClock } from './wall-clock.js';
-import { configName } from '../scenarios/check.js';
+import { configName } from '../verdict/check.js';
 
 export interface CheckArgs {
   paths: string[];

@@ -5,8 +5,8 @@
 // for every duration the 95% quantile intervals of each side.
 import { logRank, rateTest } from '../stats/logrank.js';
 import { formatInterval, type Bound } from '../stats/quantile-ci.js';
-import type { ConfigResult } from '../scenarios/result.js';
-import type { DurationSummary } from '../scenarios/summary.js';
+import type { ConfigResult } from '../verdict/result.js';
+import type { DurationSummary } from '../metrics/summary.js';
 
 export interface Side {
   readonly label: string;

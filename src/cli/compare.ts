@@ -11,7 +11,7 @@ import { fitTable } from './table.js';
 import { proseColumns, terminalColumns, wrapWords } from './width.js';
 import { csvTable } from './csv.js';
 import { renderCompareReport } from '../report/compare-report.js';
-import type { RunResult, SweepResult } from '../scenarios/result.js';
+import type { RunResult, SweepResult } from '../verdict/result.js';
 
 export interface CompareArgs {
   a: string;

@@ -1,7 +1,7 @@
 // Exit codes and the last line of defence: bad input gets a clear message,
 // never a stack trace.
-import { ScenarioError, formatScenarioError } from '../scenarios/errors.js';
-import { clipLines } from '../scenarios/clip.js';
+import { ScenarioError, formatScenarioError } from '../scenario/errors.js';
+import { clipLines } from '../scenario/clip.js';
 
 export const EXIT = { ok: 0, expectationFailed: 1, badInput: 2, safetyViolation: 3 } as const;
 

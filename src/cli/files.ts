@@ -4,7 +4,7 @@
 // regular file: a device such as /dev/null, a FIFO or a directory is refused.
 import { accessSync, constants, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { statOrNull } from '../scenarios/read-file.js';
+import { statOrNull } from '../scenario/read-file.js';
 import { UsageError } from './exit.js';
 
 /**

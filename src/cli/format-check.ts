@@ -1,10 +1,10 @@
 // Human-readable output of `raftsim check`: the pass/fail table with measured
 // values beside bounds, each failure's replay command, and the baseline comparison.
 import { formatUs } from '../sim/time.js';
-import { configName, failedExpectations, type CheckedConfig } from '../scenarios/check.js';
-import type { Comparison, ComparisonRow } from '../scenarios/baseline-compare.js';
-import type { Tolerances } from '../scenarios/baseline.js';
-import { measured } from '../scenarios/junit.js';
+import { configName, failedExpectations, type CheckedConfig } from '../verdict/check.js';
+import type { Comparison, ComparisonRow } from '../verdict/baseline-compare.js';
+import type { Tolerances } from '../verdict/baseline.js';
+import { measured } from '../verdict/junit.js';
 import { fitTable } from './table.js';
 import { joinWrapped, terminalColumns, wrapWords } from './width.js';
 

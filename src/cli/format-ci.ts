@@ -1,8 +1,8 @@
 // Interval cells for the terminal tables: quantile intervals from order
 // statistics and rate bounds from exposure (src/stats), as people read them.
 import { formatInterval, type Bound } from '../stats/quantile-ci.js';
-import type { DurationSummary } from '../scenarios/summary.js';
-import type { Metrics, RateSummary } from '../scenarios/aggregate.js';
+import type { DurationSummary } from '../metrics/summary.js';
+import type { Metrics, RateSummary } from '../metrics/aggregate.js';
 import { num } from './table.js';
 
 /** "[280.1, 301.2]", "[280.1, > horizon]", "[280.1, —]" (too few observations), or "—" without intervals. */

@@ -2,7 +2,7 @@
 import { describeFault } from '../faults/describe.js';
 import type { Fault, FaultKind } from '../faults/types.js';
 import { SAFE_FAULT_KINDS, type ScheduleOptions } from '../faults/arbitrary.js';
-import type { FuzzFailure, FuzzOutcome, FuzzReport } from '../scenarios/fuzz.js';
+import type { FuzzFailure, FuzzOutcome, FuzzReport } from '../fuzz/fuzz.js';
 import { formatUs } from '../sim/time.js';
 
 export function formatSchedule(faults: readonly Fault[]): string[] {

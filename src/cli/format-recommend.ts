@@ -3,7 +3,7 @@
 // word for word as the HTML report states it.
 import { recommend, rankedSummary } from '../report/recommend.js';
 import { pointLabel } from '../report/format.js';
-import type { ConfigResult } from '../scenarios/result.js';
+import type { ConfigResult } from '../verdict/result.js';
 import { num } from './table.js';
 import { quantileCiCell, rateCell, spuriousOf } from './format-ci.js';
 

@@ -4,9 +4,9 @@
 import { formatUs } from '../sim/time.js';
 import { fitTable, num, pct } from './table.js';
 import { joinWrapped, labelled, proseColumns, terminalColumns, wrapWords } from './width.js';
-import type { DurationSummary } from '../scenarios/summary.js';
-import type { ConfigResult, RunResult, SweepResult } from '../scenarios/result.js';
-import type { ResolvedScenario } from '../scenarios/types.js';
+import type { DurationSummary } from '../metrics/summary.js';
+import type { ConfigResult, RunResult, SweepResult } from '../verdict/result.js';
+import type { ResolvedScenario } from '../scenario/types.js';
 import { PROFILE_RULES } from '../raft/profiles.js';
 import { quantileCiCell, rateCell, rateCiCell, spuriousOf } from './format-ci.js';
 import { verdictText } from '../report/verdict.js';

@@ -5,11 +5,11 @@ import { SAFE_FAULT_KINDS, type ScheduleOptions } from '../faults/arbitrary.js';
 import type { FaultKind } from '../faults/types.js';
 import { BUG_NAMES } from '../raft/bugs.js';
 import type { BugName } from '../raft/types.js';
-import { parseDuration } from '../scenarios/duration.js';
-import type { FuzzBudget } from '../scenarios/fuzz.js';
-import { shellQuote } from '../scenarios/replay-command.js';
-import { listChoices, nearest } from '../scenarios/suggest.js';
-import type { ResolvedScenario } from '../scenarios/types.js';
+import { parseDuration } from '../scenario/duration.js';
+import type { FuzzBudget } from '../fuzz/fuzz.js';
+import { shellQuote } from '../run/replay-command.js';
+import { listChoices, nearest } from '../scenario/suggest.js';
+import type { ResolvedScenario } from '../scenario/types.js';
 import { UsageError } from './exit.js';
 
 export interface FuzzArgs {

@@ -2,14 +2,14 @@
 // liveness; write the shrunk counterexample as a scenario file that
 // `raftsim run` and `raftsim replay --trial 0` reproduce (docs/fuzz.md).
 import { relative, resolve } from 'node:path';
-import { caseScenario, fuzz, fuzzBase, evaluateCase, type FuzzFailure, type FuzzReport } from '../scenarios/fuzz.js';
-import { ScenarioError } from '../scenarios/errors.js';
-import { faultData, fuzzSource } from '../scenarios/fuzz-scenario.js';
-import { printJson5 } from '../scenarios/json5-print.js';
-import type { FuzzBase } from '../scenarios/fuzz-scenario.js';
-import { nodeFactoryFor } from '../scenarios/implementation.js';
-import { loadScenario, resolveScenarioPath } from '../scenarios/load.js';
-import { shellQuote } from '../scenarios/replay-command.js';
+import { caseScenario, fuzz, fuzzBase, evaluateCase, type FuzzFailure, type FuzzReport } from '../fuzz/fuzz.js';
+import { ScenarioError } from '../scenario/errors.js';
+import { faultData, fuzzSource } from '../fuzz/fuzz-scenario.js';
+import { printJson5 } from '../scenario/json5-print.js';
+import type { FuzzBase } from '../fuzz/fuzz-scenario.js';
+import { nodeFactoryFor } from '../run/implementation.js';
+import { loadScenario, resolveScenarioPath } from '../scenario/load.js';
+import { shellQuote } from '../run/replay-command.js';
 import { RAFTSIM_VERSION } from '../version.js';
 import { EXIT, UsageError } from './exit.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';

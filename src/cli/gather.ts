@@ -6,13 +6,13 @@
 // command exits (130 / 143) printing how to resume.
 import { resolve } from 'node:path';
 import { rmSync } from 'node:fs';
-import { executeTrials } from '../scenarios/execute.js';
-import type { TrialSummary } from '../scenarios/aggregate.js';
-import type { ResolvedScenario } from '../scenarios/types.js';
-import { ownedTrials, parseShard, type Shard } from '../scenarios/shard.js';
-import { fingerprintOf, makeStore, parseStore, serializeStore, type StoreIdentity, type TrialStore } from '../scenarios/trial-store.js';
-import { readTextFile } from '../scenarios/read-file.js';
-import { LIMITS } from '../scenarios/limits.js';
+import { executeTrials } from '../run/execute.js';
+import type { TrialSummary } from '../metrics/aggregate.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+import { ownedTrials, parseShard, type Shard } from '../run/shard.js';
+import { fingerprintOf, makeStore, parseStore, serializeStore, type StoreIdentity, type TrialStore } from '../run/trial-store.js';
+import { readTextFile } from '../scenario/read-file.js';
+import { LIMITS } from '../scenario/limits.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { progressBar } from './progress.js';
 import { UsageError } from './exit.js';

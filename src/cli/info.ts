@@ -1,9 +1,9 @@
 // `raftsim list` and `raftsim schema`.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadScenario } from '../scenarios/load.js';
-import { builtinScenarioDir } from '../scenarios/builtin.js';
-import { scenarioJsonSchema } from '../scenarios/json-schema.js';
+import { loadScenario } from '../scenario/load.js';
+import { builtinScenarioDir } from '../scenario/builtin.js';
+import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { writeFileAtomic } from './files.js';
 import { clipEnd, proseColumns, terminalColumns, wrapWords } from './width.js';
 

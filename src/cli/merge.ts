@@ -3,15 +3,15 @@
 // unsharded run prints, byte for byte: the configurations are loaded again from
 // the command and arguments the stores name, checked against their fingerprint,
 // and summarised by the same code as `run`, `sweep` or `check`.
-import type { TrialSummary } from '../scenarios/aggregate.js';
-import type { TrialStore } from '../scenarios/trial-store.js';
-import type { ResolvedScenario } from '../scenarios/types.js';
-import { fingerprintOf } from '../scenarios/trial-store.js';
+import type { TrialSummary } from '../metrics/aggregate.js';
+import type { TrialStore } from '../run/trial-store.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+import { fingerprintOf } from '../run/trial-store.js';
 import { checkSameWork, readStore } from './gather.js';
 import { UsageError } from './exit.js';
 import { checkOutputPath } from './files.js';
 import { finishRun, finishSweep, loadFromArgs, preloadImplementation, sweepPoints, type RunArgs } from './run.js';
-import { checkPoints } from '../scenarios/check.js';
+import { checkPoints } from '../verdict/check.js';
 import { baselineFor, finishCheck, loadChecks, tolerancesFrom, type CheckArgs } from './check.js';
 import { htmlPathFor } from './report-path.js';
 import { checkHtmlDir, checkHtmlPaths } from './check-html.js';

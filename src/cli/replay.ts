@@ -1,6 +1,6 @@
 // `raftsim replay`: one trial, exactly, with its key events and a per-node
 // timeline in the terminal, and optionally its full trace.
-import { runTrial } from '../scenarios/trial.js';
+import { runTrial } from '../run/trial.js';
 import { checkOutputPath } from './files.js';
 import { formatUs } from '../sim/time.js';
 import { loadFromArgs } from './run.js';
@@ -8,7 +8,7 @@ import { describeConfig } from './format-run.js';
 import { faultWindow, keyEvents, renderTimeline } from './timeline.js';
 import { JsonLinesFile } from './trace-file.js';
 import { EXIT, UsageError } from './exit.js';
-import { replayCommand as replayLine } from '../scenarios/replay-command.js';
+import { replayCommand as replayLine } from '../run/replay-command.js';
 import { FlowCollector } from '../perfetto/trace-events.js';
 import { writePerfetto } from './perfetto.js';
 import { joinWrapped, terminalColumns, wrapWords } from './width.js';

@@ -1,13 +1,13 @@
 // `raftsim report <results.json> --out <file>` (-o, --output: the same), and the HTML writing shared with
 // `run --html` / `sweep --html`.
-import { readTextFile } from '../scenarios/read-file.js';
-import { LIMITS } from '../scenarios/limits.js';
+import { readTextFile } from '../scenario/read-file.js';
+import { LIMITS } from '../scenario/limits.js';
 import { renderReport } from '../report/render.js';
 import { resultShapeProblem } from '../report/result-shape.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { UsageError } from './exit.js';
-import { clipText } from '../scenarios/clip.js';
-import type { RunResult, SweepResult } from '../scenarios/result.js';
+import { clipText } from '../scenario/clip.js';
+import type { RunResult, SweepResult } from '../verdict/result.js';
 
 export { REPORTS_DIR, defaultReportPath, htmlPathFor } from './report-path.js';
 import { defaultReportPath } from './report-path.js';

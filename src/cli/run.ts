@@ -1,22 +1,22 @@
 // `raftsim run` and `raftsim sweep`.
-import { loadScenario } from '../scenarios/load.js';
-import { expandSweep, type SweepPoint } from '../scenarios/sweep.js';
-import type { TrialSummary } from '../scenarios/aggregate.js';
-import { serializeStore, type StoreIdentity } from '../scenarios/trial-store.js';
+import { loadScenario } from '../scenario/load.js';
+import { expandSweep, type SweepPoint } from '../scenario/sweep.js';
+import type { TrialSummary } from '../metrics/aggregate.js';
+import { serializeStore, type StoreIdentity } from '../run/trial-store.js';
 import { gatherTrials, type Gathered } from './gather.js';
-import { configResult, resultHeader, runResult, type ConfigResult, type SweepResult } from '../scenarios/result.js';
-import { runTrial } from '../scenarios/trial.js';
-import { nodeFactoryFor } from '../scenarios/implementation.js';
+import { configResult, resultHeader, runResult, type ConfigResult, type SweepResult } from '../verdict/result.js';
+import { runTrial } from '../run/trial.js';
+import { nodeFactoryFor } from '../run/implementation.js';
 import { durationRows, formatRun, formatSweep, sweepRows } from './format-run.js';
 import { csvTable } from './csv.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { EXIT, UsageError } from './exit.js';
 import { typedValue } from './usage.js';
 import { JsonLinesFile } from './trace-file.js';
-import type { ResolvedScenario } from '../scenarios/types.js';
-import { collectTimelines } from '../scenarios/timelines.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+import { collectTimelines } from '../run/timelines.js';
 import { recommend } from '../report/recommend.js';
-import { pointLabel } from '../scenarios/check.js';
+import { pointLabel } from '../verdict/check.js';
 import { htmlPathFor } from './report-path.js';
 
 // The report renderer and the terminal formatting are loaded when used: a run that stops at bad

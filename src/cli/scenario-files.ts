@@ -4,7 +4,7 @@
 // that is neither a file nor a folder may be a built-in scenario.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { listBuiltinScenarios } from '../scenarios/load.js';
+import { listBuiltinScenarios } from '../scenario/load.js';
 import { UsageError } from './exit.js';
 
 const SKIPPED_DIRS = new Set(['_examples', 'node_modules']);

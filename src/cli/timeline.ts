@@ -4,7 +4,7 @@
 // and a row marking where faults started (▼) and healed (▲).
 import { formatUs } from '../sim/time.js';
 import { joinWrapped } from './width.js';
-import type { NodeEvent, TrialHistory } from '../scenarios/metrics.js';
+import type { NodeEvent, TrialHistory } from '../metrics/history.js';
 
 const GLYPH: Record<string, string> = { leader: 'L', candidate: 'C', precandidate: 'p', follower: '·', paused: '‖', down: 'x' };
 const PRIORITY: Record<string, number> = { follower: 0, precandidate: 2, candidate: 3, paused: 4, down: 5, leader: 6 };

@@ -1,8 +1,8 @@
 // Command-line usage errors: a short message, a "did you mean" for a misspelt
 // flag, and a pointer to the help of the subcommand the user typed. Also the
 // argv fix-up that lets a flag take a negative value ("--window -1s").
-import { clipLines, clipText } from '../scenarios/clip.js';
-import { nearest } from '../scenarios/suggest.js';
+import { clipLines, clipText } from '../scenario/clip.js';
+import { nearest } from '../scenario/suggest.js';
 
 export const COMMANDS = ['run', 'sweep', 'replay', 'check', 'merge', 'alerts', 'tune', 'compare', 'fuzz', 'report', 'list', 'schema'] as const;
 

@@ -4,7 +4,7 @@
 // link cut by two partitions is healed only when both have healed; a node
 // paused twice resumes when the last pause ends. Symbolic targets ('leader',
 // 'minority', …) are resolved when the fault starts, with the `faults` stream.
-import type { ClusterHost } from '../sim/host.js';
+import type { ClusterHost } from '../cluster/host.js';
 import type { Rng } from '../sim/rng.js';
 import type { NodeId } from '../raft/types.js';
 import type { Fault, FaultAction, FaultListener, FaultRecord, Target } from './types.js';

@@ -4,15 +4,15 @@
 // (each awaited once the one before happened), with an optional random window,
 // and repeats (every period, or at a Poisson rate). Every random choice uses the
 // `faults` stream.
-import type { ClusterHost } from '../sim/host.js';
-import type { ClusterObserver } from '../sim/observer.js';
+import type { ClusterHost } from '../cluster/host.js';
+import type { ClusterObserver } from '../cluster/observer.js';
 import type { Rng } from '../sim/rng.js';
 import type { Micros } from '../sim/time.js';
 import { compileDist, draw, type CompiledDist } from '../sim/distributions.js';
 import type { CommittedEntry, Message, NodeId } from '../raft/types.js';
 import type { FaultInjector } from './injector.js';
 import { describeFault } from './describe.js';
-import type { ScenarioFault, TriggerEvent } from '../scenarios/types.js';
+import type { ScenarioFault, TriggerEvent } from '../scenario/types.js';
 
 /** What the scheduler needs to know about leadership. */
 export interface LeaderWatch {

@@ -67,7 +67,7 @@ export interface FaultRecord {
   readonly setup: boolean;
 }
 
-/** Told when a fault occurrence starts and heals (metrics listen; see src/scenarios/metrics.ts). */
+/** Told when a fault occurrence starts and heals (metrics listen; see src/metrics/history.ts). */
 export interface FaultListener {
   onFaultStart(record: FaultRecord, now: number): void;
   onFaultHeal(record: FaultRecord, now: number): void;

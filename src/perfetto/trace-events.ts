@@ -12,7 +12,7 @@
 // directed link, in send order, by message type and term; a send never delivered (dropped, or
 // still in flight at the end) has no flow. Flows stop after MAX_FLOWS (otherData says so).
 import type { TraceRecord, TraceSink } from '../sim/trace.js';
-import type { TrialHistory } from '../scenarios/metrics.js';
+import type { TrialHistory } from '../metrics/history.js';
 
 export const MAX_FLOWS = 200_000;
 const MAX_PENDING_PER_LINK = 512;

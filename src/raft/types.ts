@@ -1,5 +1,5 @@
 // The contract between a Raft node (a pure state machine) and whatever hosts it:
-// the simulator in src/sim/host.ts, unit tests, or a user's own implementation.
+// the simulator in src/cluster/host.ts, unit tests, or a user's own implementation.
 //
 // A node never reads a clock, never draws randomness except from the Rng it is
 // given, and never does IO. Every input returns a Ready describing what the host

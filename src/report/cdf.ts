@@ -12,7 +12,7 @@ import { line, curveStepAfter } from 'd3-shape';
 import { html, join, n2, type SafeHtml } from './html.js';
 import { axisBottom, axisLeft, CHAR_EM, evenTicks, innerHeight, innerWidth, MAX_TEXT_SCALE, spaced, svgFrame, type Frame } from './axis.js';
 import { fmtMs, fmtNum, fmtPct } from './format.js';
-import type { DurationSummary } from '../scenarios/summary.js';
+import type { DurationSummary } from '../metrics/summary.js';
 import { formatInterval, type Bound } from '../stats/quantile-ci.js';
 
 export interface CdfSeries {

@@ -1,7 +1,7 @@
 // The command that reproduces a report's results exactly (same scenario, seed,
 // trials and overrides), printed in the report's summary.
-import { shellQuote } from '../scenarios/replay-command.js';
-import type { ResultHeader } from '../scenarios/result.js';
+import { shellQuote } from '../run/replay-command.js';
+import type { ResultHeader } from '../verdict/result.js';
 
 export function scenarioArg(file: string): string {
   return file.startsWith('builtin:') ? file.slice('builtin:'.length) : file;

@@ -2,8 +2,8 @@
 // a list of configurations (one for a run), the swept keys, and the one
 // configuration the histogram and timelines focus on (the run's, or the
 // sweep's recommended one).
-import type { ConfigResult, ResultHeader, RunResult, SweepResult } from '../scenarios/result.js';
-import type { DurationSummary } from '../scenarios/summary.js';
+import type { ConfigResult, ResultHeader, RunResult, SweepResult } from '../verdict/result.js';
+import type { DurationSummary } from '../metrics/summary.js';
 import { recommend, type Recommendation } from './recommend.js';
 import { pointLabel } from './format.js';
 import { gridStyle, seriesStyle, type SeriesStyle } from './colors.js';

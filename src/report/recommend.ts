@@ -2,8 +2,8 @@
 // word for word. Failover speed matters only among configurations that leave a
 // healthy cluster alone: a config that holds needless elections trades a
 // faster failover for outages nobody asked for.
-import type { ConfigResult } from '../scenarios/result.js';
-import type { DurationSummary } from '../scenarios/summary.js';
+import type { ConfigResult } from '../verdict/result.js';
+import type { DurationSummary } from '../metrics/summary.js';
 
 export const RECOMMENDATION_RULE =
   'Among configurations with no safety violation and zero spurious elections (no needless election while the leader was healthy), ' +

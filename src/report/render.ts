@@ -8,7 +8,7 @@ import { sweepSection } from './sweep-section.js';
 import { timelinesSection } from './timeline-section.js';
 import { environmentSection, sourceSection } from './about.js';
 import { RAFTSIM_VERSION } from '../version.js';
-import type { RunResult, SweepResult } from '../scenarios/result.js';
+import type { RunResult, SweepResult } from '../verdict/result.js';
 
 export interface RenderOptions {
   /** When the report is made (ISO 8601); the only non-deterministic part of the page. */

@@ -5,8 +5,8 @@
 // tools); `config` is only required to be an object (the one-line description
 // that reads it tolerates anything).
 import * as z from 'zod';
-import { clipText } from '../scenarios/clip.js';
-import { formatKeyPath } from '../scenarios/errors.js';
+import { clipText } from '../scenario/clip.js';
+import { formatKeyPath } from '../scenario/errors.js';
 
 const num = z.number().refine(Number.isFinite, 'a finite number');
 const ms = num.nullable();

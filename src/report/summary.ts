@@ -7,9 +7,9 @@ import { deposedFirstLeaders, primaryMetric, type ReportConfig, type ReportModel
 import { verdict } from './tips.js';
 import { describeConfig } from '../cli/format-run.js';
 import { formatUs } from '../sim/time.js';
-import type { ConfigResult } from '../scenarios/result.js';
+import type { ConfigResult } from '../verdict/result.js';
 import { formatInterval } from '../stats/quantile-ci.js';
-import type { ResolvedScenario } from '../scenarios/types.js';
+import type { ResolvedScenario } from '../scenario/types.js';
 
 /** The one-line cluster description the terminal prints (cli/format-run.ts), from a result's resolved config. */
 export function describeResultConfig(r: ConfigResult): string {

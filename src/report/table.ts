@@ -6,7 +6,7 @@ import { fmtMs, fmtNum, fmtPct, fmtQuantile, fmtValue, shortKey } from './format
 import { verdict } from './tips.js';
 import { verdictItems } from './verdict.js';
 import { distinctValues, type ReportConfig } from './model.js';
-import type { DurationSummary } from '../scenarios/summary.js';
+import type { DurationSummary } from '../metrics/summary.js';
 import { formatInterval } from '../stats/quantile-ci.js';
 
 interface Column {

@@ -1,6 +1,6 @@
 // Pure preparation of a trial timeline for drawing: per-node state segments,
 // the window worth showing, and the kind of each fault (for its shading).
-import type { TrialTimeline } from '../scenarios/timelines.js';
+import type { TrialTimeline } from '../run/timelines.js';
 
 export type LaneState = 'follower' | 'precandidate' | 'candidate' | 'leader' | 'paused' | 'down';
 

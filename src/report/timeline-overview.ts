@@ -6,7 +6,7 @@ import { scaleLinear } from 'd3-scale';
 import { html, join, n2, type SafeHtml } from './html.js';
 import { fmtAxisMs, fmtMs } from './format.js';
 import { faultKind, segmentsOf, type Window } from './timeline-data.js';
-import type { TrialTimeline } from '../scenarios/timelines.js';
+import type { TrialTimeline } from '../run/timelines.js';
 
 const WIDTH = 1200;
 const LEFT = 44;

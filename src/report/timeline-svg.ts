@@ -6,7 +6,7 @@ import { html, join, n2, type SafeHtml } from './html.js';
 import { axisBottom, chartMinWidth, type Frame } from './axis.js';
 import { fmtAxisMs, fmtMs } from './format.js';
 import { clip, faultKind, segmentsOf, windowOf, type Segment, type Window } from './timeline-data.js';
-import type { TrialTimeline } from '../scenarios/timelines.js';
+import type { TrialTimeline } from '../run/timelines.js';
 
 const LANE = 24;
 const GAP = 6;

@@ -2,7 +2,7 @@
 // one fact per line; the page script puts it in the tooltip with textContent.
 import { fmtNum, fmtPct, fmtQuantile, fmtMs } from './format.js';
 import type { ReportConfig } from './model.js';
-import type { ConfigResult } from '../scenarios/result.js';
+import type { ConfigResult } from '../verdict/result.js';
 import { verdictText } from './verdict.js';
 import { formatInterval } from '../stats/quantile-ci.js';
 

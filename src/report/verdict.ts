@@ -3,7 +3,7 @@
 // recommendation rule's condition, src/report/recommend.ts), and fault
 // occurrences with no leader by the horizon. The terminal's sweep table and the
 // HTML report show the same list; "ok" when it is empty.
-import type { ConfigResult } from '../scenarios/result.js';
+import type { ConfigResult } from '../verdict/result.js';
 
 /** One missed goal: its full wording and a one-word badge for narrow places (the report's table). */
 export interface VerdictFlag {

@@ -1,8 +1,8 @@
 // The evaluator that runs real trials: each request's scenario comes from the
 // tune file (load.ts) and runs through the same executeTrials as run and
 // sweep (serially or on worker threads; the results are the same either way).
-import { executeTrials } from '../scenarios/execute.js';
-import type { TrialSummary } from '../scenarios/aggregate.js';
+import { executeTrials } from '../run/execute.js';
+import type { TrialSummary } from '../metrics/aggregate.js';
 import type { TuneSpec } from './load.js';
 import type { Evaluator, Observation, Request } from './types.js';
 

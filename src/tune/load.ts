@@ -3,19 +3,19 @@
 // keys are an ordinary scenario validated by the scenario loader. Every problem
 // is a ScenarioError at file:line:column with the key (exit 2).
 import { basename, dirname, extname, resolve } from 'node:path';
-import { Origins } from '../scenarios/origins.js';
-import { loadChain } from '../scenarios/source.js';
-import { resolveSource, type ResolveContext } from '../scenarios/resolve.js';
-import { errorMap, problemsOf } from '../scenarios/issues.js';
-import { ScenarioError } from '../scenarios/errors.js';
-import { formatDuration } from '../scenarios/duration.js';
-import { cloneData, isPlainObject, type PlainObject } from '../scenarios/values.js';
-import type { ResolvedScenario } from '../scenarios/types.js';
+import { Origins } from '../scenario/origins.js';
+import { loadChain } from '../scenario/source.js';
+import { resolveSource, type ResolveContext } from '../scenario/resolve.js';
+import { errorMap, problemsOf } from '../scenario/issues.js';
+import { ScenarioError } from '../scenario/errors.js';
+import { formatDuration } from '../scenario/duration.js';
+import { cloneData, isPlainObject, type PlainObject } from '../scenario/values.js';
+import type { ResolvedScenario } from '../scenario/types.js';
 import type { ProfileName } from '../raft/profiles.js';
-import { displayPath } from '../scenarios/result.js';
+import { displayPath } from '../verdict/result.js';
 import { hoursToBound, HOURS_PER_DAY, HOURS_PER_MONTH } from '../stats/poisson.js';
 import { tuneShape, type TuneInput } from './schema.js';
-import { LIMITS } from '../scenarios/limits.js';
+import { LIMITS } from '../scenario/limits.js';
 import { fullGrid, type Axes } from './grid.js';
 import { profileDefaults } from './knobs.js';
 import { backgroundFaults, scenarioSource, type ScenarioPlan } from './scenarios.js';

@@ -5,7 +5,7 @@
 // (a fixed seed: deterministic) for the slowest pair of zones in use.
 import { compileDist, draw } from '../sim/distributions.js';
 import { makeRng } from '../sim/rng.js';
-import type { ResolvedScenario } from '../scenarios/types.js';
+import type { ResolvedScenario } from '../scenario/types.js';
 import type { Knobs } from './types.js';
 
 export interface RoundTrip {

@@ -1,9 +1,9 @@
 // The recommended configuration, ready to paste: etcd flags and config-file
 // keys, hashicorp/raft Config fields, and a raftsim scenario that reproduces
 // the failover measurement.
-import { printJson5 } from '../scenarios/json5-print.js';
+import { printJson5 } from '../scenario/json5-print.js';
 import type { ProfileName } from '../raft/profiles.js';
-import type { PlainObject } from '../scenarios/values.js';
+import type { PlainObject } from '../scenario/values.js';
 import type { Knobs } from './types.js';
 
 export interface Snippets {

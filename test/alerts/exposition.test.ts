@@ -2,17 +2,17 @@
 // at deterministic per-target offsets, and a down node's target reports up 0
 // with staleness markers; the statistics behind the report; the OpenMetrics export.
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenarios/load.js';
-import { referenceFactory } from '../../src/scenarios/implementation.js';
-import { runTrialWith } from '../../src/scenarios/trial.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { referenceFactory } from '../../src/run/implementation.js';
+import { runTrialWith } from '../../src/run/trial.js';
 import { runAlertTrial } from '../../src/alerts/run-trial.js';
-import { alertsConfigOf } from '../../src/alerts/schema.js';
+import { alertsConfigOf } from '../../src/scenario/schema-alerts.js';
 import { scrapeOffsetMs } from '../../src/alerts/exposition.js';
 import { isStale } from '../../src/alerts/series.js';
 import { openMetricsText, seriesValues } from '../../src/alerts/export.js';
 import { readRulesFile } from '../../src/alerts/rules-file.js';
 import { scoreTrial, leaderlessStretches } from '../../src/alerts/score.js';
-import { deriveOptionsOf } from '../../src/scenarios/trial.js';
+import { deriveOptionsOf } from '../../src/run/trial.js';
 import { binomialCdf, poissonUpper, quantileInterval, quantileRanks } from '../../src/alerts/stats.js';
 
 const RULES = readRulesFile('examples/alerts/raft-noleader.rules.yml').rules;

@@ -5,11 +5,11 @@
 // deliberately wrong expectation must make promtool fail. Skipped, saying so,
 // only when promtool is not installed.
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenarios/load.js';
-import { referenceFactory } from '../../src/scenarios/implementation.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { referenceFactory } from '../../src/run/implementation.js';
 import { runAlertTrial, type AlertTrial } from '../../src/alerts/run-trial.js';
 import { readRulesFile } from '../../src/alerts/rules-file.js';
-import { alertsConfigOf } from '../../src/alerts/schema.js';
+import { alertsConfigOf } from '../../src/scenario/schema-alerts.js';
 import { openMetricsText, promtoolTestFile } from '../../src/alerts/export.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { alertValue } from '../../src/alerts/rule-eval.js';
 import { findPromtool, runPromtoolTest } from '../../src/alerts/promtool.js';
-import type { AlertsConfig } from '../../src/alerts/config.js';
+import type { AlertsConfig } from '../../src/scenario/alerts-config.js';
 
 const PROMTOOL = findPromtool();
 if (PROMTOOL === null) console.warn('[skip] promtool tests: no promtool on PATH (Debian: apt-get install -y prometheus)');

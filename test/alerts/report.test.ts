@@ -1,8 +1,8 @@
 // `raftsim alerts` output: the terminal text, the JSON result and the HTML
 // alert section, from two real trials of the quorum-loss alert scenario.
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenarios/load.js';
-import { alertsConfigOf } from '../../src/alerts/schema.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { alertsConfigOf } from '../../src/scenario/schema-alerts.js';
 import { readRulesFile } from '../../src/alerts/rules-file.js';
 import { alertsResult, scoreTrials } from '../../src/alerts/run-alerts.js';
 import { formatAlerts } from '../../src/cli/format-alerts.js';

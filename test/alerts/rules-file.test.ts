@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { parseRules, readRulesFile } from '../../src/alerts/rules-file.js';
-import { alertsConfigOf } from '../../src/alerts/schema.js';
-import { loadScenario, loadScenarioText } from '../../src/scenarios/load.js';
+import { alertsConfigOf } from '../../src/scenario/schema-alerts.js';
+import { loadScenario, loadScenarioText } from '../../src/scenario/load.js';
 import { scenarioError, writeFiles } from '../scenarios/helpers.js';
 
 const GOOD = `groups:

@@ -1,10 +1,10 @@
-// Baseline comparison rules (src/scenarios/baseline.ts): p99 time to leader
+// Baseline comparison rules (src/verdict/baseline.ts): p99 time to leader
 // slower by more than 10%, spurious elections/hour up by more than 10% + 0.5,
 // write availability down by more than 1 point.
 import { describe, expect, it } from 'vitest';
-import { BaselineError, DEFAULT_TOLERANCES, makeBaseline, parseBaseline, serializeBaseline } from '../../src/scenarios/baseline.js';
-import { compareBaseline } from '../../src/scenarios/baseline-compare.js';
-import type { CheckedConfig } from '../../src/scenarios/check.js';
+import { BaselineError, DEFAULT_TOLERANCES, makeBaseline, parseBaseline, serializeBaseline } from '../../src/verdict/baseline.js';
+import { compareBaseline } from '../../src/verdict/baseline-compare.js';
+import type { CheckedConfig } from '../../src/verdict/check.js';
 
 interface Headline {
   p99: number | null;

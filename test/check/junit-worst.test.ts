@@ -1,11 +1,11 @@
 // JUnit XML shape and escaping, and the choice of the trial to replay for a
 // failed expectation (the one with the worst value in the failing direction).
 import { describe, expect, it } from 'vitest';
-import { renderJunit } from '../../src/scenarios/junit.js';
-import { worstTrial } from '../../src/scenarios/worst-trial.js';
-import type { CheckedConfig } from '../../src/scenarios/check.js';
-import type { TrialSummary } from '../../src/scenarios/aggregate.js';
-import type { ExpectationResult } from '../../src/scenarios/expect.js';
+import { renderJunit } from '../../src/verdict/junit.js';
+import { worstTrial } from '../../src/verdict/worst-trial.js';
+import type { CheckedConfig } from '../../src/verdict/check.js';
+import type { TrialSummary } from '../../src/metrics/aggregate.js';
+import type { ExpectationResult } from '../../src/verdict/expect.js';
 
 function checked(name: string, expectations: CheckedConfig['expectations'], violations: unknown[] = []): CheckedConfig {
   return { scenario: name, file: `s/${name}.json5`, seed: '1', trials: 10, point: {}, expectations, result: { violations } } as unknown as CheckedConfig;

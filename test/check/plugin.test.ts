@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenarios/load.js';
-import { executeTrials } from '../../src/scenarios/execute.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { executeTrials } from '../../src/run/execute.js';
 import { cli, ensureBuilt, ROOT, show } from '../cli/cli.js';
 
 const EXAMPLE = join(ROOT, 'examples', 'wrapped-reference');

@@ -146,7 +146,7 @@ describe.concurrent('bad flags (fast-check)', () => {
 });
 
 describe.concurrent('known bugs in flag handling (each test fails until fixed)', () => {
-  // Bug: `--workers abc` (NaN) makes src/scenarios/execute.ts run no batch at all
+  // Bug: `--workers abc` (NaN) makes src/run/execute.ts run no batch at all
   // (Math.max(1, NaN) is NaN; Array.from({ length: NaN }) has no lanes), so every result is
   // missing and src/cli/run.ts reports "interrupted before all trials finished; nothing to
   // summarise" with exit 130. Expected: exit 2 with a message about --workers.
@@ -183,7 +183,7 @@ describe.concurrent('known bugs in flag handling (each test fails until fixed)',
   });
 
   // Bug: a directory given as the scenario is reported as "no such file" (with the list of built-ins):
-  // src/scenarios/load.ts loadScenario() treats a path that is not a regular file as a built-in name,
+  // src/scenario/load.ts loadScenario() treats a path that is not a regular file as a built-in name,
   // so readScenarioText's "is a directory, not a file" message is never reached.
   //   mkdir /tmp/d.json5 && node dist/cli/main.js run /tmp/d.json5   → "/tmp/d.json5: no such file; built-ins: …"
   it('a directory given as the scenario is reported as a directory, not as a missing file', async () => {

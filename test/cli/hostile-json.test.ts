@@ -6,18 +6,18 @@
 // (exit 70 with a stack trace). In-process: no CLI is spawned.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario, loadScenarioText } from '../../src/scenarios/load.js';
-import { executeTrials } from '../../src/scenarios/execute.js';
-import { configResult, resultHeader, runResult, type RunResult, type SweepResult } from '../../src/scenarios/result.js';
-import { expandSweep } from '../../src/scenarios/sweep.js';
-import { collectTimelines } from '../../src/scenarios/timelines.js';
+import { loadScenario, loadScenarioText } from '../../src/scenario/load.js';
+import { executeTrials } from '../../src/run/execute.js';
+import { configResult, resultHeader, runResult, type RunResult, type SweepResult } from '../../src/verdict/result.js';
+import { expandSweep } from '../../src/scenario/sweep.js';
+import { collectTimelines } from '../../src/run/timelines.js';
 import { parseResultText } from '../../src/cli/report.js';
 import { UsageError } from '../../src/cli/exit.js';
 import { renderReport } from '../../src/report/render.js';
-import { runChecks, type CheckedConfig } from '../../src/scenarios/check.js';
-import { BaselineError, makeBaseline, parseBaseline, serializeBaseline, DEFAULT_TOLERANCES } from '../../src/scenarios/baseline.js';
-import { compareBaseline } from '../../src/scenarios/baseline-compare.js';
-import { formatScenarioError } from '../../src/scenarios/errors.js';
+import { runChecks, type CheckedConfig } from '../../src/verdict/check.js';
+import { BaselineError, makeBaseline, parseBaseline, serializeBaseline, DEFAULT_TOLERANCES } from '../../src/verdict/baseline.js';
+import { compareBaseline } from '../../src/verdict/baseline-compare.js';
+import { formatScenarioError } from '../../src/scenario/errors.js';
 
 const RUNS = Number(process.env.RAFTSIM_HOSTILE_RUNS ?? 150);
 const SEED = Number(process.env.RAFTSIM_HOSTILE_SEED ?? 13);
@@ -132,7 +132,7 @@ describe('check --baseline on hostile JSON', () => {
 
 describe('scenario files with huge keys and strings', () => {
   it('any huge key or string value anywhere is one short message naming the file', async () => {
-    const { ScenarioError } = await import('../../src/scenarios/errors.js');
+    const { ScenarioError } = await import('../../src/scenario/errors.js');
     const keys = ['description', 'cluster', 'raft', 'faults', 'workload', 'seed', 'horizon', 'expect', 'sweep', 'name'];
     fc.assert(
       fc.property(fc.constantFrom(...keys), fc.integer({ min: 10_000, max: 400_000 }), fc.boolean(), fc.constantFrom('k', '"', '\\u00e9', 'é'), (key, size, asKey, ch) => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cli, ensureBuilt, MAIN, removeDir, ROOT, show, tempDir, writeScenario } from './cli.js';
-import { ownedTrials, parseShard } from '../../src/scenarios/shard.js';
+import { ownedTrials, parseShard } from '../../src/run/shard.js';
 
 let dir: string;
 let sweepFile: string;

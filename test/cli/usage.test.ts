@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attachNegativeValues, commandOf, explainFailure, helpPointer, typedValue } from '../../src/cli/usage.js';
-import { resolveScenarioPath } from '../../src/scenarios/load.js';
-import { formatScenarioError, ScenarioError } from '../../src/scenarios/errors.js';
+import { resolveScenarioPath } from '../../src/scenario/load.js';
+import { formatScenarioError, ScenarioError } from '../../src/scenario/errors.js';
 
 const RUN_FLAGS = ['help', 'version', 'set', 'seed', 'json', 'workers', 'out', 'timelines', 'html', 'trials', 'trace', 'trial'];
 

@@ -2,16 +2,16 @@
 // check, replay-style and help output fits 80 columns; the sweep table keeps all
 // its columns at 120; commands are never broken across lines.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenarios/load.js';
-import { executeTrials } from '../../src/scenarios/execute.js';
-import { configResult, resultHeader, runResult, type RunResult, type SweepResult } from '../../src/scenarios/result.js';
-import { expandSweep } from '../../src/scenarios/sweep.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { executeTrials } from '../../src/run/execute.js';
+import { configResult, resultHeader, runResult, type RunResult, type SweepResult } from '../../src/verdict/result.js';
+import { expandSweep } from '../../src/scenario/sweep.js';
 import { formatRun, formatSweep } from '../../src/cli/format-run.js';
 import { checkTable, failureLines, summaryLine } from '../../src/cli/format-check.js';
-import { runChecks } from '../../src/scenarios/check.js';
+import { runChecks } from '../../src/verdict/check.js';
 import { terminalColumns, wrapWords } from '../../src/cli/width.js';
 import { cli, ensureBuilt } from './cli.js';
-import type { ResolvedScenario } from '../../src/scenarios/types.js';
+import type { ResolvedScenario } from '../../src/scenario/types.js';
 
 const over = (text: string, width: number) => text.split('\n').filter((l) => [...l].length > width);
 

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { faultScheduleArb, leaderChurnArb, type ChurnOptions, type ScheduleOptions } from '../../src/faults/arbitrary.js';
-import { checkSchedule, scenarioRecoveryBoundUs, type Schedule } from '../../src/scenarios/schedule-check.js';
-import { bugFactory } from '../../src/scenarios/implementation.js';
+import { checkSchedule, scenarioRecoveryBoundUs, type Schedule } from '../../src/fuzz/schedule-check.js';
+import { bugFactory } from '../../src/run/implementation.js';
 import { describeFault } from '../../src/faults/describe.js';
 import { BUGS } from '../../src/raft/bugs.js';
 import type { BugName } from '../../src/raft/types.js';

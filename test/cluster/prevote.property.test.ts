@@ -3,10 +3,10 @@
 // depose the leader when it returns. The prevote-bumps-term bug breaks this.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Simulation } from '../../src/sim/simulation.js';
-import { simulationSpec } from '../../src/scenarios/trial.js';
-import { bugFactory, referenceFactory } from '../../src/scenarios/implementation.js';
-import type { NodeFactory } from '../../src/sim/host.js';
+import { Simulation } from '../../src/run/simulation.js';
+import { simulationSpec } from '../../src/run/trial.js';
+import { bugFactory, referenceFactory } from '../../src/run/implementation.js';
+import type { NodeFactory } from '../../src/cluster/host.js';
 import { testScenario } from '../support/scenario.js';
 
 /** Isolates one follower for `isolateUs`, heals, and reports its term before and after, and whether the leader survived. */

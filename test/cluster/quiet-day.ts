@@ -5,9 +5,9 @@
 // time, and the 5-node day already covers the rare-event tail). One file per
 // profile calls this, so vitest runs the three profiles on separate cores.
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../../src/scenarios/load.js';
-import { runTrialWith } from '../../src/scenarios/trial.js';
-import { referenceFactory } from '../../src/scenarios/implementation.js';
+import { loadScenarioText } from '../../src/scenario/load.js';
+import { runTrialWith } from '../../src/run/trial.js';
+import { referenceFactory } from '../../src/run/implementation.js';
 
 export function quietDay(profile: 'paper' | 'etcd' | 'hashicorp'): void {
   describe(`a quiet day, ${profile} profile`, () => {

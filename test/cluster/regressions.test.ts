@@ -1,8 +1,8 @@
 // Bugs found by reading built-in scenarios' output, pinned to the trials that showed them.
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenarios/load.js';
-import { runTrialWith } from '../../src/scenarios/trial.js';
-import { referenceFactory } from '../../src/scenarios/implementation.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { runTrialWith } from '../../src/run/trial.js';
+import { referenceFactory } from '../../src/run/implementation.js';
 
 describe('regressions', () => {
   it('quorum-loss: restarted followers catch up without a replication storm or a needless election', () => {

@@ -2,12 +2,12 @@
 // one-way, crashes and restarts, pauses, clock drift and steps, loss,
 // duplication, slow CPUs and disks). The reference node never violates an
 // invariant, and after every fault heals it elects a single leader and commits
-// a write within the bound derived in src/raft/liveness.ts.
+// a write within the bound derived in src/invariants/liveness.ts.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { faultScheduleArb } from '../../src/faults/arbitrary.js';
-import { checkSchedule, scenarioRecoveryBoundUs } from '../../src/scenarios/schedule-check.js';
-import { referenceFactory } from '../../src/scenarios/implementation.js';
+import { checkSchedule, scenarioRecoveryBoundUs } from '../../src/fuzz/schedule-check.js';
+import { referenceFactory } from '../../src/run/implementation.js';
 import { testScenario } from '../support/scenario.js';
 
 const WINDOW_US = 5_000_000;

@@ -12,8 +12,8 @@
 // timers fire within L of the first. Independent random streams matter here: with
 // correlated first draws (the old seeding) the simulator split noticeably more often.
 import { describe, expect, it } from 'vitest';
-import { Simulation } from '../../src/sim/simulation.js';
-import { referenceFactory } from '../../src/scenarios/implementation.js';
+import { Simulation } from '../../src/run/simulation.js';
+import { referenceFactory } from '../../src/run/implementation.js';
 import { resolveRaftConfig } from '../../src/raft/profiles.js';
 import type { NodeId, Role } from '../../src/raft/types.js';
 import type { DistSpec } from '../../src/sim/distributions.js';

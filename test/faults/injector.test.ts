@@ -1,9 +1,9 @@
 // The fault layer: targets resolve as documented, overlapping faults compose
 // (a link or node is healed only when the last fault holding it heals).
 import { describe, expect, it } from 'vitest';
-import { Simulation } from '../../src/sim/simulation.js';
-import { simulationSpec } from '../../src/scenarios/trial.js';
-import { referenceFactory } from '../../src/scenarios/implementation.js';
+import { Simulation } from '../../src/run/simulation.js';
+import { simulationSpec } from '../../src/run/trial.js';
+import { referenceFactory } from '../../src/run/implementation.js';
 import { testScenario } from '../support/scenario.js';
 import type { Fault } from '../../src/faults/types.js';
 

@@ -1,9 +1,9 @@
 // When faults start (src/faults/scheduler.ts): on a commit index, after a chain
 // of events, and set-up faults that happen but are not measured.
 import { describe, expect, it } from 'vitest';
-import { runTrial } from '../../src/scenarios/trial.js';
-import { aggregate } from '../../src/scenarios/aggregate.js';
-import type { ClusterObserver } from '../../src/sim/observer.js';
+import { runTrial } from '../../src/run/trial.js';
+import { aggregate } from '../../src/metrics/aggregate.js';
+import type { ClusterObserver } from '../../src/cluster/observer.js';
 import type { CommittedEntry, Message, NodeId } from '../../src/raft/types.js';
 import { load } from '../scenarios/helpers.js';
 

@@ -5,11 +5,11 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { SAFE_FAULT_KINDS, faultScheduleArb, leaderChurnArb } from '../../src/faults/arbitrary.js';
 import type { Fault } from '../../src/faults/types.js';
-import { parseDuration } from '../../src/scenarios/duration.js';
-import { caseScenario, fuzzBase } from '../../src/scenarios/fuzz.js';
-import { exactDuration, lastHealOf } from '../../src/scenarios/fuzz-scenario.js';
-import { loadScenario, resolveScenarioPath } from '../../src/scenarios/load.js';
-import { printJson5 } from '../../src/scenarios/json5-print.js';
+import { parseDuration } from '../../src/scenario/duration.js';
+import { caseScenario, fuzzBase } from '../../src/fuzz/fuzz.js';
+import { exactDuration, lastHealOf } from '../../src/fuzz/fuzz-scenario.js';
+import { loadScenario, resolveScenarioPath } from '../../src/scenario/load.js';
+import { printJson5 } from '../../src/scenario/json5-print.js';
 import JSON5 from 'json5';
 
 const OUT = join(import.meta.dirname, 'out', 'case.json5');

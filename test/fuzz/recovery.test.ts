@@ -1,8 +1,8 @@
 // recoveryMs, the liveness measure `raftsim fuzz` bounds: from the last heal
 // until one effective leader (and no other node leading) and a write committed.
 import { describe, expect, it } from 'vitest';
-import { lastHealUs, recoveryOf } from '../../src/scenarios/recovery.js';
-import type { FaultWindow, Stint, TrialHistory } from '../../src/scenarios/metrics.js';
+import { lastHealUs, recoveryOf } from '../../src/metrics/recovery.js';
+import type { FaultWindow, Stint, TrialHistory } from '../../src/metrics/history.js';
 
 const MS = 1000;
 

@@ -1,9 +1,9 @@
-// Metric definitions (src/scenarios/derive.ts) checked on hand-built histories
+// Metric definitions (src/metrics/derive.ts) checked on hand-built histories
 // whose answers can be worked out on paper.
 import { describe, expect, it } from 'vitest';
-import { deriveMetrics, type DeriveOptions } from '../../src/scenarios/derive.js';
-import { aggregate, DURATION_SAMPLES } from '../../src/scenarios/aggregate.js';
-import type { Stint, TrialHistory } from '../../src/scenarios/metrics.js';
+import { deriveMetrics, type DeriveOptions } from '../../src/metrics/derive.js';
+import { aggregate, DURATION_SAMPLES } from '../../src/metrics/aggregate.js';
+import type { Stint, TrialHistory } from '../../src/metrics/history.js';
 
 const MS = 1000;
 const opts: DeriveOptions = { stableUs: 300 * MS, warmupUs: 0, alertThresholdsUs: [1000 * MS, 5000 * MS], clientTimeoutUs: 2000 * MS };

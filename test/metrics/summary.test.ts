@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { summarizeDurations } from '../../src/scenarios/summary.js';
+import { summarizeDurations } from '../../src/metrics/summary.js';
 
 describe('summarizeDurations', () => {
   it('converts µs to ms and interpolates quantiles like R type 7', () => {

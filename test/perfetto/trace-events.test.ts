@@ -3,8 +3,8 @@
 // µs; flow pairs sharing an id, the "f" with bp "e"; complete events on one
 // thread properly nested) and its structure pinned for a known trial.
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenarios/load.js';
-import { runTrial } from '../../src/scenarios/trial.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { runTrial } from '../../src/run/trial.js';
 import { FlowCollector, traceFile, type TraceEvent, type TraceFile } from '../../src/perfetto/trace-events.js';
 
 async function traceOf(name: string, trial: number, overrides: string[] = []): Promise<{ t: TraceFile; hash: string; plainHash: string }> {

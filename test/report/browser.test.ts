@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { cli, ensureBuilt, show, tempDir } from '../cli/cli.js';
 import { ARGS, CHROMIUM, HAVE_CHROMIUM, openReport, type Opened } from './chromium.js';
-import type { ConfigResult, RunResult, SweepResult } from '../../src/scenarios/result.js';
+import type { ConfigResult, RunResult, SweepResult } from '../../src/verdict/result.js';
 import { renderReport } from '../../src/report/render.js';
 import { runResult } from './fixtures.js';
 

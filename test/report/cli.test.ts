@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { badInputProblems, cli, ensureBuilt, show, tempDir } from '../cli/cli.js';
 import { recommend } from '../../src/report/recommend.js';
-import type { RunResult, SweepResult } from '../../src/scenarios/result.js';
+import type { RunResult, SweepResult } from '../../src/verdict/result.js';
 
 // Short and small: 20 trials, a 4 s horizon.
 const RUN = ['run', 'leader-crash', '--trials', '20', '--set', 'horizon=4s'];

@@ -1,7 +1,7 @@
 // Small hand-made results for report unit tests (no simulation needed).
-import type { ConfigResult, RunResult, SweepResult } from '../../src/scenarios/result.js';
-import type { DurationSummary } from '../../src/scenarios/summary.js';
-import type { TrialTimeline } from '../../src/scenarios/timelines.js';
+import type { ConfigResult, RunResult, SweepResult } from '../../src/verdict/result.js';
+import type { DurationSummary } from '../../src/metrics/summary.js';
+import type { TrialTimeline } from '../../src/run/timelines.js';
 
 export function summary(p: Partial<DurationSummary> = {}): DurationSummary {
   return { n: 10, mean: 100, p50: 100, p90: 150, p99: 200, max: 210, censored: 0, ci95: [90, 110], ...p } as DurationSummary;

@@ -6,7 +6,7 @@ import { verdictFlags, verdictText } from '../../src/report/verdict.js';
 import { formatSweep, durationTable, sweepRows } from '../../src/cli/format-run.js';
 import { csvTable } from '../../src/cli/csv.js';
 import { RECOMMENDATION_RULE } from '../../src/report/recommend.js';
-import { summarizeDurations } from '../../src/scenarios/summary.js';
+import { summarizeDurations } from '../../src/metrics/summary.js';
 import { config, sweepResult } from './fixtures.js';
 
 describe('sweep verdicts', () => {

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, formatKeyPath, formatScenarioError } from '../../src/scenarios/errors.js';
-import { loadScenario } from '../../src/scenarios/load.js';
+import { ScenarioError, formatKeyPath, formatScenarioError } from '../../src/scenario/errors.js';
+import { loadScenario } from '../../src/scenario/load.js';
 import { lineOf, load, scenarioError, tmpDir } from './helpers.js';
 
 const TWELVE_LINES = `// A scenario with a typo on line 12.

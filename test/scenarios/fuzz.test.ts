@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import JSON5 from 'json5';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, formatKeyPath } from '../../src/scenarios/errors.js';
-import { loadScenarioText } from '../../src/scenarios/load.js';
-import { scenarioShape } from '../../src/scenarios/schema.js';
-import { allowedKeysAt } from '../../src/scenarios/schema-walk.js';
-import { editDistance } from '../../src/scenarios/suggest.js';
-import { RESERVED_KEYS, setPath, type PlainObject } from '../../src/scenarios/values.js';
+import { ScenarioError, formatKeyPath } from '../../src/scenario/errors.js';
+import { loadScenarioText } from '../../src/scenario/load.js';
+import { scenarioShape } from '../../src/scenario/schema.js';
+import { allowedKeysAt } from '../../src/scenario/schema-walk.js';
+import { editDistance } from '../../src/scenario/suggest.js';
+import { RESERVED_KEYS, setPath, type PlainObject } from '../../src/scenario/values.js';
 import { FULL_EXAMPLE, tmpDir } from './helpers.js';
 
 const FILE = join(tmpDir(), 'fuzz.json5');

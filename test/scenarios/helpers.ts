@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import { ScenarioError } from '../../src/scenarios/errors.js';
-import { loadScenarioText, type LoadOptions } from '../../src/scenarios/load.js';
-import type { ResolvedScenario } from '../../src/scenarios/types.js';
+import { ScenarioError } from '../../src/scenario/errors.js';
+import { loadScenarioText, type LoadOptions } from '../../src/scenario/load.js';
+import type { ResolvedScenario } from '../../src/scenario/types.js';
 
 export const FULL_EXAMPLE = join(import.meta.dirname, '../../scenarios/_examples/full.json5');
 

@@ -2,7 +2,7 @@
 // leads from t = 0 without an election, nodes that lack committed entries can
 // never win, and the safety checkers hold the initial entries to every invariant.
 import { describe, expect, it } from 'vitest';
-import { runTrial } from '../../src/scenarios/trial.js';
+import { runTrial } from '../../src/run/trial.js';
 import type { TraceRecord, TraceSink } from '../../src/sim/trace.js';
 import { load } from './helpers.js';
 

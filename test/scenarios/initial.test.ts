@@ -4,9 +4,9 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatScenarioError } from '../../src/scenarios/errors.js';
-import { loadScenario } from '../../src/scenarios/load.js';
-import { initialLogs } from '../../src/scenarios/resolve-initial.js';
+import { formatScenarioError } from '../../src/scenario/errors.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { initialLogs } from '../../src/scenario/resolve-initial.js';
 import { FULL_EXAMPLE, lineOf, load, scenarioError, tmpDir } from './helpers.js';
 
 const LAGGING = '{ cluster: { nodes: 5, initial: { leader: 0, term: 2, entries: 100, behind: { "3": 2, "4": 2 } } } }';

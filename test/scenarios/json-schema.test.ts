@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioJsonSchema } from '../../src/scenarios/json-schema.js';
-import { EXPECTABLE_METRICS } from '../../src/scenarios/metric-names.js';
+import { scenarioJsonSchema } from '../../src/scenario/json-schema.js';
+import { EXPECTABLE_METRICS } from '../../src/metrics/metric-names.js';
 
 type Schema = { type?: string; properties?: Record<string, Schema>; description?: string; additionalProperties?: unknown; anyOf?: Schema[]; pattern?: string; maximum?: number };
 

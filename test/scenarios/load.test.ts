@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario, loadScenarioText, resolveScenarioPath } from '../../src/scenarios/load.js';
+import { loadScenario, loadScenarioText, resolveScenarioPath } from '../../src/scenario/load.js';
 import { FULL_EXAMPLE, lineOf, load, scenarioError, writeFiles } from './helpers.js';
 
 describe('the full example', () => {

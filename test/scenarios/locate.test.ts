@@ -1,7 +1,7 @@
 import JSON5 from 'json5';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SourceIndex } from '../../src/scenarios/locate.js';
+import { SourceIndex } from '../../src/scenario/locate.js';
 
 const TEXT = `// comment with { braces } and "quotes"
 {

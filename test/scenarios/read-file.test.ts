@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readTextFile } from '../../src/scenarios/read-file.js';
+import { readTextFile } from '../../src/scenario/read-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'raftsim-read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,11 +1,11 @@
 // measure.until "resolved" stops a trial once its per-fault figures are decided
-// (src/scenarios/stop-rule.ts). Those figures must be exactly what a full-horizon
+// (src/run/stop-rule.ts). Those figures must be exactly what a full-horizon
 // run gives, on every built-in scenario, and the stop must actually save work
 // where faults are one-shot.
 import { describe, expect, it } from 'vitest';
-import { listBuiltinScenarios, loadScenario } from '../../src/scenarios/load.js';
-import { runTrialWith } from '../../src/scenarios/trial.js';
-import { referenceFactory } from '../../src/scenarios/implementation.js';
+import { listBuiltinScenarios, loadScenario } from '../../src/scenario/load.js';
+import { runTrialWith } from '../../src/run/trial.js';
+import { referenceFactory } from '../../src/run/implementation.js';
 
 const TRIALS = 3;
 

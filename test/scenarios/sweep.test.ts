@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenarios/load.js';
-import { expandSweep } from '../../src/scenarios/sweep.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { expandSweep } from '../../src/scenario/sweep.js';
 import { FULL_EXAMPLE, lineOf, load, scenarioError } from './helpers.js';
 
 describe('expandSweep', () => {

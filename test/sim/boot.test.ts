@@ -1,9 +1,9 @@
 // Nodes boot at spread-out times (cluster.bootSpread); a fault may strike a node before it
 // has booted. A crash then keeps it down until it is restarted, instead of being ignored.
 import { describe, expect, it } from 'vitest';
-import { Simulation } from '../../src/sim/simulation.js';
-import { simulationSpec } from '../../src/scenarios/trial.js';
-import { referenceFactory } from '../../src/scenarios/implementation.js';
+import { Simulation } from '../../src/run/simulation.js';
+import { simulationSpec } from '../../src/run/trial.js';
+import { referenceFactory } from '../../src/run/implementation.js';
 import { testScenario } from '../support/scenario.js';
 
 function sim() {

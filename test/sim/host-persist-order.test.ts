@@ -3,10 +3,10 @@
 // raftNode.start sends before Save when leader); a follower's acknowledgment waits for
 // its own fsync; a commit needs both the follower's ack and the leader's own durable write.
 import { describe, expect, it } from 'vitest';
-import { Simulation } from '../../src/sim/simulation.js';
-import { simulationSpec } from '../../src/scenarios/trial.js';
-import { referenceFactory } from '../../src/scenarios/implementation.js';
-import type { ClusterObserver } from '../../src/sim/observer.js';
+import { Simulation } from '../../src/run/simulation.js';
+import { simulationSpec } from '../../src/run/trial.js';
+import { referenceFactory } from '../../src/run/implementation.js';
+import type { ClusterObserver } from '../../src/cluster/observer.js';
 import type { Message, NodeId, PersistOp } from '../../src/raft/types.js';
 import { testScenario } from '../support/scenario.js';
 

@@ -2,20 +2,20 @@
 // receiver), and every timer firing is late by cpu.timerJitter (never early, never
 // accumulated by a periodic tick).
 import { describe, expect, it } from 'vitest';
-import { ClusterHost, nextTick, type HostSpec } from '../../src/sim/host.js';
+import { ClusterHost, nextTick, type HostSpec } from '../../src/cluster/host.js';
 import { resolveRaftConfig } from '../../src/raft/profiles.js';
 import { EMPTY_READY } from '../../src/raft/index.js';
 import type { Message, RaftConfig, RaftNodeApi, Ready, TimerName, TimerOp } from '../../src/raft/types.js';
 import type { DistSpec } from '../../src/sim/distributions.js';
-import { Simulation } from '../../src/sim/simulation.js';
-import { simulationSpec } from '../../src/scenarios/trial.js';
-import { referenceFactory } from '../../src/scenarios/implementation.js';
+import { Simulation } from '../../src/run/simulation.js';
+import { simulationSpec } from '../../src/run/trial.js';
+import { referenceFactory } from '../../src/run/implementation.js';
 import type { TraceRecord } from '../../src/sim/trace.js';
 import { testScenario } from '../support/scenario.js';
-import { loadScenarioText } from '../../src/scenarios/load.js';
+import { loadScenarioText } from '../../src/scenario/load.js';
 import { compileDist } from '../../src/sim/distributions.js';
 import { makeRng, streamSeed } from '../../src/sim/rng.js';
-import { DEFAULTS } from '../../src/scenarios/defaults.js';
+import { DEFAULTS } from '../../src/scenario/defaults.js';
 
 const constant = (value: number): DistSpec => ({ kind: 'constant', value });
 

@@ -7,9 +7,9 @@ import fc from 'fast-check';
 import { Kernel } from '../../src/sim/kernel.js';
 import { Cpu, type WakeOrder } from '../../src/sim/cpu.js';
 import { makeRng, type Rng } from '../../src/sim/rng.js';
-import { Simulation } from '../../src/sim/simulation.js';
-import { simulationSpec } from '../../src/scenarios/trial.js';
-import { referenceFactory } from '../../src/scenarios/implementation.js';
+import { Simulation } from '../../src/run/simulation.js';
+import { simulationSpec } from '../../src/run/trial.js';
+import { referenceFactory } from '../../src/run/implementation.js';
 import type { NodeId } from '../../src/raft/types.js';
 import { testScenario } from '../support/scenario.js';
 

@@ -1,16 +1,16 @@
-// The client workload (src/sim/workload.ts): retries move through the cluster
+// The client workload (src/cluster/workload.ts): retries move through the cluster
 // once per cycle and then back off (doubling, capped, jittered); a follower that
 // still names a dead leader does not cause a ping-pong; retry settings change
 // nothing before the first fault; runs are deterministic.
 import { describe, expect, it } from 'vitest';
-import { Simulation } from '../../src/sim/simulation.js';
+import { Simulation } from '../../src/run/simulation.js';
 import { MemoryTrace } from '../../src/sim/trace.js';
-import type { WriteLog } from '../../src/sim/write-log.js';
-import { backoffBeforeJitterUs, type WorkloadSpec } from '../../src/sim/workload.js';
-import { loadScenario } from '../../src/scenarios/load.js';
-import { referenceFactory } from '../../src/scenarios/implementation.js';
-import { runTrialWith, simulationSpec } from '../../src/scenarios/trial.js';
-import type { ResolvedScenario } from '../../src/scenarios/types.js';
+import type { WriteLog } from '../../src/cluster/write-log.js';
+import { backoffBeforeJitterUs, type WorkloadSpec } from '../../src/cluster/workload.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { referenceFactory } from '../../src/run/implementation.js';
+import { runTrialWith, simulationSpec } from '../../src/run/trial.js';
+import type { ResolvedScenario } from '../../src/scenario/types.js';
 import type { NodeId } from '../../src/raft/types.js';
 import { testScenario } from '../support/scenario.js';
 

@@ -4,12 +4,12 @@
 // per-write object outlives the write's retries. A scenario whose writes would
 // hold more than the cap is refused with the estimate.
 import { describe, expect, it } from 'vitest';
-import { Simulation } from '../../src/sim/simulation.js';
-import { simulationSpec } from '../../src/scenarios/trial.js';
-import { referenceFactory } from '../../src/scenarios/implementation.js';
-import { recoveryOf } from '../../src/scenarios/recovery.js';
-import { loadScenarioText } from '../../src/scenarios/load.js';
-import { ScenarioError } from '../../src/scenarios/errors.js';
+import { Simulation } from '../../src/run/simulation.js';
+import { simulationSpec } from '../../src/run/trial.js';
+import { referenceFactory } from '../../src/run/implementation.js';
+import { recoveryOf } from '../../src/metrics/recovery.js';
+import { loadScenarioText } from '../../src/scenario/load.js';
+import { ScenarioError } from '../../src/scenario/errors.js';
 import { testScenario } from '../support/scenario.js';
 
 const MS = 1000;

@@ -1,7 +1,7 @@
 // Builds resolved scenarios in code for tests (the file loader has its own tests).
 import { resolveRaftConfig } from '../../src/raft/profiles.js';
 import type { RaftConfig } from '../../src/raft/types.js';
-import type { ResolvedScenario, ScenarioFault } from '../../src/scenarios/types.js';
+import type { ResolvedScenario, ScenarioFault } from '../../src/scenario/types.js';
 import type { FaultAction } from '../../src/faults/types.js';
 import type { DistSpec } from '../../src/sim/distributions.js';
 

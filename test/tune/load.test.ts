@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTuneFile } from '../../src/tune/load.js';
-import { ScenarioError } from '../../src/scenarios/errors.js';
+import { ScenarioError } from '../../src/scenario/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'raftsim-tune-load-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,0 +1,85 @@
+// Runs the trials of one or more configurations, serially or on worker
+// threads (piscina). Results are put back in (configuration, trial) order, so
+// the output is byte-identical whichever way it ran. When interrupted
+// (the signal aborts), configurations whose trials all finished are kept.
+import { availableParallelism } from 'node:os';
+import { runBatch, type TrialBatch } from './worker.js';
+import { runBatches } from './batches.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+import type { TrialSummary } from '../metrics/aggregate.js';
+import { range } from 'd3-array';
+
+export interface ExecuteOptions {
+  /** Worker threads; 1 runs in this thread. Default: the number of cores. */
+  readonly workers?: number;
+  /** Only these trial indexes (default 0..trials-1). */
+  readonly trials?: readonly number[];
+  /** Only these trial indexes of configuration c (shards, resumed runs); overrides `trials`. */
+  readonly trialsOf?: (config: number) => readonly number[];
+  /** Called as each batch finishes (checkpoints of interrupted work). */
+  readonly onBatch?: (config: number, summaries: readonly TrialSummary[]) => void;
+  /** After each batch: trials done of all, and the configuration the batch belonged to. */
+  readonly onProgress?: (done: number, total: number, config: number) => void;
+  /** A batch of configuration `config`'s trials is about to start (progress labels, wall-clock timing in the CLI). */
+  readonly onBatchStart?: (config: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface ExecuteResult {
+  /** Per configuration, its trial summaries in trial order; null when interrupted before it completed. */
+  readonly results: (TrialSummary[] | null)[];
+  /** Per configuration, every trial that finished, in trial order (complete or not). */
+  readonly finished: TrialSummary[][];
+  readonly interrupted: boolean;
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export async function executeTrials(configs: readonly ResolvedScenario[], opts: ExecuteOptions = {}): Promise<ExecuteResult> {
+  const workers = Math.max(1, opts.workers ?? defaultWorkers());
+  const wanted = (c: number): readonly number[] => opts.trialsOf?.(c) ?? opts.trials ?? range(configs[c].trials);
+  const batches = planBatches(configs, wanted, workers);
+  const total = batches.reduce((a, b) => a + b.trials.length, 0);
+  const out: (TrialSummary | undefined)[][] = configs.map(() => []);
+  let done = 0;
+  const record = (config: number, summaries: TrialSummary[]) => {
+    for (const s of summaries) out[config][s.trial] = s;
+    done += summaries.length;
+    opts.onBatch?.(config, summaries);
+    opts.onProgress?.(done, total, config);
+  };
+  await runBatches<TrialBatch, TrialSummary[]>(batches.map((b) => ({ scenario: configs[b.config], trials: b.trials })), {
+    workerUrl: new URL('./worker.js', import.meta.url),
+    exportName: 'runBatch',
+    local: runBatch,
+    workers,
+    signal: opts.signal,
+    onStart: (i) => opts.onBatchStart?.(batches[i].config),
+    onDone: (i, summaries) => record(batches[i].config, summaries),
+  });
+  const results = out.map((trials, c) => {
+    const list = wanted(c).map((t) => trials[t]);
+    return list.every((x) => x !== undefined) ? (list as TrialSummary[]) : null;
+  });
+  const finished = out.map((trials) => trials.filter((x): x is TrialSummary => x !== undefined));
+  return { results, finished, interrupted: opts.signal?.aborted === true };
+}
+
+interface Batch {
+  readonly config: number;
+  readonly trials: number[];
+}
+
+function planBatches(configs: readonly ResolvedScenario[], wanted: (config: number) => readonly number[], workers: number): Batch[] {
+  const batches: Batch[] = [];
+  configs.forEach((_c, config) => {
+    const trials = [...wanted(config)];
+    // Small batches keep all cores busy to the end; large enough to amortise messaging.
+    const size = Math.max(1, Math.min(32, Math.ceil(trials.length / (workers * 4))));
+    for (let i = 0; i < trials.length; i += size) batches.push({ config, trials: trials.slice(i, i + size) });
+  });
+  return batches;
+}
+

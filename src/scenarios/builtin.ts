@@ -1,8 +1,0 @@
-// Where the built-in scenarios live: `scenarios/` at the package root, found
-// from this module's location (src/scenarios or dist/scenarios).
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-
-export function builtinScenarioDir(): string {
-  return join(fileURLToPath(new URL('../..', import.meta.url)), 'scenarios');
-}
