@@ -13,7 +13,7 @@ export { REPORTS_DIR, defaultReportPath, htmlPathFor } from './report-path.js';
 import { defaultReportPath } from './report-path.js';
 
 export function writeHtmlReport(result: RunResult | SweepResult, path: string): void {
-  writeFileAtomic(path, renderReport(result));
+  writeFileAtomic(path, renderReport(result, { generatedAt: new Date().toISOString() }));
   process.stderr.write(`report: ${path}\n`);
 }
 
