@@ -5,7 +5,7 @@ import { SAFE_FAULT_KINDS, type ScheduleOptions } from '../faults/arbitrary.js';
 import type { FaultKind } from '../faults/types.js';
 import { BUG_NAMES } from '../raft/bugs.js';
 import type { BugName } from '../raft/types.js';
-import { parseDuration } from '../scenario/duration.js';
+import { parseDuration } from '../format/duration.js';
 import type { FuzzBudget } from '../fuzz/fuzz.js';
 import { shellQuote } from '../run/replay-command.js';
 import { listChoices, nearest } from '../scenario/suggest.js';

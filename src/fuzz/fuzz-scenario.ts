@@ -6,9 +6,9 @@
 // reproduces what the fuzzer saw by construction (docs/fuzz.md).
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Fault } from '../faults/types.js';
-import { LIMITS } from '../scenario/limits.js';
+import { LIMITS } from '../format/limits.js';
 import type { ScenarioRaft } from '../scenario/types.js';
-import { cloneData, isPlainObject, type PlainObject } from '../scenario/values.js';
+import { cloneData, isPlainObject, type PlainObject } from '../format/values.js';
 
 /** One generated case: a seed variant (picks every random stream) and a fault schedule. */
 export interface FuzzCase {

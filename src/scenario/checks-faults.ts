@@ -1,10 +1,10 @@
 // Cross-field checks on faults: one start, heal after start, a bounded number
 // of occurrences, and node ids that exist.
 import type { Report } from './checks.js';
-import { checkNodeIds } from './checks-cluster.js';
-import { formatDuration } from './duration.js';
+import { checkNodeIds } from '../format/node-ids.js';
+import { formatDuration } from '../format/duration.js';
 import type { KeyPath } from './errors.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../format/limits.js';
 import type { FaultInput } from './schema-faults.js';
 
 export function checkFaults(faults: readonly FaultInput[], n: number, horizonUs: number, report: Report): void {

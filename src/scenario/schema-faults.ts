@@ -2,8 +2,8 @@
 // (durations as strings), plus when the fault starts, repeats and heals. Checks
 // that span keys (one start, heal after start, node ids < n) are in checks-faults.ts.
 import * as z from 'zod';
-import { LIMITS } from './limits.js';
-import { ONLY_VALID, duration, durationOrDist, nodeId, nodeList, probability, targetSchema } from './schema-values.js';
+import { LIMITS } from '../format/limits.js';
+import { ONLY_VALID, duration, durationOrDist, nodeId, nodeList, probability, targetSchema } from '../format/schema-values.js';
 
 export const FAULT_EVENTS = ['stable-leader', 'heartbeat'] as const;
 
