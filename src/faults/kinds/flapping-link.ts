@@ -41,8 +41,8 @@ export const flappingLink = defineFaultKind({
   check(f, at) {
     checkTarget(0, f.between[0], at, ['between']);
     checkTarget(1, f.between[1], at, ['between']);
-    const [a, b] = f.between;
-    if (Array.isArray(a) && Array.isArray(b) && a.length === 1 && b.length === 1 && a[0] === b[0]) {
+    if (selfLink(f.between)) {
+      const a = f.between[0] as readonly number[];
       at.report({ path: [...at.path, 'between'], message: `both ends are node ${a[0]}; a link needs two different nodes` });
     }
     for (const key of ['down', 'up'] as const) {
@@ -91,7 +91,7 @@ export const flappingLink = defineFaultKind({
   arbitrary: (t) =>
     fc
       .record({
-        between: fc.tuple(t.one, t.group),
+        between: fc.tuple(t.one, t.group).filter((b) => !selfLink(b)),
         downUs: fc.integer({ min: 1_000, max: 2_000_000 }),
         upUs: fc.integer({ min: 1_000, max: 2_000_000 }),
         jitterUs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 500_000 })),
@@ -101,3 +101,8 @@ export const flappingLink = defineFaultKind({
   instantaneous: null,
   losesAckedWrites: false,
 });
+
+/** Both ends the same single node: no link at all. */
+function selfLink([a, b]: readonly [Target, Target]): boolean {
+  return Array.isArray(a) && Array.isArray(b) && a.length === 1 && b.length === 1 && a[0] === b[0];
+}
