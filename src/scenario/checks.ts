@@ -7,7 +7,7 @@ import { formatDuration } from '../format/duration.js';
 import type { Issue, KeyPath, Report } from '../format/issue.js';
 import { parseExpectation } from './expect-parse.js';
 import { LIMITS, trialWriteBytes } from '../format/limits.js';
-import { resolveRaftConfigs, timerUs } from './raft-config.js';
+import { resolveRaftConfigs } from './raft-config.js';
 import type { ScenarioInput } from './schema.js';
 import { checkKeyPath } from './schema-walk.js';
 import { RESERVED_KEYS } from '../format/values.js';
@@ -52,7 +52,7 @@ function checkRaft(s: ScenarioInput, n: number, horizonUs: number, report: Repor
     report({ path: r.path, message: r.message });
     return;
   }
-  const heartbeatUs = Math.min(...r.configs.map((c) => timerUs(c, c.heartbeatMin)));
+  const heartbeatUs = Math.min(...r.configs.map((c) => c.heartbeatMinUs));
   const messages = (horizonUs / heartbeatUs) * Math.max(1, n - 1);
   if (messages > LIMITS.heartbeatsPerTrial) {
     report({
