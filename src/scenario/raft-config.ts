@@ -5,7 +5,7 @@
 // Each value remembers which key set it, so errors point at the user's key.
 import { profileConfig, validateRaftConfig, type ProfileName } from '../raft/profiles.js';
 import type { BugName, RaftConfig } from '../raft/types.js';
-import { formatDuration } from './duration.js';
+import { formatDuration } from '../format/duration.js';
 import type { KeyPath } from './errors.js';
 import type { ScenarioInput } from './schema.js';
 

@@ -4,7 +4,7 @@
 //   hashicorp: HeartbeatTimeout = ElectionTimeout = ET (timers [ET, 2ET)), heartbeats every [ET/10, ET/5),
 //              LeaderLeaseTimeout = ET / 2
 //   paper:     election timeout [ET, 2ET], heartbeat as given
-import { formatDuration } from '../scenario/duration.js';
+import { formatDuration } from '../format/duration.js';
 import { profileConfig, type ProfileName } from '../raft/profiles.js';
 import type { Knobs } from './types.js';
 
