@@ -1,6 +1,6 @@
 // Cross-field checks about nodes: per-node override keys, zones, zone latency,
 // and the initial state (cluster.initial, checked where it is resolved).
-import type { Report } from './checks.js';
+import type { Report } from '../format/issue.js';
 import type { KeyPath } from './errors.js';
 import { resolveInitial } from './resolve-initial.js';
 import type { ScenarioInput } from './schema.js';

@@ -1,7 +1,7 @@
 // Cross-field checks on faults: one start, heal after start, a bounded number
 // of occurrences; then each kind's own checks (node ids that exist, …) from its
 // module (src/faults/kinds/).
-import type { Report } from './checks.js';
+import type { Report } from '../format/issue.js';
 import { faultKindModule } from '../faults/registry.js';
 import { formatDuration } from '../format/duration.js';
 import type { KeyPath } from './errors.js';

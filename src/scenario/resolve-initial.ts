@@ -12,7 +12,7 @@
 // positive, so never a client write id (the workload counts writes from 1 and
 // ignores data ≤ 0), and one value per (index, term), as log matching requires.
 import type { Entry } from '../raft/types.js';
-import type { Issue, Report } from './checks.js';
+import type { Issue, Report } from '../format/issue.js';
 import type { KeyPath } from './errors.js';
 import { LIMITS } from '../format/limits.js';
 import type { InitialInput } from './schema-cluster.js';

@@ -13,7 +13,8 @@ import { largestElectionTimeoutUs, resolveRaftConfigs } from './raft-config.js';
 import { toDistSpec, type DistContext, type DurationOrDist } from './resolve-dist.js';
 import { resolveFaults } from './resolve-faults.js';
 import { resolveInitial } from './resolve-initial.js';
-import { scenarioSchema, scenarioShape, type ScenarioInput } from './schema.js';
+import { scenarioShape, type ScenarioInput } from './schema.js';
+import { scenarioSchema } from './scenario-schema.js';
 import type { ResolvedInitial, ResolvedScenario, ScenarioRaft } from './types.js';
 import { cloneData } from '../format/values.js';
 

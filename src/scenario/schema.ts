@@ -1,15 +1,15 @@
 // The scenario file format, as a zod schema. Objects are strict (an unknown key
 // is an error, with a suggestion); durations become integer µs while parsing;
-// checks that span fields run in checkScenario() once the shape is valid.
+// checks that span fields run in checkScenario() once the shape is valid
+// (scenario-schema.ts joins the two).
 // Defaults are filled in by resolve.ts; each is stated in its field's description,
 // and so is each cap (see limits.ts).
 import * as z from 'zod';
-import { checkScenario } from './checks.js';
 import { LIMITS, TRIAL_BYTES_PER_WRITE } from '../format/limits.js';
 import { raftSchema } from './schema-raft.js';
 import { faultSchema } from './schema-faults.js';
 import { clusterSchema } from './schema-cluster.js';
-import { ONLY_VALID, duration, durationOrDist, perNode, probability } from '../format/schema-values.js';
+import { duration, durationOrDist, perNode, probability } from '../format/schema-values.js';
 import { alertsSchema } from './schema-alerts.js';
 
 const clockKnobs = {
@@ -118,6 +118,3 @@ export const scenarioShape = z
   );
 
 export type ScenarioInput = z.output<typeof scenarioShape>;
-
-/** The full schema: the shape, then the cross-field checks (only once the shape is valid). */
-export const scenarioSchema = scenarioShape.superRefine((data, ctx) => checkScenario(data, ctx, scenarioShape), ONLY_VALID);
