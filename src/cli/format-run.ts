@@ -7,7 +7,7 @@ import { joinWrapped, labelled, proseColumns, terminalColumns, wrapWords } from 
 import type { DurationSummary } from '../metrics/summary.js';
 import type { ConfigResult, RunResult, SweepResult } from '../verdict/result.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { PROFILE_RULES } from '../raft/profiles.js';
+import { describeConfig, formatPointValue } from '../scenario/describe.js';
 import { quantileCiCell, rateCell, rateCiCell, spuriousOf } from './format-ci.js';
 import { verdictText } from '../report/verdict.js';
 import { formatRecommendation } from './format-recommend.js';
@@ -46,22 +46,6 @@ export function durationTable(m: ConfigResult['metrics'], width = terminalColumn
   // Too wide for the terminal: leave out the mean, p90, then max (all in --json).
   const { text, dropped } = fitTable(header, shown, (c) => c > 0, { width, dropFirst: [2, 4, 7], clip: 0 });
   return dropped.length === 0 ? text : `${text}\n(${dropped.join(', ')}: left out to fit ${width} columns; all in --json)`;
-}
-
-export function describeConfig(s: ResolvedScenario): string {
-  const c = s.raft.nodes[0];
-  const timers =
-    c.timerMode === 'ticks'
-      ? `tick ${formatUs(c.tickUs)}, election ${c.electionTimeoutMin}–${c.electionTimeoutMax} ticks, heartbeat ${c.heartbeatMin} tick(s)`
-      : `election timeout ${formatUs(c.electionTimeoutMin)}–${formatUs(c.electionTimeoutMax)}, heartbeat ${formatUs(c.heartbeatMin)}${c.heartbeatMax !== c.heartbeatMin ? `–${formatUs(c.heartbeatMax)}` : ''}`;
-  const checkUs = c.timerMode === 'ticks' ? c.checkQuorumTimeout * c.tickUs : c.checkQuorumTimeout;
-  const opts = [c.preVote ? 'PreVote' : 'no PreVote', c.checkQuorum ? `CheckQuorum (${formatUs(checkUs)})` : 'no CheckQuorum'];
-  if (c.timerSource === 'wall') opts.push('wall-clock timers');
-  // Implementation rules changed from the profile's (docs/model.md).
-  const rules = PROFILE_RULES[s.raft.profile];
-  for (const k of Object.keys(rules) as (keyof typeof rules)[]) if (c[k] !== rules[k]) opts.push(`${k} ${String(c[k])}`);
-  const impl = typeof s.raft.implementation === 'string' ? s.raft.implementation : s.raft.implementation.module;
-  return `${s.nodes} nodes · ${s.raft.profile} profile: ${timers} · ${opts.join(', ')}${impl !== 'reference' ? ` · node: ${impl}` : ''}`;
 }
 
 export function formatRun(r: RunResult, s: ResolvedScenario, width = terminalColumns()): string {
@@ -163,15 +147,3 @@ export function shortKeys(keys: readonly string[]): string[] {
     return keys[i];
   });
 }
-
-/** A swept value for a table cell: "300ms–600ms" for a {min, max} range, compact JSON otherwise. */
-export function formatPointValue(v: unknown): string {
-  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-    const o = v as Record<string, unknown>;
-    const keys = Object.keys(o);
-    if (keys.length === 2 && 'min' in o && 'max' in o) return `${String(o.min)}–${String(o.max)}`;
-    return JSON.stringify(v);
-  }
-  return typeof v === 'string' ? v : JSON.stringify(v);
-}
-

@@ -5,7 +5,7 @@
 // for every duration the 95% quantile intervals of each side.
 import { logRank, rateTest } from '../stats/logrank.js';
 import { formatInterval, type Bound } from '../stats/quantile-ci.js';
-import type { ConfigResult } from '../verdict/result.js';
+import type { ConfigResult } from './result.js';
 import type { DurationSummary } from '../metrics/summary.js';
 
 export interface Side {
