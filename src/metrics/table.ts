@@ -183,9 +183,11 @@ export type MetricOf<K extends MetricEntry['kind']> = { [N in MetricName]: (type
 /** The table's names in order (the --json order). */
 export const METRIC_NAMES = Object.freeze(Object.keys(METRICS) as MetricName[]);
 
-/** One entry, typed as the table's interface (its literal types widened). */
-export function metric(name: MetricName): MetricEntry {
-  return METRICS[name];
+type EntryOf<N extends MetricName> = Extract<MetricEntry, { readonly kind: (typeof METRICS)[N]['kind'] }>;
+
+/** One entry, typed as its kind's interface (the table's literal types widened). */
+export function metric<N extends MetricName>(name: N): EntryOf<N> {
+  return METRICS[name] as unknown as EntryOf<N>;
 }
 
 /** The names of one kind, in table order. */
