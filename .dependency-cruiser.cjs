@@ -5,7 +5,7 @@
 // in one layer are peers and may not import one another. raft/ (the pure node) imports nothing
 // outside raft/, not even Node's built-ins. Type-only imports count: swc parses the TypeScript.
 const LAYERS = [
-  ['version.ts', 'stats'],
+  ['version.ts', 'stats', 'format'],
   ['sim'],
   ['raft'],
   ['cluster'],

@@ -4,7 +4,7 @@
 import { readResultFile } from './report.js';
 import { isSweep } from '../report/model.js';
 import { pointLabel } from '../report/format.js';
-import { compareCells, compareResults, type Comparison, type Side } from './compare-results.js';
+import { compareCells, compareResults, type Comparison, type Side } from '../verdict/compare.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { UsageError } from './exit.js';
 import { fitTable } from './table.js';

@@ -4,6 +4,7 @@ import { formatInterval, type Bound } from '../stats/quantile-ci.js';
 import type { DurationSummary } from '../metrics/summary.js';
 import type { Metrics, RateSummary } from '../metrics/aggregate.js';
 import { num } from './table.js';
+import { METRICS, type MetricOf } from '../metrics/table.js';
 
 /** "[280.1, 301.2]", "[280.1, > horizon]", "[280.1, —]" (too few observations), or "—" without intervals. */
 export function quantileCiCell(s: DurationSummary, key: 'p50' | 'p90' | 'p99'): string {
@@ -11,9 +12,14 @@ export function quantileCiCell(s: DurationSummary, key: 'p50' | 'p90' | 'p99'): 
   return ci ? formatInterval(ci as readonly [Bound, Bound], (x) => num(x)) : '—';
 }
 
-/** The spurious-election rate's evidence, from the metrics (recomputed for results saved before it was stored). */
+/** A rate's evidence (events, exposure, interval), from the metrics; null in results saved before it was stored. */
+export function rateOf(m: Metrics, key: MetricOf<'perHour'>): RateSummary | null {
+  return m[METRICS[key].evidence] ?? null;
+}
+
+/** The spurious-election rate's evidence. */
 export function spuriousOf(m: Metrics): RateSummary | null {
-  return m.spuriousElections ?? null;
+  return rateOf(m, 'spuriousElectionsPerHour');
 }
 
 /** "0.00 /h [0, 8.89] over 0.337 h (0 events)". */

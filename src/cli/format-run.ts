@@ -7,24 +7,19 @@ import { joinWrapped, labelled, proseColumns, terminalColumns, wrapWords } from 
 import type { DurationSummary } from '../metrics/summary.js';
 import type { ConfigResult, RunResult, SweepResult } from '../verdict/result.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { PROFILE_RULES } from '../raft/profiles.js';
-import { quantileCiCell, rateCell, rateCiCell, spuriousOf } from './format-ci.js';
+import { describeConfig, formatPointValue } from '../scenario/describe.js';
+import { quantileCiCell, rateCell, rateCiCell, rateOf, spuriousOf } from './format-ci.js';
+import { METRICS, METRIC_NAMES, metric, metricsOfKind, type MetricOf } from '../metrics/table.js';
 import { verdictText } from '../report/verdict.js';
 import { formatRecommendation } from './format-recommend.js';
 
-// The "…" rows are later stages of the same wait (never shorter than time to leader). The first
-// write is not one: the old leader may commit it before it is deposed, so it stands on its own.
-const DURATION_ROWS: [keyof ConfigResult['metrics'], string][] = [
-  ['timeToLeaderMs', 'time to leader'],
-  ['timeToLeaderHeardMs', '  … heard by a majority'],
-  ['timeToStableLeaderMs', '  … stable leader'],
-  ['timeToLeaderCommitMs', '  … its no-op committed'],
-  ['timeToWriteMs', 'time to first write commit'],
-  ['leaderlessMs', 'leaderless time per trial'],
-  ['deposedLeaderMs', 'deposed leader still leading'],
-  ['recoveryMs', 'recovery after the last heal'],
-  ['commitLatencyMs', 'write commit latency'],
-];
+// The run table's rows, from the metric table (metrics/table.ts) in its `terminal.row` order. The "…"
+// rows are later stages of the same wait (never shorter than time to leader). The first write is not
+// one: the old leader may commit it before it is deposed, so it stands on its own.
+const DURATION_ROWS: [MetricOf<'duration'>, string][] = metricsOfKind('duration')
+  .map((key) => [key, METRICS[key].terminal] as const)
+  .sort((x, y) => x[1].row - y[1].row)
+  .map(([key, t]) => [key, t.label]);
 
 function q(x: number | null, s: DurationSummary): string {
   return x === null ? (s.censored > 0 && s.n > 0 ? '> horizon' : '—') : num(x);
@@ -48,21 +43,6 @@ export function durationTable(m: ConfigResult['metrics'], width = terminalColumn
   return dropped.length === 0 ? text : `${text}\n(${dropped.join(', ')}: left out to fit ${width} columns; all in --json)`;
 }
 
-export function describeConfig(s: ResolvedScenario): string {
-  const c = s.raft.nodes[0];
-  const timers =
-    c.timerMode === 'ticks'
-      ? `tick ${formatUs(c.tickUs)}, election ${c.electionTimeoutMinUs / c.tickUs}–${c.electionTimeoutMaxUs / c.tickUs} ticks, heartbeat ${c.heartbeatMinUs / c.tickUs} tick(s)`
-      : `election timeout ${formatUs(c.electionTimeoutMinUs)}–${formatUs(c.electionTimeoutMaxUs)}, heartbeat ${formatUs(c.heartbeatMinUs)}${c.heartbeatMaxUs !== c.heartbeatMinUs ? `–${formatUs(c.heartbeatMaxUs)}` : ''}`;
-  const opts = [c.preVote ? 'PreVote' : 'no PreVote', c.checkQuorum ? `CheckQuorum (${formatUs(c.checkQuorumTimeoutUs)})` : 'no CheckQuorum'];
-  if (c.timerSource === 'wall') opts.push('wall-clock timers');
-  // Implementation rules changed from the profile's (docs/model.md).
-  const rules = PROFILE_RULES[s.raft.profile];
-  for (const k of Object.keys(rules) as (keyof typeof rules)[]) if (c[k] !== rules[k]) opts.push(`${k} ${String(c[k])}`);
-  const impl = typeof s.raft.implementation === 'string' ? s.raft.implementation : s.raft.implementation.module;
-  return `${s.nodes} nodes · ${s.raft.profile} profile: ${timers} · ${opts.join(', ')}${impl !== 'reference' ? ` · node: ${impl}` : ''}`;
-}
-
 export function formatRun(r: RunResult, s: ResolvedScenario, width = terminalColumns()): string {
   const m = r.metrics;
   const out: string[] = [];
@@ -72,13 +52,7 @@ export function formatRun(r: RunResult, s: ResolvedScenario, width = terminalCol
   out.push('', durationTable(m, width), wrapWords('p99 95% CI: distribution-free interval from order statistics, censored trials counted ("—": too few observations to bound it).', proseColumns(width)), '');
   const alerts = Object.entries(m.alertsFiredPerTrial).map(([k, v]) => `≥${k}: ${num(v, 3)} per trial (${m.trialsWithAlert[k]} trials);`).join(' ').replace(/;$/, '');
   const facts: [string, string][] = [
-    ['leader kept through the fault', m.leaderKeptFraction === null ? '—' : pct(m.leaderKeptFraction, 1)],
-    ['elections per trial', num(m.electionsPerTrial, 2)],
-    ['split votes per trial', num(m.splitVotesPerTrial, 2)],
-    ['leader changes per trial', num(m.leaderChangesPerTrial, 2)],
-    ['term inflation per trial', num(m.termInflationPerTrial, 2)],
-    ['spurious elections per hour', rateCell(spuriousOf(m), m.spuriousElectionsPerHour)],
-    ['write availability', pct(m.writeAvailability)],
+    ...metricFacts(m),
     ['no-leader alerts', alerts],
     ['safety', m.safety === 'ok' ? 'ok (election safety, log matching, leader completeness, state-machine safety, durability)' : `VIOLATED in ${m.safetyViolations} trial(s)`],
   ];
@@ -86,6 +60,25 @@ export function formatRun(r: RunResult, s: ResolvedScenario, width = terminalCol
   for (const [k, v] of facts) out.push(labelled(k, w, v, width));
   out.push(...formatExpectations(r), ...formatViolations(r, width));
   return out.join('\n');
+}
+
+/** One line per metric that is one number (metric table order), as the run summary prints it. */
+export function metricFacts(m: ConfigResult['metrics']): [string, string][] {
+  return METRIC_NAMES.flatMap((name): [string, string][] => {
+    const e = metric(name);
+    switch (e.kind) {
+      case 'duration':
+        return [];
+      case 'perTrial':
+        return [[e.terminal.label, num(m[name as MetricOf<'perTrial'>], e.terminal.digits)]];
+      case 'perHour': {
+        const key = name as MetricOf<'perHour'>;
+        return [[e.terminal.label, rateCell(rateOf(m, key), m[key])]];
+      }
+      case 'fraction':
+        return [[e.terminal.label, pct(m[name as MetricOf<'fraction'>], e.terminal.digits)]];
+    }
+  });
 }
 
 export function formatExpectations(r: ConfigResult): string[] {
@@ -162,15 +155,3 @@ export function shortKeys(keys: readonly string[]): string[] {
     return keys[i];
   });
 }
-
-/** A swept value for a table cell: "300ms–600ms" for a {min, max} range, compact JSON otherwise. */
-export function formatPointValue(v: unknown): string {
-  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-    const o = v as Record<string, unknown>;
-    const keys = Object.keys(o);
-    if (keys.length === 2 && 'min' in o && 'max' in o) return `${String(o.min)}–${String(o.max)}`;
-    return JSON.stringify(v);
-  }
-  return typeof v === 'string' ? v : JSON.stringify(v);
-}
-

@@ -4,7 +4,7 @@ import { runTrial } from '../run/trial.js';
 import { checkOutputPath } from './files.js';
 import { formatUs } from '../sim/time.js';
 import { loadFromArgs } from './run.js';
-import { describeConfig } from './format-run.js';
+import { describeConfig } from '../scenario/describe.js';
 import { faultWindow, keyEvents, renderTimeline } from './timeline.js';
 import { JsonLinesFile } from './trace-file.js';
 import { EXIT, UsageError } from './exit.js';

@@ -3,34 +3,9 @@
 // table, the rules of thumb, and what the search cost.
 import type { ConfigEvidence, TuneResult } from '../tune/result.js';
 import { fmt } from '../tune/result.js';
-import { quantileName } from '../tune/assess.js';
 import { table } from './table.js';
 import { csvTable } from './csv.js';
-import { boundsNote, boundsText, CAVEAT, costText, goalsText, ranTrials, runnerUpName, stopText } from './tune-text.js';
-
-export function evidenceRows(r: TuneResult): { header: string[]; rows: string[][] } {
-  const q = quantileName(r.goals.failover.quantile);
-  const fams = r.goals.failover.after;
-  const header = ['configuration', 'state', ...fams.flatMap((f) => [`${q} ${f} (ms)`, 'bounds', 'trials']), `spurious / ${r.goals.spuriousElections.per}`, 'bounds', 'sim. hours', 'missed'];
-  const rows = r.configurations.map((c) => {
-    // A configuration added but never run has no evidence: "—", never a measured-looking 0.
-    if (!ranTrials(c)) return [c.label, 'not run', ...fams.flatMap(() => ['—', '—', '0']), '—', '—', '0', '—'];
-    const quiet = c.trials.quiet > 0;
-    return [
-      c.label,
-      c.state,
-      ...fams.flatMap((f) => {
-        const x = c.failover.find((y) => y.family === f);
-        return x && x.trials > 0 ? [x.estimateMs === null ? '> horizon' : fmt(x.estimateMs), boundsText(x.ciMs), x.trials.toLocaleString('en-US')] : ['—', '—', '0'];
-      }),
-      quiet ? fmt(c.spurious.rate) : '—',
-      quiet ? boundsText([c.spurious.lower, c.spurious.upper]) : '—',
-      fmt(c.spurious.hours),
-      c.missed.join('; ') || (c.verdict === 'met' ? '—' : 'undecided'),
-    ];
-  });
-  return { header, rows };
-}
+import { boundsNote, CAVEAT, costText, evidenceRows, goalsText, runnerUpName, stopText } from '../tune/text.js';
 
 export function formatTune(r: TuneResult, elapsedMs: number | null): string {
   const out: string[] = [];

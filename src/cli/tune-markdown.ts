@@ -2,8 +2,7 @@
 // Actions job summary ($GITHUB_STEP_SUMMARY).
 import type { TuneResult } from '../tune/result.js';
 import { fmt } from '../tune/result.js';
-import { evidenceRows } from './tune-format.js';
-import { boundsNote, CAVEAT, costText, goalsText, runnerUpName, stopText } from './tune-text.js';
+import { boundsNote, CAVEAT, costText, evidenceRows, goalsText, runnerUpName, stopText } from '../tune/text.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

@@ -1,11 +1,14 @@
 // Summaries over the trials of one configuration: the `metrics` object of the
-// --json contract (docs/json.md). Duration metrics are DurationSummary objects
-// in milliseconds; counts and rates carry their unit in their name.
+// --json contract (docs/json.md), one key per entry of the metric table
+// (table.ts) in its order, then the alerts, safety and exposure. Duration
+// metrics are DurationSummary objects in milliseconds; counts and rates carry
+// their unit in their name.
 import { summarizeDurations, round3, type DurationSummary } from './summary.js';
 import { formatUs } from '../sim/time.js';
 import type { TrialMetrics } from './derive.js';
 import type { SafetyViolation } from '../invariants/safety.js';
 import { rateEstimate } from '../stats/poisson.js';
+import { METRICS, METRIC_NAMES, metric, type MetricName, type MetricOf } from './table.js';
 
 /** What a worker sends back per trial (no histories: those are re-run on demand). */
 export interface TrialSummary {
@@ -16,30 +19,15 @@ export interface TrialSummary {
   readonly hash: string;
 }
 
-export interface Metrics {
-  readonly timeToLeaderMs: DurationSummary;
-  readonly timeToLeaderHeardMs: DurationSummary;
-  readonly timeToStableLeaderMs: DurationSummary;
-  /** Until the new leader's term has a committed entry (its no-op): needs no clients. */
-  readonly timeToLeaderCommitMs: DurationSummary;
-  readonly timeToWriteMs: DurationSummary;
-  /** Fault occurrences after which the leader was kept (no new term needed). */
-  readonly leaderKeptFraction: number | null;
-  /** Total leaderless time per trial (after warm-up). */
-  readonly leaderlessMs: DurationSummary;
-  readonly commitLatencyMs: DurationSummary;
-  readonly deposedLeaderMs: DurationSummary;
-  /** Per trial whose faults all healed: from the last heal until one effective leader and a write committed (recovery.ts). */
-  readonly recoveryMs: DurationSummary;
-  readonly electionsPerTrial: number;
-  readonly splitVotesPerTrial: number;
-  readonly leaderChangesPerTrial: number;
-  readonly termInflationPerTrial: number;
-  readonly spuriousElectionsPerHour: number;
-  /** The count behind spuriousElectionsPerHour, its exposure and exact Poisson bounds (absent in results saved before it existed). */
-  readonly spuriousElections?: RateSummary;
-  /** Writes acknowledged within the client timeout / writes submitted (null without a workload). */
-  readonly writeAvailability: number | null;
+type ValueOf<E> = E extends { readonly kind: 'duration' } ? DurationSummary : E extends { readonly kind: 'fraction' } ? number | null : number;
+
+/** Every metric of the table (table.ts), by its kind's value. */
+export type TableMetrics = { readonly [N in MetricName]: ValueOf<(typeof METRICS)[N]> };
+
+/** A rate's evidence under its own key (absent in results saved before it existed). */
+export type RateEvidence = { readonly [N in MetricOf<'perHour'> as (typeof METRICS)[N]['evidence']]?: RateSummary };
+
+export interface Metrics extends TableMetrics, RateEvidence {
   /** Mean alerts fired per trial, keyed by threshold ("30s", "1min"). */
   readonly alertsFiredPerTrial: Readonly<Record<string, number>>;
   /** Trials in which each alert fired at least once. */
@@ -49,19 +37,6 @@ export interface Metrics {
   readonly measuredHours: number;
   readonly eventsPerTrial: number;
 }
-
-/** Per trial, the values (µs; null = censored) each duration metric summarises. check's worst-trial search reads the same table. */
-export const DURATION_SAMPLES = {
-  timeToLeaderMs: (m: TrialMetrics) => m.faults.map((f) => f.leaderUs),
-  timeToLeaderHeardMs: (m: TrialMetrics) => m.faults.map((f) => f.heardUs),
-  timeToStableLeaderMs: (m: TrialMetrics) => m.faults.map((f) => f.stableUs),
-  timeToLeaderCommitMs: (m: TrialMetrics) => m.faults.map((f) => f.leaderCommitUs),
-  timeToWriteMs: (m: TrialMetrics) => m.faults.map((f) => f.writeUs),
-  leaderlessMs: (m: TrialMetrics) => [m.leaderlessUs],
-  commitLatencyMs: (m: TrialMetrics) => m.commitLatencyUs,
-  deposedLeaderMs: (m: TrialMetrics) => m.deposedLeaderUs,
-  recoveryMs: (m: TrialMetrics) => (m.recovery ? [m.recovery.afterUs] : []),
-} as const satisfies Readonly<Record<string, (m: TrialMetrics) => readonly (number | null)[]>>;
 
 /** A rate with its evidence: events over simulated hours, a two-sided 95% interval and a one-sided 95% upper bound (per hour). */
 export interface RateSummary {
@@ -80,30 +55,33 @@ export function rateSummary(events: number, hours: number): RateSummary {
 
 export function aggregate(trials: readonly TrialSummary[], alertThresholdsUs: readonly number[]): Metrics {
   const ms = trials.map((t) => t.metrics);
-  const faults = ms.flatMap((m) => m.faults);
   const per = (f: (m: TrialMetrics) => number) => (ms.length === 0 ? 0 : round3(ms.reduce((a, m) => a + f(m), 0) / ms.length));
   const hours = ms.reduce((a, m) => a + m.measuredUs, 0) / 3.6e9;
-  const counted = ms.reduce((a, m) => a + m.writesCounted, 0);
-  const over = (key: keyof typeof DURATION_SAMPLES) => summarizeDurations(ms.flatMap(DURATION_SAMPLES[key]));
+  const sum = (f: (m: TrialMetrics) => number) => ms.reduce((a, m) => a + f(m), 0);
+  const table: Record<string, unknown> = {};
+  for (const name of METRIC_NAMES) {
+    const e = metric(name);
+    switch (e.kind) {
+      case 'duration':
+        table[name] = e.measuredIf === null || e.measuredIf(ms) ? summarizeDurations(ms.flatMap(e.samples)) : summarizeDurations([]);
+        break;
+      case 'perTrial':
+        table[name] = per(e.count);
+        break;
+      case 'perHour':
+        table[name] = hours > 0 ? round3(sum(e.events) / hours) : 0;
+        table[e.evidence] = rateSummary(sum(e.events), hours);
+        break;
+      case 'fraction': {
+        const whole = sum(e.whole);
+        table[name] = whole > 0 ? round3(sum(e.part) / whole) : null;
+        break;
+      }
+    }
+  }
   const alertKeys = alertThresholdsUs.map((t) => formatUs(t));
   return {
-    timeToLeaderMs: over('timeToLeaderMs'),
-    timeToLeaderHeardMs: over('timeToLeaderHeardMs'),
-    timeToStableLeaderMs: over('timeToStableLeaderMs'),
-    timeToLeaderCommitMs: over('timeToLeaderCommitMs'),
-    timeToWriteMs: counted > 0 || faults.some((f) => f.writeUs !== null) ? over('timeToWriteMs') : summarizeDurations([]),
-    leaderKeptFraction: faults.length === 0 ? null : round3(faults.filter((f) => f.kept).length / faults.length),
-    leaderlessMs: over('leaderlessMs'),
-    commitLatencyMs: over('commitLatencyMs'),
-    deposedLeaderMs: over('deposedLeaderMs'),
-    recoveryMs: over('recoveryMs'),
-    electionsPerTrial: per((m) => m.elections),
-    splitVotesPerTrial: per((m) => m.splitVotes),
-    leaderChangesPerTrial: per((m) => m.leaderChanges),
-    termInflationPerTrial: per((m) => m.termInflation),
-    spuriousElectionsPerHour: hours > 0 ? round3(ms.reduce((a, m) => a + m.spuriousElections, 0) / hours) : 0,
-    spuriousElections: rateSummary(ms.reduce((a, m) => a + m.spuriousElections, 0), hours),
-    writeAvailability: counted > 0 ? round3(ms.reduce((a, m) => a + m.writesAckedInTime, 0) / counted) : null,
+    ...(table as unknown as TableMetrics & RateEvidence),
     alertsFiredPerTrial: Object.fromEntries(alertKeys.map((k, i) => [k, per((m) => m.alertsFired[i])])),
     trialsWithAlert: Object.fromEntries(alertKeys.map((k, i) => [k, ms.filter((m) => m.alertsFired[i] > 0).length])),
     safety: trials.some((t) => t.violation !== null) ? 'violated' : 'ok',

@@ -1,7 +1,7 @@
 // `raftsim compare --html`: the comparison table as a self-contained page.
 import { html, join } from './html.js';
 import { page } from './page.js';
-import { compareCells, type Comparison } from '../cli/compare-results.js';
+import { compareCells, type Comparison } from '../verdict/compare.js';
 
 export function renderCompareReport(c: Comparison): string {
   const t = compareCells(c);

@@ -1,5 +1,5 @@
 // Number and value formatting for reports (plain strings; html.ts escapes them).
-import { formatPointValue } from '../cli/format-run.js';
+import { formatPointValue } from '../scenario/describe.js';
 import { groupedNumber } from '../stats/format.js';
 
 /** Milliseconds for people: 0.123 ms, 12.3 ms, 187 ms, 1,234 ms. */

@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { clipText } from '../scenario/clip.js';
 import { formatKeyPath } from '../scenario/errors.js';
+import { METRIC_NAMES, metric } from '../metrics/table.js';
 
 const num = z.number().refine(Number.isFinite, 'a finite number');
 const ms = num.nullable();
@@ -36,24 +37,20 @@ const rate = z.looseObject({
   upper95: num.nullable(),
 });
 
+/** Each metric of the table (metrics/table.ts) by its kind; a metric added later may be absent from older results. */
+function tableMetricShapes(): Record<string, z.ZodType> {
+  const out: Record<string, z.ZodType> = {};
+  for (const name of METRIC_NAMES) {
+    const e = metric(name);
+    const shape = e.kind === 'duration' ? duration : e.kind === 'fraction' ? ms : num;
+    out[name] = e.inOldResults ? shape : shape.optional();
+    if (e.kind === 'perHour') out[e.evidence] = rate.optional();
+  }
+  return out;
+}
+
 const metrics = z.looseObject({
-  timeToLeaderMs: duration,
-  timeToLeaderHeardMs: duration,
-  timeToStableLeaderMs: duration.optional(),
-  timeToLeaderCommitMs: duration.optional(),
-  timeToWriteMs: duration,
-  leaderKeptFraction: ms,
-  leaderlessMs: duration,
-  commitLatencyMs: duration,
-  deposedLeaderMs: duration,
-  recoveryMs: duration.optional(),
-  electionsPerTrial: num,
-  splitVotesPerTrial: num,
-  leaderChangesPerTrial: num,
-  termInflationPerTrial: num,
-  spuriousElectionsPerHour: num,
-  spuriousElections: rate.optional(),
-  writeAvailability: ms,
+  ...tableMetricShapes(),
   alertsFiredPerTrial: z.record(z.string(), num),
   trialsWithAlert: z.record(z.string(), count),
   safety: z.enum(['ok', 'violated']),

@@ -5,13 +5,13 @@ import { fmtMs, fmtNum, fmtPct, fmtQuantile, pointLabel } from './format.js';
 import { reproduceCommand } from './command.js';
 import { deposedFirstLeaders, primaryMetric, type ReportConfig, type ReportModel } from './model.js';
 import { verdict } from './tips.js';
-import { describeConfig } from '../cli/format-run.js';
+import { describeConfig } from '../scenario/describe.js';
 import { formatUs } from '../sim/time.js';
 import type { ConfigResult } from '../verdict/result.js';
 import { formatInterval } from '../stats/quantile-ci.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 
-/** The one-line cluster description the terminal prints (cli/format-run.ts), from a result's resolved config. */
+/** The one-line cluster description the terminal prints (scenario/describe.ts), from a result's resolved config. */
 export function describeResultConfig(r: ConfigResult): string {
   try {
     // ResolvedConfig is ResolvedScenario without its naming fields; describeConfig reads none of those.

@@ -5,8 +5,7 @@
 import { html, join, raw, type SafeHtml } from './html.js';
 import { page } from './page.js';
 import { frontierChart } from './tune-frontier.js';
-import { evidenceRows } from '../cli/tune-format.js';
-import { boundsNote, CAVEAT, costText, goalsText, stopText } from '../cli/tune-text.js';
+import { boundsNote, CAVEAT, costText, evidenceRows, goalsText, stopText } from '../tune/text.js';
 import { fmtNum } from './format.js';
 import type { TuneResult } from '../tune/result.js';
 

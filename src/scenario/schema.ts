@@ -11,6 +11,7 @@ import { faultSchema } from './schema-faults.js';
 import { clusterSchema } from './schema-cluster.js';
 import { duration, durationOrDist, perNode, probability } from '../format/schema-values.js';
 import { alertsSchema } from './schema-alerts.js';
+import { expectableMetricsText } from '../metrics/metric-names.js';
 
 const clockKnobs = {
   skew: duration('Wall-clock offset from true time; may be negative, e.g. "-200ms" (default 0).', { signed: true }).optional(),
@@ -108,8 +109,7 @@ export const scenarioShape = z
       .record(z.string(), z.string())
       .describe(
         `Metric → "<op> <number>" (ops <, <=, >, >=, ==, !=), or "ok" for safety, e.g. { "timeToLeaderMs.p99": "< 1000", "safety": "ok" }; at most ${LIMITS.expectations} entries. ` +
-          'Metrics: safety; timeToLeaderMs, timeToLeaderHeardMs, timeToStableLeaderMs, timeToLeaderCommitMs, timeToWriteMs, leaderlessMs, commitLatencyMs, deposedLeaderMs, recoveryMs with .n .mean .p50 .p90 .p99 .max .censored; ' +
-          'electionsPerTrial, splitVotesPerTrial, leaderChangesPerTrial, termInflationPerTrial, spuriousElectionsPerHour, writeAvailability; alertsFiredPerTrial.<threshold> for each of measure.alerts.',
+          expectableMetricsText(),
       )
       .optional(),
   })

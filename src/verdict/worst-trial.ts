@@ -3,37 +3,30 @@
 // leader for "timeToLeaderMs.p99 < 1000" (a trial that never got one counts as
 // largest), the lowest availability for "writeAvailability > 0.99". Its replay
 // command reproduces that value exactly.
-import { DURATION_SAMPLES, type TrialSummary } from '../metrics/aggregate.js';
+import type { TrialSummary } from '../metrics/aggregate.js';
+import { METRICS, metric, trialValues, type MetricName } from '../metrics/table.js';
 import type { TrialMetrics } from '../metrics/derive.js';
 import type { ExpectationResult } from './expect.js';
 import { ALERTS_METRIC, SAFETY_METRIC, alertLabel } from '../metrics/metric-names.js';
 
-/** Per trial, the samples behind a metric (µs or counts; null = censored, sorts as +∞). */
+/** Per trial, the samples behind a metric (µs, counts, per hour or 0–1; null = censored, sorts as +∞). */
 type Samples = (m: TrialMetrics) => readonly (number | null)[];
 
-const SCALAR_SAMPLES: Readonly<Record<string, Samples>> = {
-  electionsPerTrial: (m) => [m.elections],
-  splitVotesPerTrial: (m) => [m.splitVotes],
-  leaderChangesPerTrial: (m) => [m.leaderChanges],
-  termInflationPerTrial: (m) => [m.termInflation],
-  spuriousElectionsPerHour: (m) => (m.measuredUs > 0 ? [m.spuriousElections / (m.measuredUs / 3.6e9)] : []),
-  writeAvailability: (m) => (m.writesCounted > 0 ? [m.writesAckedInTime / m.writesCounted] : []),
-};
-
-function samplesFor(metric: string, alertThresholdsUs: readonly number[]): Samples | null {
-  const dot = metric.indexOf('.');
-  const head = dot < 0 ? metric : metric.slice(0, dot);
-  const field = dot < 0 ? '' : metric.slice(dot + 1);
+function samplesFor(name: string, alertThresholdsUs: readonly number[]): Samples | null {
+  const dot = name.indexOf('.');
+  const head = dot < 0 ? name : name.slice(0, dot);
+  const field = dot < 0 ? '' : name.slice(dot + 1);
   if (head === ALERTS_METRIC) {
     const i = alertThresholdsUs.findIndex((t) => alertLabel(t) === field);
     return i < 0 ? null : (m) => [m.alertsFired[i]];
   }
-  if (SCALAR_SAMPLES[head]) return SCALAR_SAMPLES[head];
-  const d: Samples | undefined = (DURATION_SAMPLES as Readonly<Record<string, Samples>>)[head];
-  if (!d) return null;
-  if (field === 'n') return (m) => [d(m).length];
-  if (field === 'censored') return (m) => [d(m).filter((x) => x === null).length];
-  return d;
+  if (!Object.hasOwn(METRICS, head)) return null;
+  const e = metric(head as MetricName);
+  const values: Samples = (m) => trialValues(e, m);
+  if (e.kind !== 'duration') return values;
+  if (field === 'n') return (m) => [values(m).length];
+  if (field === 'censored') return (m) => [values(m).filter((x) => x === null).length];
+  return values;
 }
 
 /** Did the expectation fail because the value is too high (true) or too low (false)? */

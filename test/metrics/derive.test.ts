@@ -2,7 +2,8 @@
 // whose answers can be worked out on paper.
 import { describe, expect, it } from 'vitest';
 import { deriveMetrics, type DeriveOptions } from '../../src/metrics/derive.js';
-import { aggregate, DURATION_SAMPLES } from '../../src/metrics/aggregate.js';
+import { aggregate } from '../../src/metrics/aggregate.js';
+import { METRICS } from '../../src/metrics/table.js';
 import type { Stint, TrialHistory } from '../../src/metrics/history.js';
 
 const MS = 1000;
@@ -217,7 +218,7 @@ describe('time to leader commit (timeToLeaderCommitMs): an entry of the new lead
     const b = deriveMetrics({ ...crash, termCommits: [] }, [], opts);
     const m = aggregate([a, b].map((metrics, trial) => ({ trial, metrics, violation: null, events: 0, hash: '' })), []);
     expect(m.timeToLeaderCommitMs).toMatchObject({ n: 2, censored: 1, max: 195, mean: 195 });
-    expect(DURATION_SAMPLES.timeToLeaderCommitMs(b)).toEqual([null]);
+    expect(METRICS.timeToLeaderCommitMs.samples(b)).toEqual([null]);
   });
 });
 

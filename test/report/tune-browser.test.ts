@@ -11,7 +11,7 @@ import { cli, ensureBuilt, show, tempDir } from '../cli/cli.js';
 import { ARGS, CHROMIUM, HAVE_CHROMIUM, openReport, type Opened } from './chromium.js';
 import type { TuneResult } from '../../src/tune/result.js';
 import { renderCompareReport } from '../../src/report/compare-report.js';
-import { compareResults } from '../../src/cli/compare-results.js';
+import { compareResults } from '../../src/verdict/compare.js';
 import { config } from './fixtures.js';
 
 const FIXTURE = new URL('../tune/fixtures/lan-3.tune.json5', import.meta.url).pathname;

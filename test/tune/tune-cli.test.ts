@@ -82,7 +82,7 @@ describe('raftsim compare', () => {
 
 describe('raftsim compare in a terminal', () => {
   it('fits the width, names what differs between A and B, and lists the stable-leader rows after time to leader', async () => {
-    const { compareResults } = await import('../../src/cli/compare-results.js');
+    const { compareResults } = await import('../../src/verdict/compare.js');
     const { formatCompare } = await import('../../src/cli/compare.js');
     const values = [90, 95, 100, 105, 110, 115, 120, 125, 130, 135];
     const ra = runResult({ name: 'leader-crash', values });

@@ -1,8 +1,8 @@
 // Shared words for tune's outputs (terminal, Markdown, HTML): the goals, why
-// the search stopped, and the caveat every reading needs.
-import { quantileName } from '../tune/assess.js';
-import type { ConfigEvidence, TuneResult } from '../tune/result.js';
-import { fmt } from '../tune/result.js';
+// the search stopped, the evidence table's cells, and the caveat every reading needs.
+import { quantileName } from './assess.js';
+import type { ConfigEvidence, TuneResult } from './result.js';
+import { fmt } from './result.js';
 
 export function goalsText(r: TuneResult): string {
   const g = r.goals;
@@ -64,4 +64,28 @@ export function pct(x: number): string {
 export function boundsText(ci: readonly [unknown, unknown]): string {
   const b = (x: unknown) => (x === null ? '—' : typeof x === 'number' ? fmt(x) : String(x));
   return `[${b(ci[0])}, ${b(ci[1])}]`;
+}
+
+export function evidenceRows(r: TuneResult): { header: string[]; rows: string[][] } {
+  const q = quantileName(r.goals.failover.quantile);
+  const fams = r.goals.failover.after;
+  const header = ['configuration', 'state', ...fams.flatMap((f) => [`${q} ${f} (ms)`, 'bounds', 'trials']), `spurious / ${r.goals.spuriousElections.per}`, 'bounds', 'sim. hours', 'missed'];
+  const rows = r.configurations.map((c) => {
+    // A configuration added but never run has no evidence: "—", never a measured-looking 0.
+    if (!ranTrials(c)) return [c.label, 'not run', ...fams.flatMap(() => ['—', '—', '0']), '—', '—', '0', '—'];
+    const quiet = c.trials.quiet > 0;
+    return [
+      c.label,
+      c.state,
+      ...fams.flatMap((f) => {
+        const x = c.failover.find((y) => y.family === f);
+        return x && x.trials > 0 ? [x.estimateMs === null ? '> horizon' : fmt(x.estimateMs), boundsText(x.ciMs), x.trials.toLocaleString('en-US')] : ['—', '—', '0'];
+      }),
+      quiet ? fmt(c.spurious.rate) : '—',
+      quiet ? boundsText([c.spurious.lower, c.spurious.upper]) : '—',
+      fmt(c.spurious.hours),
+      c.missed.join('; ') || (c.verdict === 'met' ? '—' : 'undecided'),
+    ];
+  });
+  return { header, rows };
 }

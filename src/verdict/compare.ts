@@ -1,12 +1,13 @@
-// Two configurations' results side by side, metric by metric, with the
-// difference and whether it is significant: the log-rank test for durations
+// Two configurations' results side by side, metric by metric (each the metric
+// table gives a `compare` row), with the difference and whether it is significant: the log-rank test for durations
 // whose raw values the results keep (censored values stay at risk past every
 // observed one), the exact conditional test for the spurious-election rate, and
 // for every duration the 95% quantile intervals of each side.
 import { logRank, rateTest } from '../stats/logrank.js';
 import { formatInterval, type Bound } from '../stats/quantile-ci.js';
-import type { ConfigResult } from '../verdict/result.js';
+import type { ConfigResult } from './result.js';
 import type { DurationSummary } from '../metrics/summary.js';
+import { METRICS, metric, metricsOfKind, type MetricOf } from '../metrics/table.js';
 
 export interface Side {
   readonly label: string;
@@ -47,68 +48,57 @@ export interface ConfigDifference {
   readonly b: string;
 }
 
-/** Display order: time to leader with its refinements first, then leaderless time and the rest. */
-const DURATION_ORDER = ['timeToLeaderMs', 'timeToLeaderHeardMs', 'timeToStableLeaderMs', 'timeToLeaderCommitMs', 'timeToWriteMs', 'leaderlessMs', 'commitLatencyMs', 'recoveryMs'] as const;
+type SavedSamples = Partial<Record<string, readonly (number | null)[]>> | undefined;
 
-const SAMPLED = {
-  timeToLeaderMs: 'time to leader',
-  timeToLeaderHeardMs: '… heard by a majority',
-  timeToWriteMs: '… first write committed',
-  leaderlessMs: 'leaderless time per trial',
-} as const;
-
-const SUMMARY_ONLY = {
-  timeToStableLeaderMs: '… stable leader',
-  timeToLeaderCommitMs: '… its no-op committed',
-  commitLatencyMs: 'write commit latency',
-  recoveryMs: 'recovery after the last heal',
-} as const;
-
+/**
+ * The rows, from the metric table (metrics/table.ts): durations in table order (log-rank where the
+ * results keep raw values, else the quantile intervals), then rates, then counts per trial.
+ */
 export function compareResults(a: Side, b: Side, alpha = 0.05): Comparison {
   const rows: CompareRow[] = [];
-  for (const key of DURATION_ORDER) {
-    if (key in SAMPLED) sampledRow(key as keyof typeof SAMPLED);
-    else summaryRow(key as keyof typeof SUMMARY_ONLY);
-  }
-  function sampledRow(key: keyof typeof SAMPLED): void {
-    const label = SAMPLED[key];
+  for (const key of metricsOfKind('duration')) {
+    const c = metric(key).compare;
+    if (c === null) continue;
     const sa = a.result.metrics[key] as DurationSummary | undefined;
     const sb = b.result.metrics[key] as DurationSummary | undefined;
     // Results saved by an older raftsim may lack a metric: compare what both have.
-    if (!sa || !sb || (sa.n === 0 && sb.n === 0)) return;
-    const va = (a.result.samples?.[key] ?? []) as readonly (number | null)[];
-    const vb = (b.result.samples?.[key] ?? []) as readonly (number | null)[];
-    const t = va.length > 0 && vb.length > 0 ? logRank(va, vb) : null;
-    const sig = t === null ? null : t.p < alpha;
-    rows.push({ ...durationRow(label, sa, sb), test: t ? 'log-rank' : 'none', p: t ? round4(t.p) : null, significant: sig, better: sig ? (t!.observedMinusExpectedA > 0 ? 'a' : 'b') : null });
+    if (!sa || !sb || (sa.n === 0 && sb.n === 0)) continue;
+    if (c.test === 'log-rank') {
+      const va = (a.result.samples as unknown as SavedSamples)?.[key] ?? [];
+      const vb = (b.result.samples as unknown as SavedSamples)?.[key] ?? [];
+      const t = va.length > 0 && vb.length > 0 ? logRank(va, vb) : null;
+      const sig = t === null ? null : t.p < alpha;
+      rows.push({ ...durationRow(c.label, sa, sb), test: t ? 'log-rank' : 'none', p: t ? round4(t.p) : null, significant: sig, better: sig ? (t!.observedMinusExpectedA > 0 ? 'a' : 'b') : null });
+    } else {
+      const disjoint = disjointP99(sa, sb);
+      rows.push({ ...durationRow(c.label, sa, sb), test: 'quantile intervals', p: null, significant: disjoint, better: disjoint === true ? (upper(sa) < lower(sb) ? 'a' : 'b') : null });
+    }
   }
-  function summaryRow(key: keyof typeof SUMMARY_ONLY): void {
-    const label = SUMMARY_ONLY[key];
-    const sa = a.result.metrics[key] as DurationSummary | undefined;
-    const sb = b.result.metrics[key] as DurationSummary | undefined;
-    if (!sa || !sb || (sa.n === 0 && sb.n === 0)) return;
-    const disjoint = disjointP99(sa, sb);
-    rows.push({ ...durationRow(label, sa, sb), test: 'quantile intervals', p: null, significant: disjoint, better: disjoint === true ? (upper(sa) < lower(sb) ? 'a' : 'b') : null });
+  for (const key of metricsOfKind('perHour')) {
+    const c = metric(key).compare;
+    if (c === null) continue;
+    const ra = rate(a.result, key);
+    const rb = rate(b.result, key);
+    const p = rateTest(ra.events, ra.hours, rb.events, rb.hours);
+    const sig = p < alpha;
+    rows.push({
+      metric: c.label,
+      unit: 'per hour',
+      a: valueSide(ra.perHour),
+      b: valueSide(rb.perHour),
+      difference: round3(rb.perHour - ra.perHour),
+      test: 'exact Poisson',
+      p: round4(p),
+      significant: sig,
+      better: sig ? (ra.perHour < rb.perHour ? 'a' : 'b') : null,
+    });
   }
-  const ra = rate(a.result);
-  const rb = rate(b.result);
-  const p = rateTest(ra.events, ra.hours, rb.events, rb.hours);
-  const sig = p < alpha;
-  rows.push({
-    metric: 'spurious elections',
-    unit: 'per hour',
-    a: valueSide(ra.perHour),
-    b: valueSide(rb.perHour),
-    difference: round3(rb.perHour - ra.perHour),
-    test: 'exact Poisson',
-    p: round4(p),
-    significant: sig,
-    better: sig ? (ra.perHour < rb.perHour ? 'a' : 'b') : null,
-  });
-  for (const [key, label] of [['electionsPerTrial', 'elections'], ['splitVotesPerTrial', 'split votes'], ['leaderChangesPerTrial', 'leader changes']] as const) {
+  for (const key of metricsOfKind('perTrial')) {
+    const c = metric(key).compare;
+    if (c === null) continue;
     const x = a.result.metrics[key];
     const y = b.result.metrics[key];
-    rows.push({ metric: label, unit: 'per trial', a: valueSide(x), b: valueSide(y), difference: round3(y - x), test: 'none', p: null, significant: null, better: null });
+    rows.push({ metric: c.label, unit: 'per trial', a: valueSide(x), b: valueSide(y), difference: round3(y - x), test: 'none', p: null, significant: null, better: null });
   }
   const strip = ({ result: _r, ...s }: Side) => s;
   return { format: 'raftsim-compare/1', a: strip(a), b: strip(b), alpha, differences: configDifferences(a.result.config, b.result.config), rows };
@@ -169,12 +159,12 @@ function disjointP99(a: DurationSummary, b: DurationSummary): boolean | null {
   return upper(a) < lower(b) || upper(b) < lower(a);
 }
 
-/** Spurious elections and exposure; results saved before `spuriousElections` existed give the count back from the rate. */
-function rate(r: ConfigResult): { events: number; hours: number; perHour: number } {
-  const s = r.metrics.spuriousElections;
+/** A rate's events and exposure; results saved before its evidence was stored give the count back from the rate. */
+function rate(r: ConfigResult, key: MetricOf<'perHour'>): { events: number; hours: number; perHour: number } {
+  const s = r.metrics[METRICS[key].evidence];
   if (s) return { events: s.events, hours: s.hours, perHour: s.perHour };
   const hours = r.metrics.measuredHours;
-  return { events: Math.round(r.metrics.spuriousElectionsPerHour * hours), hours, perHour: r.metrics.spuriousElectionsPerHour };
+  return { events: Math.round(r.metrics[key] * hours), hours, perHour: r.metrics[key] };
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
