@@ -7,6 +7,7 @@ import { serializeStore, type StoreIdentity } from '../run/trial-store.js';
 import { gatherTrials, type Gathered } from './gather.js';
 import { runResult, sweepResult, type ConfigResult } from '../verdict/result.js';
 import { runTrial } from '../run/trial.js';
+import { isWorkerCount } from '../run/execute.js';
 import { nodeFactoryFor } from '../run/implementation.js';
 import { durationRows, formatRun, formatSweep, sweepRows } from './format-run.js';
 import { csvTable } from './csv.js';
@@ -54,7 +55,7 @@ export function overridesOf(a: { set: string[]; seed?: string; trials?: number }
 
 /** --workers must be a whole number of threads ≥ 1. */
 export function checkWorkers(workers: number | undefined): void {
-  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 256)) {
+  if (workers !== undefined && !isWorkerCount(workers)) {
     throw new UsageError(`--workers must be a whole number from 1 to 256, got ${String(workers)}`);
   }
 }
