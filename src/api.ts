@@ -31,6 +31,9 @@ export type { TrialTimeline } from './run/timelines.js';
 export type { ReplayResult } from './run/replay-result.js';
 export type { TrialMetrics } from './metrics/derive.js';
 export type { SafetyViolation } from './invariants/safety.js';
+// For plug-in nodes (docs/plugin.md): the reference node to wrap or compare against, and the contract.
+export { RaftNode } from './raft/node.js';
+export type { NodeInit, RaftNodeApi, RaftConfig } from './raft/types.js';
 
 /** What changes the scenario itself, as the CLI's --set, --seed and --trials do. */
 export interface ScenarioOptions {
