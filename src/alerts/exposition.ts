@@ -22,7 +22,7 @@
 //                                     own belief, highest term) when the timeout passed, else none
 //   etcd_server_proposals_committed_total  = the commit index
 // Counters are process-local: a restarted node starts them from 0 (a counter reset).
-import type { ClusterObserver, NodeCondition } from '../cluster/observer.js';
+import type { ClusterObserver, FaultNote, FaultPhase, NodeCondition } from '../cluster/observer.js';
 import type { ClusterHost } from '../cluster/host.js';
 import type { CommittedEntry, NodeId, Role } from '../raft/types.js';
 import type { Micros } from '../sim/time.js';
@@ -130,7 +130,7 @@ export class ExpositionRecorder implements ClusterObserver {
     }
   }
 
-  onFault(_description: string, now: Micros): void {
+  onFault(_fault: FaultNote, _phase: FaultPhase, now: Micros): void {
     this.flush(now);
     if (this.cfg.isolatedTargets !== 'unreachable') return;
     const n = this.host.n;

@@ -7,7 +7,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNo
 import { ScenarioError, formatKeyPath, type KeyPath } from '../scenario/errors.js';
 import { readTextFile } from '../scenario/read-file.js';
 import { displayPath } from '../scenario/origins.js';
-import { LIMITS } from '../scenario/limits.js';
+import { LIMITS } from '../format/limits.js';
 import { LABEL_NAME } from '../scenario/alerts-config.js';
 import { PromqlError, longestRangeMs, parseDurationMs, parsePromql, typeOf, type Expr } from './promql-parse.js';
 

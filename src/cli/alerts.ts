@@ -7,7 +7,7 @@ import { checkOutputPath, writeFileAtomic } from './files.js';
 import { progressBar } from './progress.js';
 import { EXIT, UsageError } from './exit.js';
 import { htmlPathFor } from './report-path.js';
-import { parseDuration } from '../scenario/duration.js';
+import { parseDuration } from '../format/duration.js';
 import { nodeFactoryFor } from '../run/implementation.js';
 import { readRulesFile } from '../alerts/rules-file.js';
 import { alertsConfigOf, type AlertsOverrides } from '../scenario/schema-alerts.js';

@@ -3,7 +3,7 @@
 // writes JUnit XML, compares with a baseline. Exit 3 on a safety violation,
 // 1 on a failed expectation or a baseline regression, else 0 (docs/ci.md).
 import { readTextFile } from '../scenario/read-file.js';
-import { LIMITS } from '../scenario/limits.js';
+import { LIMITS } from '../format/limits.js';
 import { loadScenario } from '../scenario/load.js';
 import { checkPoints, checkResults, failedExpectations, type CheckedConfig, type CheckPoint } from '../verdict/check.js';
 import type { TrialSummary } from '../metrics/aggregate.js';

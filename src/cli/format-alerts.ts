@@ -2,7 +2,7 @@
 // it paged for (and should have), detection delay and time to resolve with
 // 95% intervals, and false pages per cluster-day with an upper bound.
 import { table } from './table.js';
-import { formatDuration } from '../scenario/duration.js';
+import { formatDuration } from '../format/duration.js';
 import type { AlertsResult } from '../alerts/run-alerts.js';
 import type { DelayStats, RuleSummary } from '../alerts/aggregate.js';
 

@@ -1,12 +1,12 @@
 // Human-readable output of `raftsim fuzz`.
-import { describeFault } from '../faults/describe.js';
+import { describeFault, isInstantaneous } from '../faults/describe.js';
 import type { Fault, FaultKind } from '../faults/types.js';
 import { SAFE_FAULT_KINDS, type ScheduleOptions } from '../faults/arbitrary.js';
 import type { FuzzFailure, FuzzOutcome, FuzzReport } from '../fuzz/fuzz.js';
 import { formatUs } from '../sim/time.js';
 
 export function formatSchedule(faults: readonly Fault[]): string[] {
-  return faults.map((f) => `  at ${formatUs(f.atUs)}${f.action.kind === 'step' || f.durationUs === null ? '' : ` for ${formatUs(f.durationUs)}`}: ${describeFault(f.action)}`);
+  return faults.map((f) => `  at ${formatUs(f.atUs)}${isInstantaneous(f.action) || f.durationUs === null ? '' : ` for ${formatUs(f.durationUs)}`}: ${describeFault(f.action)}`);
 }
 
 export function outcomeLine(o: Exclude<FuzzOutcome, { kind: 'ok' }>): string {

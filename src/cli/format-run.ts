@@ -52,10 +52,9 @@ export function describeConfig(s: ResolvedScenario): string {
   const c = s.raft.nodes[0];
   const timers =
     c.timerMode === 'ticks'
-      ? `tick ${formatUs(c.tickUs)}, election ${c.electionTimeoutMin}–${c.electionTimeoutMax} ticks, heartbeat ${c.heartbeatMin} tick(s)`
-      : `election timeout ${formatUs(c.electionTimeoutMin)}–${formatUs(c.electionTimeoutMax)}, heartbeat ${formatUs(c.heartbeatMin)}${c.heartbeatMax !== c.heartbeatMin ? `–${formatUs(c.heartbeatMax)}` : ''}`;
-  const checkUs = c.timerMode === 'ticks' ? c.checkQuorumTimeout * c.tickUs : c.checkQuorumTimeout;
-  const opts = [c.preVote ? 'PreVote' : 'no PreVote', c.checkQuorum ? `CheckQuorum (${formatUs(checkUs)})` : 'no CheckQuorum'];
+      ? `tick ${formatUs(c.tickUs)}, election ${c.electionTimeoutMinUs / c.tickUs}–${c.electionTimeoutMaxUs / c.tickUs} ticks, heartbeat ${c.heartbeatMinUs / c.tickUs} tick(s)`
+      : `election timeout ${formatUs(c.electionTimeoutMinUs)}–${formatUs(c.electionTimeoutMaxUs)}, heartbeat ${formatUs(c.heartbeatMinUs)}${c.heartbeatMaxUs !== c.heartbeatMinUs ? `–${formatUs(c.heartbeatMaxUs)}` : ''}`;
+  const opts = [c.preVote ? 'PreVote' : 'no PreVote', c.checkQuorum ? `CheckQuorum (${formatUs(c.checkQuorumTimeoutUs)})` : 'no CheckQuorum'];
   if (c.timerSource === 'wall') opts.push('wall-clock timers');
   // Implementation rules changed from the profile's (docs/model.md).
   const rules = PROFILE_RULES[s.raft.profile];

@@ -1,11 +1,11 @@
 // `raftsim fuzz` flags → fuzz options, with clear messages for bad values.
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { SAFE_FAULT_KINDS, type ScheduleOptions } from '../faults/arbitrary.js';
+import { FUZZABLE_FAULT_KINDS, type ScheduleOptions } from '../faults/arbitrary.js';
 import type { FaultKind } from '../faults/types.js';
 import { BUG_NAMES } from '../raft/bugs.js';
 import type { BugName } from '../raft/types.js';
-import { parseDuration } from '../scenario/duration.js';
+import { parseDuration } from '../format/duration.js';
 import type { FuzzBudget } from '../fuzz/fuzz.js';
 import { shellQuote } from '../run/replay-command.js';
 import { listChoices, nearest } from '../scenario/suggest.js';
@@ -70,9 +70,9 @@ function kindsFrom(text: string | undefined): readonly FaultKind[] | undefined {
   const kinds = String(text).split(',').map((k) => k.trim()).filter((k) => k !== '');
   if (kinds.length === 0) throw new UsageError('--kinds: name at least one fault kind');
   for (const k of kinds) {
-    if (!(SAFE_FAULT_KINDS as readonly string[]).includes(k)) {
-      const near = nearest(k, SAFE_FAULT_KINDS);
-      throw new UsageError(`--kinds: "${k}" is not a fault kind the fuzzer generates${near ? ` (did you mean "${near}"?)` : ''}; choose from ${listChoices(SAFE_FAULT_KINDS, 20)}`);
+    if (!(FUZZABLE_FAULT_KINDS as readonly string[]).includes(k)) {
+      const near = nearest(k, FUZZABLE_FAULT_KINDS);
+      throw new UsageError(`--kinds: "${k}" is not a fault kind the fuzzer generates${near ? ` (did you mean "${near}"?)` : ''}; choose from ${listChoices(FUZZABLE_FAULT_KINDS, 20)}`);
     }
   }
   return kinds as FaultKind[];

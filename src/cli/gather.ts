@@ -12,7 +12,7 @@ import type { ResolvedScenario } from '../scenario/types.js';
 import { ownedTrials, parseShard, type Shard } from '../run/shard.js';
 import { fingerprintOf, makeStore, parseStore, serializeStore, type StoreIdentity, type TrialStore } from '../run/trial-store.js';
 import { readTextFile } from '../scenario/read-file.js';
-import { LIMITS } from '../scenario/limits.js';
+import { LIMITS } from '../format/limits.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { progressBar } from './progress.js';
 import { UsageError } from './exit.js';

@@ -1,7 +1,7 @@
 // `raftsim report <results.json> --out <file>` (-o, --output: the same), and the HTML writing shared with
 // `run --html` / `sweep --html`.
 import { readTextFile } from '../scenario/read-file.js';
-import { LIMITS } from '../scenario/limits.js';
+import { LIMITS } from '../format/limits.js';
 import { renderReport } from '../report/render.js';
 import { resultShapeProblem } from '../report/result-shape.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
@@ -13,7 +13,7 @@ export { REPORTS_DIR, defaultReportPath, htmlPathFor } from './report-path.js';
 import { defaultReportPath } from './report-path.js';
 
 export function writeHtmlReport(result: RunResult | SweepResult, path: string): void {
-  writeFileAtomic(path, renderReport(result));
+  writeFileAtomic(path, renderReport(result, { generatedAt: new Date().toISOString() }));
   process.stderr.write(`report: ${path}\n`);
 }
 

@@ -7,7 +7,7 @@ import { loadTuneFile } from '../tune/load.js';
 import { search } from '../tune/search.js';
 import { InterruptedError, simEvaluator } from '../tune/evaluate-sim.js';
 import { tuneResult } from '../tune/result.js';
-import { parseDuration } from '../scenario/duration.js';
+import { parseDuration } from '../format/duration.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { EXIT, UsageError } from './exit.js';
 import { checkWorkers } from './run.js';

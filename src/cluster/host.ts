@@ -33,7 +33,7 @@ import { Cpu, type CpuSpec } from '../sim/cpu.js';
 import { compileDist, draw, type CompiledDist } from '../sim/distributions.js';
 import { Disk, type DiskSpec } from '../sim/disk.js';
 import { RngStreams, type Rng } from '../sim/rng.js';
-import type { ClusterObserver, NodeCondition } from './observer.js';
+import type { ClusterObserver, FaultNote, FaultPhase, NodeCondition } from './observer.js';
 import type { TraceSink } from '../sim/trace.js';
 import type { Micros } from '../sim/time.js';
 import type {
@@ -322,10 +322,10 @@ export class ClusterHost {
     if (this.nodes[from] !== null) this.cpus[from].submit(TAG_TRANSFER, to);
   }
 
-  /** Tells observers about a fault (the fault layer calls this). */
-  noteFault(description: string): void {
-    for (const o of this.observers) o.onFault?.(description, this.kernel.now);
-    this.trace?.write({ t: this.kernel.now, ev: 'fault', what: description });
+  /** Tells observers that a fault started or healed (the fault layer calls this once it took effect). */
+  noteFault(fault: FaultNote, phase: FaultPhase): void {
+    for (const o of this.observers) o.onFault?.(fault, phase, this.kernel.now);
+    this.trace?.write({ t: this.kernel.now, ev: 'fault', what: `${phase} ${fault.description}` });
   }
 
   // --- internals ------------------------------------------------------------------

@@ -5,6 +5,28 @@ import type { Micros } from '../sim/time.js';
 
 export type NodeCondition = 'up' | 'paused' | 'down';
 
+/**
+ * A fault occurrence as data: what the fault layer reports (src/faults/types.ts
+ * FaultRecord, whose `kind` is one of the registered kinds). Consumers read these
+ * fields, never the description, which is for people.
+ */
+export interface FaultNote {
+  /** Position in the injector's log (start order), so a heal names its start exactly. */
+  readonly id: number;
+  readonly kind: string;
+  readonly description: string;
+  /** The nodes its targets resolved to when it started. */
+  readonly nodes: readonly NodeId[];
+  readonly atUs: Micros;
+  /** The planned heal (null: never, or an instantaneous fault). */
+  readonly healUs: Micros | null;
+  /** Instantaneous (a clock step): it takes effect when it starts and never heals. */
+  readonly instantaneous: boolean;
+  readonly setup: boolean;
+}
+
+export type FaultPhase = 'start' | 'heal';
+
 export interface ClusterObserver {
   /** A node's role or term changed (also reported once at start and restart). */
   onRole?(node: NodeId, role: Role, term: number, leaderId: NodeId | null, now: Micros): void;
@@ -21,6 +43,6 @@ export interface ClusterObserver {
   onRestart?(node: NodeId, log: readonly Entry[], now: Micros): void;
   /** A node booted for the first time holding this log (cluster.initial); not a restart. */
   onInitialLog?(node: NodeId, log: readonly Entry[], now: Micros): void;
-  /** A fault was applied or healed (for timelines and "time to leader after a fault"). */
-  onFault?(description: string, now: Micros): void;
+  /** A fault started or healed (it has taken effect): its record. */
+  onFault?(fault: FaultNote, phase: FaultPhase, now: Micros): void;
 }

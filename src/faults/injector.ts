@@ -1,4 +1,7 @@
-// Applies fault records to a running cluster, and heals them.
+// Applies fault records to a running cluster, and heals them. What a kind does is
+// its module's apply/undo (src/faults/kinds/, listed in registry.ts); this class
+// owns what they share: resolving symbolic targets, reference-counted link and
+// node state, timers, the log of records, and telling listeners.
 //
 // Link and node state is reference-counted, so overlapping faults compose: a
 // link cut by two partitions is healed only when both have healed; a node
@@ -7,20 +10,20 @@
 import type { ClusterHost } from '../cluster/host.js';
 import type { Rng } from '../sim/rng.js';
 import type { NodeId } from '../raft/types.js';
-import type { Fault, FaultAction, FaultListener, FaultRecord, Target } from './types.js';
-import { describeFault } from './describe.js';
+import type { AppliedFault, FaultContext } from './kind.js';
+import { faultKindModule } from './registry.js';
+import type { Fault, FaultListener, FaultRecord, Target } from './types.js';
 import { range } from 'd3-array';
 
-/** What a started fault did, so healing undoes exactly that. */
-interface Applied {
+/** A started fault: what its module did (to undo exactly that) and its record. */
+interface Active {
   readonly fault: Fault;
-  readonly links: number[]; // link indexes cut (or held, for 'hold')
-  nodes: NodeId[];
-  record: FaultRecord | null;
+  readonly applied: AppliedFault;
+  readonly record: FaultRecord;
 }
 
-export class FaultInjector {
-  private readonly n: number;
+export class FaultInjector implements FaultContext {
+  readonly n: number;
   private readonly cutCount: Int32Array;
   private readonly holdCount: Int32Array;
   private readonly pauseCount: Int32Array;
@@ -28,15 +31,17 @@ export class FaultInjector {
   private readonly stallCount: Int32Array;
   private readonly startKind: number;
   private readonly healKind: number;
+  /** Defined on first use only, so runs without a changing fault keep their event kinds (and trace hashes). */
+  private timerKind = -1;
   /** Faults started and not yet healed, in start order. */
-  readonly active: Applied[] = [];
+  readonly active: Active[] = [];
   /** Every fault that started, with the nodes it resolved to (for reports); `id` is the position here. */
   readonly log: FaultRecord[] = [];
   private readonly listeners: FaultListener[] = [];
 
   constructor(
-    private readonly host: ClusterHost,
-    private readonly rng: Rng,
+    readonly host: ClusterHost,
+    readonly rng: Rng,
   ) {
     const n = (this.n = host.n);
     this.cutCount = new Int32Array(n * n);
@@ -45,7 +50,7 @@ export class FaultInjector {
     this.downCount = new Int32Array(n);
     this.stallCount = new Int32Array(n);
     this.startKind = host.kernel.defineKind('fault-start', (_t, f) => this.start(f as Fault));
-    this.healKind = host.kernel.defineKind('fault-heal', (_t, a) => this.heal(a as Applied));
+    this.healKind = host.kernel.defineKind('fault-heal', (_t, a) => this.healActive(a as Active));
   }
 
   /** Listeners hear of every start and heal, after the fault took effect, with its record. */
@@ -59,32 +64,42 @@ export class FaultInjector {
 
   /** Starts a fault now (the scenario layer uses this for event-relative faults). */
   start(fault: Fault): void {
-    const applied: Applied = { fault, links: [], nodes: [], record: null };
-    this.apply(fault.action, applied);
-    const description = describeFault(fault.action, applied.nodes);
-    const healUs = fault.durationUs === null || fault.action.kind === 'step' ? null : this.host.now + fault.durationUs;
-    const record: FaultRecord = { id: this.log.length, kind: fault.action.kind, description, nodes: applied.nodes, atUs: this.host.now, healUs, setup: fault.setup === true };
-    applied.record = record;
+    const m = faultKindModule(fault.action.kind);
+    const applied = m.apply(fault.action, this);
+    const nodes = [...applied.nodes];
+    const instantaneous = m.instantaneous !== null;
+    const healUs = fault.durationUs === null || instantaneous ? null : this.host.now + fault.durationUs;
+    const record: FaultRecord = {
+      id: this.log.length,
+      kind: fault.action.kind,
+      description: m.describe(fault.action, nodes),
+      nodes,
+      atUs: this.host.now,
+      healUs,
+      instantaneous,
+      setup: fault.setup === true,
+    };
     this.log.push(record);
-    this.host.noteFault(`start ${description}`);
+    this.host.noteFault(record, 'start');
     for (const l of this.listeners) l.onFaultStart(record, this.host.now);
     if (healUs === null) return;
-    this.active.push(applied);
-    this.host.kernel.at(healUs, this.healKind, 0, applied);
+    const active: Active = { fault, applied, record };
+    this.active.push(active);
+    this.host.kernel.at(healUs, this.healKind, 0, active);
   }
 
   /** Heals every active fault now (the end of a fault phase). */
   healAll(): void {
-    while (this.active.length > 0) this.heal(this.active[0]);
+    while (this.active.length > 0) this.healActive(this.active[0]);
   }
 
-  private heal(applied: Applied): void {
-    const i = this.active.indexOf(applied);
+  private healActive(active: Active): void {
+    const i = this.active.indexOf(active);
     if (i < 0) return; // already healed by healAll()
     this.active.splice(i, 1);
-    this.undo(applied.fault.action, applied);
-    this.host.noteFault(`heal ${describeFault(applied.fault.action, applied.nodes)}`);
-    if (applied.record !== null) for (const l of this.listeners) l.onFaultHeal(applied.record, this.host.now);
+    active.applied.undo();
+    this.host.noteFault(active.record, 'heal');
+    for (const l of this.listeners) l.onFaultHeal(active.record, this.host.now);
   }
 
   // --- resolution -------------------------------------------------------------
@@ -122,134 +137,52 @@ export class FaultInjector {
     return chosen.slice(0, size).sort((a, b) => a - b);
   }
 
-  // --- apply / undo -------------------------------------------------------------
+  // --- the verbs kinds use (FaultContext) ----------------------------------------
 
-  private apply(a: FaultAction, applied: Applied): void {
-    const host = this.host;
-    switch (a.kind) {
-      case 'isolate': {
-        const nodes = (applied.nodes = this.resolve(a.target));
-        const set = new Set(nodes);
-        for (const x of nodes) for (let y = 0; y < this.n; y++) if (!set.has(y)) this.cutBoth(x, y, applied);
-        return;
-      }
-      case 'partition': {
-        const group = new Array(this.n).fill(-1);
-        a.groups.forEach((g, gi) => g.forEach((x) => (group[x] = gi)));
-        applied.nodes = a.groups.flat() as NodeId[];
-        for (let x = 0; x < this.n; x++) for (let y = x + 1; y < this.n; y++) if (group[x] !== group[y]) this.cutBoth(x, y, applied);
-        return;
-      }
-      case 'cut':
-      case 'hold': {
-        const from = this.resolve(a.from);
-        const to = this.resolve(a.to);
-        applied.nodes = [...from, ...to];
-        for (const x of from) for (const y of to) if (x !== y) this.link(x, y, applied, a.kind === 'cut' ? this.cutCount : this.holdCount);
-        return;
-      }
-      case 'cut-leader-from': {
-        const leader = host.currentLeader();
-        if (leader === null) return;
-        const others = this.resolve(a.target).filter((x) => x !== leader);
-        applied.nodes = [leader, ...others];
-        for (const y of others) this.cutBoth(leader, y, applied);
-        return;
-      }
-      case 'bridge': {
-        applied.nodes = [a.bridge, ...a.sides[0], ...a.sides[1]];
-        for (const x of a.sides[0]) for (const y of a.sides[1]) if (x !== a.bridge && y !== a.bridge) this.cutBoth(x, y, applied);
-        return;
-      }
-      case 'ring': {
-        applied.nodes = range(this.n);
-        for (let x = 0; x < this.n; x++) {
-          for (let y = x + 1; y < this.n; y++) {
-            const d = Math.min(y - x, this.n - (y - x));
-            if (d > 1) this.cutBoth(x, y, applied);
-          }
-        }
-        return;
-      }
-      case 'loss':
-      case 'latency': {
-        const from = this.resolve(a.from);
-        const to = this.resolve(a.to);
-        applied.nodes = [...from, ...to];
-        for (const x of from) {
-          for (const y of to) {
-            if (x === y) continue;
-            applied.links.push(x * this.n + y);
-            if (a.kind === 'loss') host.network.setLoss(x, y, a.probability);
-            else host.network.setExtraLatency(x, y, a.extraUs);
-          }
-        }
-        return;
-      }
-      default:
-        this.applyToNodes(a, (applied.nodes = this.resolve(a.target)));
-    }
+  cut(x: NodeId, y: NodeId): void {
+    if (this.cutCount[x * this.n + y]++ === 0) this.host.network.cut(x, y);
   }
 
-  private applyToNodes(a: FaultAction, nodes: NodeId[]): void {
-    const host = this.host;
-    for (const x of nodes) {
-      switch (a.kind) {
-        case 'skew': host.setClockOffset(x, a.offsetUs); break;
-        case 'drift': host.setClockDrift(x, a.ppm); break;
-        case 'step': host.stepClock(x, a.deltaUs); break;
-        case 'crash':
-        case 'wipe':
-          if (this.downCount[x]++ === 0) (a.kind === 'wipe' ? host.wipe(x) : host.crash(x));
-          else if (a.kind === 'wipe') host.wipe(x);
-          break;
-        case 'pause': if (this.pauseCount[x]++ === 0) host.pause(x); break;
-        case 'slow-cpu': host.cpus[x].setShare(a.share); break;
-        case 'disk-stall': if (this.stallCount[x]++ === 0) host.disks[x].stall(); break;
-        case 'slow-disk': host.disks[x].setSlowFactor(a.factor); break;
-      }
-    }
+  heal(x: NodeId, y: NodeId): void {
+    if (--this.cutCount[x * this.n + y] === 0) this.host.network.heal(x, y);
   }
 
-  private undo(a: FaultAction, applied: Applied): void {
-    const host = this.host;
-    const net = host.network;
-    for (const link of applied.links) {
-      const x = Math.floor(link / this.n);
-      const y = link - x * this.n;
-      if (a.kind === 'loss') net.resetLoss(x, y);
-      else if (a.kind === 'latency') net.setExtraLatency(x, y, 0);
-      else if (a.kind === 'hold') {
-        if (--this.holdCount[link] === 0) net.release(x, y);
-      } else if (--this.cutCount[link] === 0) net.heal(x, y);
-    }
-    if (applied.links.length > 0 || !('target' in a)) return;
-    for (const x of applied.nodes) {
-      switch (a.kind) {
-        case 'skew': host.setClockOffset(x, 0); break;
-        case 'drift': host.setClockDrift(x, 0); break;
-        case 'crash':
-        case 'wipe': if (--this.downCount[x] === 0) host.restart(x); break;
-        case 'pause': if (--this.pauseCount[x] === 0) host.resume(x); break;
-        case 'slow-cpu': host.cpus[x].setShare(1); break;
-        case 'disk-stall': if (--this.stallCount[x] === 0) host.disks[x].unstall(); break;
-        case 'slow-disk': host.disks[x].setSlowFactor(1); break;
-      }
-    }
+  hold(x: NodeId, y: NodeId): void {
+    if (this.holdCount[x * this.n + y]++ === 0) this.host.network.hold(x, y);
   }
 
-  private cutBoth(x: NodeId, y: NodeId, applied: Applied): void {
-    this.link(x, y, applied, this.cutCount);
-    this.link(y, x, applied, this.cutCount);
+  release(x: NodeId, y: NodeId): void {
+    if (--this.holdCount[x * this.n + y] === 0) this.host.network.release(x, y);
   }
 
-  private link(x: NodeId, y: NodeId, applied: Applied, counts: Int32Array): void {
-    const link = x * this.n + y;
-    applied.links.push(link);
-    if (counts[link]++ === 0) {
-      if (counts === this.cutCount) this.host.network.cut(x, y);
-      else this.host.network.hold(x, y);
-    }
+  crash(x: NodeId, wipe: boolean): void {
+    if (this.downCount[x]++ === 0) (wipe ? this.host.wipe(x) : this.host.crash(x));
+    else if (wipe) this.host.wipe(x);
+  }
+
+  restart(x: NodeId): void {
+    if (--this.downCount[x] === 0) this.host.restart(x);
+  }
+
+  pause(x: NodeId): void {
+    if (this.pauseCount[x]++ === 0) this.host.pause(x);
+  }
+
+  resume(x: NodeId): void {
+    if (--this.pauseCount[x] === 0) this.host.resume(x);
+  }
+
+  stall(x: NodeId): void {
+    if (this.stallCount[x]++ === 0) this.host.disks[x].stall();
+  }
+
+  unstall(x: NodeId): void {
+    if (--this.stallCount[x] === 0) this.host.disks[x].unstall();
+  }
+
+  after(delayUs: number, fn: () => void): () => void {
+    if (this.timerKind < 0) this.timerKind = this.host.kernel.defineKind('fault-timer', (_t, f) => (f as () => void)());
+    const handle = this.host.kernel.after(delayUs, this.timerKind, 0, fn);
+    return () => void this.host.kernel.cancel(handle);
   }
 }
-

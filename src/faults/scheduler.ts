@@ -12,7 +12,7 @@ import { compileDist, draw, type CompiledDist } from '../sim/distributions.js';
 import type { CommittedEntry, Message, NodeId } from '../raft/types.js';
 import type { FaultInjector } from './injector.js';
 import { describeFault } from './describe.js';
-import type { ScenarioFault, TriggerEvent } from '../scenario/types.js';
+import type { ScenarioFault, TriggerEvent } from './plan.js';
 
 /** What the scheduler needs to know about leadership. */
 export interface LeaderWatch {

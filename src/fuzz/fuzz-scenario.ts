@@ -5,10 +5,13 @@
 // counterexample is this data written out, so `raftsim run` of the file
 // reproduces what the fuzzer saw by construction (docs/fuzz.md).
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { isInstantaneous } from '../faults/describe.js';
+import { faultKindModule } from '../faults/registry.js';
 import type { Fault } from '../faults/types.js';
-import { LIMITS } from '../scenario/limits.js';
+import { exactDuration } from '../format/duration.js';
+import { LIMITS } from '../format/limits.js';
 import type { ScenarioRaft } from '../scenario/types.js';
-import { cloneData, isPlainObject, type PlainObject } from '../scenario/values.js';
+import { cloneData, isPlainObject, type PlainObject } from '../format/values.js';
 
 /** One generated case: a seed variant (picks every random stream) and a fault schedule. */
 export interface FuzzCase {
@@ -40,7 +43,7 @@ export function caseSeed(baseSeed: string, variant: number): string {
 
 /** When the last fault of a schedule heals (a clock step is instantaneous). */
 export function lastHealOf(faults: readonly Fault[]): number {
-  return Math.max(0, ...faults.map((f) => f.atUs + (f.action.kind === 'step' ? 0 : (f.durationUs ?? 0))));
+  return Math.max(0, ...faults.map((f) => f.atUs + (isInstantaneous(f.action) ? 0 : (f.durationUs ?? 0))));
 }
 
 /** The scenario data of one case; `description` says what it is. */
@@ -67,27 +70,14 @@ function implementationData(impl: ScenarioRaft['implementation'], outFile: strin
   return { module: portablePath(relative(dirname(outFile), impl.module)) };
 }
 
-/** Whole µs as an exact, readable duration: 158627 → "158.627ms", 6449441 → "6.449441s". */
-export function exactDuration(us: number): string {
-  const abs = Math.abs(Math.round(us));
-  if (abs === 0) return '0s';
-  const [per, unit] = abs >= 1_000_000 ? [1_000_000, 's'] : abs >= 1_000 ? [1_000, 'ms'] : [1, 'us'];
-  const frac = abs % per;
-  const decimals = frac === 0 ? '' : `.${String(frac).padStart(String(per).length - 1, '0').replace(/0+$/, '')}`;
-  return `${us < 0 ? '-' : ''}${Math.floor(abs / per)}${decimals}${unit}`;
-}
-
 /** A fault record in the scenario format: absolute `at` and `duration`, action keys as written. */
+export { exactDuration };
+
 export function faultData(f: Fault): PlainObject {
   const a = f.action;
   const timing: PlainObject = { at: exactDuration(f.atUs) };
-  if (a.kind !== 'step' && f.durationUs !== null) timing.duration = exactDuration(f.durationUs);
-  switch (a.kind) {
-    case 'latency': return { kind: a.kind, from: a.from, to: a.to, extra: exactDuration(a.extraUs), ...timing };
-    case 'skew': return { kind: a.kind, target: a.target, offset: exactDuration(a.offsetUs), ...timing };
-    case 'step': return { kind: a.kind, target: a.target, delta: exactDuration(a.deltaUs), ...timing };
-    default: return { ...cloneData(a), ...timing } as PlainObject;
-  }
+  if (!isInstantaneous(a) && f.durationUs !== null) timing.duration = exactDuration(f.durationUs);
+  return { ...faultKindModule(a.kind).fileKeys(a), ...timing };
 }
 
 /**

@@ -19,7 +19,7 @@ import { loadScenarioText } from '../scenario/load.js';
 import { scenarioRecoveryBoundUs } from './schedule-check.js';
 import { runTrialWith } from '../run/trial.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { cloneData, type PlainObject } from '../scenario/values.js';
+import { cloneData, type PlainObject } from '../format/values.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { livenessDetail } from './fuzz-detail.js';
 

@@ -4,7 +4,7 @@
 // Derivation (all µs, worst case over nodes):
 //   lease    a follower that heard a (stale) leader ignores votes for up to the
 //            check-quorum / lease time, and a deposed leader steps down within it;
-//   detect   some follower's election timer fires within electionTimeoutMax of
+//   detect   some follower's election timer fires within electionTimeoutMaxUs of
 //            its last reset;
 //   rounds   each election round (PreVote, then vote) lasts at most one candidate
 //            timeout plus two round trips and two fsyncs; randomized timeouts
@@ -28,16 +28,15 @@ export interface LivenessInputs {
   readonly clientTimeoutUs: number;
 }
 
-/** A config's timer values in µs, whichever timer mode it uses. */
+/** A config's longest timer spans in µs, with a tick's lateness in ticks mode. */
 export function timerBoundsUs(c: RaftConfig) {
-  const unit = c.timerMode === 'ticks' ? c.tickUs : 1;
   // Tick-mode timers can fire up to one tick late relative to the event that reset them.
   const jitter = c.timerMode === 'ticks' ? c.tickUs : 0;
   return {
-    electionMaxUs: c.electionTimeoutMax * unit + jitter,
-    candidateMaxUs: c.candidateTimeoutMax * unit + jitter,
-    heartbeatMaxUs: c.heartbeatMax * unit + jitter,
-    leaseUs: c.checkQuorum ? c.checkQuorumTimeout * unit + jitter : 0,
+    electionMaxUs: c.electionTimeoutMaxUs + jitter,
+    candidateMaxUs: c.candidateTimeoutMaxUs + jitter,
+    heartbeatMaxUs: c.heartbeatMaxUs + jitter,
+    leaseUs: c.checkQuorum ? c.checkQuorumTimeoutUs + jitter : 0,
   };
 }
 

@@ -10,7 +10,7 @@
 //                   up, not paused and connected to L both ways. "Leaderless"
 //                   means there is none: a cut-off leader stops counting at the cut,
 //                   even though its followers believe in it until they time out.
-import type { ClusterObserver, NodeCondition } from '../cluster/observer.js';
+import type { ClusterObserver, FaultNote, FaultPhase, NodeCondition } from '../cluster/observer.js';
 import type { ClusterHost } from '../cluster/host.js';
 import type { CommittedEntry, NodeId, Role } from '../raft/types.js';
 import type { Micros } from '../sim/time.js';
@@ -36,6 +36,8 @@ export interface FaultWindow {
   readonly nodes?: readonly NodeId[];
   /** A set-up fault: it takes no per-fault sample and no part in recovery (derive.ts). */
   readonly setup?: boolean;
+  /** An instantaneous fault (a clock step): it "heals" when it starts (recovery.ts). */
+  readonly instantaneous?: boolean;
 }
 
 /** The first time an entry of `term` was reported committed (by any node). */
@@ -130,13 +132,13 @@ export class HistoryRecorder implements ClusterObserver, FaultListener {
     this.recompute(now);
   }
 
-  onFault(_description: string, now: Micros): void {
+  onFault(_fault: FaultNote, _phase: FaultPhase, now: Micros): void {
     // Faults are what change connectivity, which the effective leader depends on.
     this.recompute(now);
   }
 
   onFaultStart(r: FaultRecord, now: Micros): void {
-    const w: FaultWindow = { description: r.description, startUs: now, healUs: null, baseTerm: this.maxLeaderTerm, kind: r.kind, nodes: r.nodes, setup: r.setup };
+    const w: FaultWindow = { description: r.description, startUs: now, healUs: null, baseTerm: this.maxLeaderTerm, kind: r.kind, nodes: r.nodes, setup: r.setup, instantaneous: r.instantaneous };
     this.windowOf.set(r.id, w);
     this.faults.push(w);
   }

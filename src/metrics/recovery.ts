@@ -11,7 +11,6 @@
 import type { Stint, TrialHistory } from './history.js';
 import { asWriteSamples, type WriteSample, type WriteSamples } from '../cluster/write-log.js';
 import type { Micros } from '../sim/time.js';
-import { CLOCK_STEP_PREFIX } from '../faults/describe.js';
 
 export interface Recovery {
   /** When the last fault healed. */
@@ -26,7 +25,7 @@ export function lastHealUs(h: TrialHistory): Micros | null {
   if (h.faults.length === 0) return null;
   let last = 0;
   for (const f of h.faults) {
-    const healed = f.healUs ?? (f.description.startsWith(CLOCK_STEP_PREFIX) ? f.startUs : null);
+    const healed = f.healUs ?? (f.instantaneous === true ? f.startUs : null);
     if (healed === null) return null;
     last = Math.max(last, healed);
   }

@@ -86,7 +86,7 @@ export const BUGS: Readonly<Record<BugName, BugInfo>> = Object.freeze({
   },
   'fixed-election-timeout': {
     description:
-      'every election and candidate timeout is electionTimeoutMin, never randomized, so nodes that time ' +
+      'every election and candidate timeout is the minimum election timeout, never randomized, so nodes that time ' +
       'out together split the vote again and again.',
     whichInvariantCatchesIt: 'liveness: no leader within the bound (split-vote livelock); safety still holds',
     faultsNeeded:

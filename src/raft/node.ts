@@ -690,7 +690,7 @@ export class RaftNode implements RaftNodeApi {
 
   // ---- leader checks: CheckQuorum and transfer ------------------------------
 
-  /** Runs every checkQuorumTimeout: step down without a recent majority; abort an unfinished transfer. */
+  /** Runs every checkQuorumTimeoutUs: step down without a recent majority; abort an unfinished transfer. */
   private leaderCheck(): void {
     if (this.roleNow !== 'leader') return;
     if (this.config.checkQuorum) {

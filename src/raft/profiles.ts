@@ -193,14 +193,14 @@ function paperConfig(p: PaperParams): RaftConfig {
   return {
     timerMode: 'continuous',
     tickUs: 0,
-    electionTimeoutMin: p.electionTimeoutUsMin,
-    electionTimeoutMax: p.electionTimeoutUsMax,
-    candidateTimeoutMin: p.electionTimeoutUsMin,
-    candidateTimeoutMax: p.electionTimeoutUsMax,
-    heartbeatMin: p.heartbeatUs,
-    heartbeatMax: p.heartbeatUs,
+    electionTimeoutMinUs: p.electionTimeoutUsMin,
+    electionTimeoutMaxUs: p.electionTimeoutUsMax,
+    candidateTimeoutMinUs: p.electionTimeoutUsMin,
+    candidateTimeoutMaxUs: p.electionTimeoutUsMax,
+    heartbeatMinUs: p.heartbeatUs,
+    heartbeatMaxUs: p.heartbeatUs,
     checkQuorum: p.checkQuorum,
-    checkQuorumTimeout: p.electionTimeoutUsMax,
+    checkQuorumTimeoutUs: p.electionTimeoutUsMax,
     preVote: p.preVote,
     maxInflightMsgs: p.maxInflightMsgs,
     maxEntriesPerMsg: p.maxEntriesPerMsg,
@@ -214,14 +214,15 @@ function etcdConfig(p: EtcdParams): RaftConfig {
   return {
     timerMode: 'ticks',
     tickUs: p.tickUs,
-    electionTimeoutMin: p.electionTicks,
-    electionTimeoutMax: 2 * p.electionTicks - 1,
-    candidateTimeoutMin: p.electionTicks,
-    candidateTimeoutMax: 2 * p.electionTicks - 1,
-    heartbeatMin: p.heartbeatTicks,
-    heartbeatMax: p.heartbeatTicks,
+    // etcd draws [ET, 2ET) whole ticks: [ET, 2ET - 1] ticks, held here in µs.
+    electionTimeoutMinUs: p.electionTicks * p.tickUs,
+    electionTimeoutMaxUs: (2 * p.electionTicks - 1) * p.tickUs,
+    candidateTimeoutMinUs: p.electionTicks * p.tickUs,
+    candidateTimeoutMaxUs: (2 * p.electionTicks - 1) * p.tickUs,
+    heartbeatMinUs: p.heartbeatTicks * p.tickUs,
+    heartbeatMaxUs: p.heartbeatTicks * p.tickUs,
     checkQuorum: p.checkQuorum,
-    checkQuorumTimeout: p.electionTicks,
+    checkQuorumTimeoutUs: p.electionTicks * p.tickUs,
     preVote: p.preVote,
     maxInflightMsgs: p.maxInflightMsgs,
     maxEntriesPerMsg: p.maxEntriesPerMsg,
@@ -237,14 +238,14 @@ function hashicorpConfig(p: HashicorpParams): RaftConfig {
   return {
     timerMode: 'continuous',
     tickUs: 0,
-    electionTimeoutMin: ht,
-    electionTimeoutMax: 2 * ht - 1,
-    candidateTimeoutMin: p.electionTimeoutUs,
-    candidateTimeoutMax: 2 * p.electionTimeoutUs - 1,
-    heartbeatMin: Math.floor(ht / 10),
-    heartbeatMax: Math.floor(ht / 5) - 1,
+    electionTimeoutMinUs: ht,
+    electionTimeoutMaxUs: 2 * ht - 1,
+    candidateTimeoutMinUs: p.electionTimeoutUs,
+    candidateTimeoutMaxUs: 2 * p.electionTimeoutUs - 1,
+    heartbeatMinUs: Math.floor(ht / 10),
+    heartbeatMaxUs: Math.floor(ht / 5) - 1,
     checkQuorum: true,
-    checkQuorumTimeout: p.leaderLeaseTimeoutUs,
+    checkQuorumTimeoutUs: p.leaderLeaseTimeoutUs,
     preVote: p.preVote ?? hashicorpHasPreVote(p.version),
     maxInflightMsgs: p.maxInflightMsgs,
     maxEntriesPerMsg: p.maxEntriesPerMsg,
@@ -285,6 +286,17 @@ export function resolveRaftConfig<P extends ProfileName>(
   return validateRaftConfig({ ...profileConfig(profile, params), ...overrides });
 }
 
+/** The timer durations of a RaftConfig (µs; whole ticks in ticks mode). */
+export const TIMEOUT_FIELDS_US = [
+  'electionTimeoutMinUs',
+  'electionTimeoutMaxUs',
+  'candidateTimeoutMinUs',
+  'candidateTimeoutMaxUs',
+  'heartbeatMinUs',
+  'heartbeatMaxUs',
+  'checkQuorumTimeoutUs',
+] as const;
+
 /** Throws an Error naming the first bad field; returns the config frozen. */
 export function validateRaftConfig(c: RaftConfig): RaftConfig {
   const int = (name: keyof RaftConfig, min: number): void => {
@@ -297,16 +309,21 @@ export function validateRaftConfig(c: RaftConfig): RaftConfig {
     throw new Error(`raft config: timerMode must be 'continuous' or 'ticks', got ${String(c.timerMode)}`);
   }
   int('tickUs', c.timerMode === 'ticks' ? 1 : 0);
-  for (const name of ['electionTimeoutMin', 'candidateTimeoutMin', 'heartbeatMin', 'checkQuorumTimeout'] as const) {
+  for (const name of ['electionTimeoutMinUs', 'candidateTimeoutMinUs', 'heartbeatMinUs', 'checkQuorumTimeoutUs'] as const) {
     int(name, 1);
   }
   for (const [lo, hi] of [
-    ['electionTimeoutMin', 'electionTimeoutMax'],
-    ['candidateTimeoutMin', 'candidateTimeoutMax'],
-    ['heartbeatMin', 'heartbeatMax'],
+    ['electionTimeoutMinUs', 'electionTimeoutMaxUs'],
+    ['candidateTimeoutMinUs', 'candidateTimeoutMaxUs'],
+    ['heartbeatMinUs', 'heartbeatMaxUs'],
   ] as const) {
     int(hi, 1);
     if (c[hi] < c[lo]) throw new Error(`raft config: ${hi} (${c[hi]}) must be >= ${lo} (${c[lo]})`);
+  }
+  if (c.timerMode === 'ticks') {
+    for (const name of TIMEOUT_FIELDS_US) {
+      if (c[name] % c.tickUs !== 0) throw new Error(`raft config: ${name} (${c[name]}) must be a whole number of ticks (tickUs ${c.tickUs})`);
+    }
   }
   int('maxInflightMsgs', 1);
   int('maxEntriesPerMsg', 1);

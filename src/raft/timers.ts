@@ -6,9 +6,9 @@
 //               candidate/pre-candidate: one timer drawn from the candidate range.
 //               leader: the check-quorum deadline (every checkQuorumTimeout), also
 //               used to abort a leadership transfer that has not finished.
-//   'heartbeat' leader only, re-drawn from [heartbeatMin, heartbeatMax] each time.
+//   'heartbeat' leader only, re-drawn from [heartbeatMinUs, heartbeatMaxUs] each time.
 //   'contact'   when a lease is tracked (CheckQuorum, PreVote or voteLease
-//               'always'), armed for electionTimeoutMin at every reset or contact;
+//               'always'), armed for electionTimeoutMinUs at every reset or contact;
 //               its firing ends the follower's lease (a follower that heard from
 //               its leader within the minimum election timeout disregards vote
 //               requests). The host applies it at its deadline, paused or not: it
@@ -16,7 +16,7 @@
 //   followerTimer 'poll' (hashicorp/raft runFollower): the follower's 'election'
 //               timer is free-running, re-drawn in [min, max] on every firing, and
 //               starts an election only when the leader was not heard within
-//               electionTimeoutMin; 'contact' is armed for electionTimeoutMin on each
+//               electionTimeoutMinUs; 'contact' is armed for electionTimeoutMinUs on each
 //               contact and, when it fires, marks the contact stale (hashicorp's
 //               `time.Since(lastContact) < HeartbeatTimeout` test, without a clock).
 //               The lease is "contact not stale".
@@ -45,9 +45,38 @@ export function drawUniformInt(rng: Rng, min: number, max: number): number {
   return min + Math.floor(rng.next() * (max - min + 1));
 }
 
+/**
+ * The config's timer durations in the unit this node's timers count: whole ticks in
+ * ticks mode (RaftConfig holds µs, a whole number of ticks), µs in continuous mode.
+ */
+interface TimerSpans {
+  readonly electionMin: number;
+  readonly electionMax: number;
+  readonly candidateMin: number;
+  readonly candidateMax: number;
+  readonly heartbeatMin: number;
+  readonly heartbeatMax: number;
+  readonly checkQuorum: number;
+}
+
+function timerSpans(c: RaftConfig): TimerSpans {
+  const per = c.timerMode === 'ticks' ? c.tickUs : 1;
+  return {
+    electionMin: c.electionTimeoutMinUs / per,
+    electionMax: c.electionTimeoutMaxUs / per,
+    candidateMin: c.candidateTimeoutMinUs / per,
+    candidateMax: c.candidateTimeoutMaxUs / per,
+    heartbeatMin: c.heartbeatMinUs / per,
+    heartbeatMax: c.heartbeatMaxUs / per,
+    checkQuorum: c.checkQuorumTimeoutUs / per,
+  };
+}
+
 export class NodeTimers {
   private readonly ticks: boolean;
-  /** Bug zoo 'fixed-election-timeout': every election/candidate timeout is electionTimeoutMin. */
+  /** Durations in this node's timer unit (ticks or µs). */
+  private readonly s: TimerSpans;
+  /** Bug zoo 'fixed-election-timeout': every election/candidate timeout is electionTimeoutMinUs. */
   private readonly fixed: boolean;
   // ticks mode (etcd's names)
   private electionElapsed = 0;
@@ -66,6 +95,7 @@ export class NodeTimers {
     private readonly rng: Rng,
   ) {
     this.ticks = c.timerMode === 'ticks';
+    this.s = timerSpans(c);
     this.poll = !this.ticks && c.followerTimer === 'poll';
     this.tracksLease = !this.ticks && (this.poll || c.checkQuorum || c.preVote || c.voteLease === 'always');
     this.fixed = c.bug === 'fixed-election-timeout';
@@ -78,8 +108,8 @@ export class NodeTimers {
 
   /** New follower term/role: draw a fresh election timeout. */
   resetFollower(b: ReadyBuilder): void {
-    const c = this.c;
-    const d = this.fixed ? c.electionTimeoutMin : drawUniformInt(this.rng, c.electionTimeoutMin, c.electionTimeoutMax);
+    const s = this.s;
+    const d = this.fixed ? s.electionMin : drawUniformInt(this.rng, s.electionMin, s.electionMax);
     if (this.ticks) {
       this.electionElapsed = 0;
       this.randomizedElectionTicks = d;
@@ -92,7 +122,7 @@ export class NodeTimers {
 
   private startLease(b: ReadyBuilder): void {
     this.contactStale = false;
-    b.arm('contact', this.c.electionTimeoutMin);
+    b.arm('contact', this.s.electionMin);
   }
 
   /** Heard from the leader, or granted a vote. */
@@ -103,8 +133,8 @@ export class NodeTimers {
   }
 
   resetCandidate(b: ReadyBuilder): void {
-    const c = this.c;
-    const d = this.fixed ? c.electionTimeoutMin : drawUniformInt(this.rng, c.candidateTimeoutMin, c.candidateTimeoutMax);
+    const s = this.s;
+    const d = this.fixed ? s.electionMin : drawUniformInt(this.rng, s.candidateMin, s.candidateMax);
     if (this.ticks) {
       this.electionElapsed = 0;
       this.randomizedElectionTicks = d;
@@ -122,7 +152,8 @@ export class NodeTimers {
 
   resetLeader(b: ReadyBuilder): void {
     const c = this.c;
-    const hb = drawUniformInt(this.rng, c.heartbeatMin, c.heartbeatMax);
+    const s = this.s;
+    const hb = drawUniformInt(this.rng, s.heartbeatMin, s.heartbeatMax);
     if (this.ticks) {
       this.electionElapsed = 0;
       this.heartbeatElapsed = 0;
@@ -130,7 +161,7 @@ export class NodeTimers {
     } else {
       this.polling = false;
       b.arm('heartbeat', hb);
-      b.arm('election', c.checkQuorum ? c.checkQuorumTimeout : null);
+      b.arm('election', c.checkQuorum ? s.checkQuorum : null);
     }
   }
 
@@ -142,12 +173,12 @@ export class NodeTimers {
   /** Leadership transfer started: give it a full leader-check period before aborting (etcd resets electionElapsed). */
   restartLeaderCheck(b: ReadyBuilder): void {
     if (this.ticks) this.electionElapsed = 0;
-    else b.arm('election', this.c.checkQuorumTimeout);
+    else b.arm('election', this.s.checkQuorum);
   }
 
   /** Follower side of the lease: heard from a leader within the minimum election timeout. */
   get leaseActive(): boolean {
-    if (this.ticks) return this.electionElapsed < this.c.electionTimeoutMin;
+    if (this.ticks) return this.electionElapsed < this.s.electionMin;
     return this.tracksLease && !this.contactStale;
   }
 
@@ -155,9 +186,10 @@ export class NodeTimers {
   fired(name: string, isLeader: boolean, b: ReadyBuilder): number {
     if (this.ticks) return name === 'tick' ? this.tick(isLeader, b) : FIRE_NONE;
     const c = this.c;
+    const s = this.s;
     if (name === 'heartbeat') {
       if (!isLeader) return FIRE_NONE;
-      b.arm('heartbeat', drawUniformInt(this.rng, c.heartbeatMin, c.heartbeatMax));
+      b.arm('heartbeat', drawUniformInt(this.rng, s.heartbeatMin, s.heartbeatMax));
       return FIRE_HEARTBEAT;
     }
     if (name === 'contact') {
@@ -167,11 +199,11 @@ export class NodeTimers {
     if (name !== 'election') return FIRE_NONE;
     if (this.polling && !isLeader) {
       // hashicorp runFollower: re-arm first, then campaign only if the leader went quiet.
-      b.arm('election', this.fixed ? c.electionTimeoutMin : drawUniformInt(this.rng, c.electionTimeoutMin, c.electionTimeoutMax));
+      b.arm('election', this.fixed ? s.electionMin : drawUniformInt(this.rng, s.electionMin, s.electionMax));
       return this.contactStale ? FIRE_CAMPAIGN : FIRE_NONE;
     }
     if (isLeader) {
-      if (c.checkQuorum) b.arm('election', c.checkQuorumTimeout);
+      if (c.checkQuorum) b.arm('election', s.checkQuorum);
       return FIRE_LEADER_CHECK;
     }
     return FIRE_CAMPAIGN;
@@ -179,6 +211,7 @@ export class NodeTimers {
 
   private tick(isLeader: boolean, b: ReadyBuilder): number {
     const c = this.c;
+    const s = this.s;
     b.arm('tick', c.tickUs);
     this.electionElapsed++;
     if (!isLeader) {
@@ -187,13 +220,13 @@ export class NodeTimers {
       return FIRE_CAMPAIGN;
     }
     let bits = FIRE_NONE;
-    if (this.electionElapsed >= c.checkQuorumTimeout) {
+    if (this.electionElapsed >= s.checkQuorum) {
       this.electionElapsed = 0;
       bits |= FIRE_LEADER_CHECK;
     }
     if (++this.heartbeatElapsed >= this.heartbeatTicks) {
       this.heartbeatElapsed = 0;
-      this.heartbeatTicks = drawUniformInt(this.rng, c.heartbeatMin, c.heartbeatMax);
+      this.heartbeatTicks = drawUniformInt(this.rng, s.heartbeatMin, s.heartbeatMax);
       bits |= FIRE_HEARTBEAT;
     }
     return bits;

@@ -94,7 +94,7 @@ export type MessageType = Message['type'];
 
 /**
  * Timers a node may arm. Profiles that run on ticks (etcd) use only 'tick'.
- * 'contact' is the poll-mode follower's "electionTimeoutMin since the leader was last
+ * 'contact' is the poll-mode follower's "electionTimeoutMinUs since the leader was last
  * heard" deadline (followerTimer: 'poll').
  */
 export type TimerName = 'election' | 'heartbeat' | 'tick' | 'contact';
@@ -191,22 +191,26 @@ export interface RaftConfig {
    */
   readonly timerMode: 'continuous' | 'ticks';
   readonly tickUs: number;
-  /** Follower election timeout drawn uniformly in [min, max] (continuous) or [min, max] ticks (ticks mode). */
-  readonly electionTimeoutMin: number;
-  readonly electionTimeoutMax: number;
+  /**
+   * Follower election timeout drawn uniformly in [min, max]. Every timer duration here
+   * is in µs; in ticks mode each is a whole number of ticks (validateRaftConfig checks)
+   * and the node counts ticks (timers.ts converts once), as etcd's ElectionTick does.
+   */
+  readonly electionTimeoutMinUs: number;
+  readonly electionTimeoutMaxUs: number;
   /** Candidate (and pre-candidate) retry timeout, drawn uniformly in [min, max]. */
-  readonly candidateTimeoutMin: number;
-  readonly candidateTimeoutMax: number;
-  /** Leader heartbeat interval drawn uniformly in [min, max] (equal for a fixed interval). Ticks in ticks mode. */
-  readonly heartbeatMin: number;
-  readonly heartbeatMax: number;
+  readonly candidateTimeoutMinUs: number;
+  readonly candidateTimeoutMaxUs: number;
+  /** Leader heartbeat interval drawn uniformly in [min, max] (equal for a fixed interval). */
+  readonly heartbeatMinUs: number;
+  readonly heartbeatMaxUs: number;
   /**
    * CheckQuorum: a leader that has not heard from a majority within this long steps
    * down (and a follower that heard from a live leader within the minimum election
-   * timeout ignores vote requests). Ticks in ticks mode.
+   * timeout ignores vote requests).
    */
   readonly checkQuorum: boolean;
-  readonly checkQuorumTimeout: number;
+  readonly checkQuorumTimeoutUs: number;
   /** PreVote (dissertation §9.6): win a pre-election before bumping the term. */
   readonly preVote: boolean;
   /** Most AppendEntries in flight to one follower before waiting for acknowledgments. */
@@ -258,8 +262,8 @@ export interface RaftConfig {
    * The follower's election timer.
    * - 'restart': restarted on every contact (the paper, LogCabin; etcd's elapsed count).
    * - 'poll': hashicorp/raft runFollower: a free-running timer re-drawn in
-   *   [electionTimeoutMin, electionTimeoutMax] on every firing; on a firing the follower
-   *   campaigns only if it has not heard from the leader within electionTimeoutMin.
+   *   [electionTimeoutMinUs, electionTimeoutMaxUs] on every firing; on a firing the follower
+   *   campaigns only if it has not heard from the leader within electionTimeoutMinUs.
    */
   readonly followerTimer: FollowerTimer;
   /**

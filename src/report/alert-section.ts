@@ -5,7 +5,7 @@
 import { html, join, type SafeHtml } from './html.js';
 import { cdfChart, type CdfSeries } from './cdf.js';
 import { seriesStyle } from './colors.js';
-import { formatDuration } from '../scenario/duration.js';
+import { formatDuration } from '../format/duration.js';
 import type { AlertsResult } from '../alerts/run-alerts.js';
 import type { DelayStats, RuleSummary } from '../alerts/aggregate.js';
 

@@ -4,7 +4,7 @@ import { html } from './html.js';
 import { page } from './page.js';
 import { alertSection } from './alert-section.js';
 import { RAFTSIM_VERSION } from '../version.js';
-import { formatDuration } from '../scenario/duration.js';
+import { formatDuration } from '../format/duration.js';
 import type { AlertsResult } from '../alerts/run-alerts.js';
 
 export function renderAlertsReport(r: AlertsResult): string {

@@ -11,12 +11,12 @@ import { RAFTSIM_VERSION } from '../version.js';
 import type { RunResult, SweepResult } from '../verdict/result.js';
 
 export interface RenderOptions {
-  /** When the report is made (ISO 8601); the only non-deterministic part of the page. */
-  readonly generatedAt?: string;
+  /** When the report is made (ISO 8601; the CLI passes the wall clock): the only part of the page that changes between runs. */
+  readonly generatedAt: string;
 }
 
-export function renderReport(result: RunResult | SweepResult, opts: RenderOptions = {}): string {
-  const m = buildModel(result, opts.generatedAt ?? new Date().toISOString(), RAFTSIM_VERSION);
+export function renderReport(result: RunResult | SweepResult, opts: RenderOptions): string {
+  const m = buildModel(result, opts.generatedAt, RAFTSIM_VERSION);
   const body = html`<main>
 ${summarySection(m)}
 ${distributionSection(m)}

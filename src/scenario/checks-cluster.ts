@@ -5,22 +5,9 @@ import type { KeyPath } from './errors.js';
 import { resolveInitial } from './resolve-initial.js';
 import type { ScenarioInput } from './schema.js';
 import { listChoices, nearest } from './suggest.js';
+import { noSuchNode } from '../format/node-ids.js';
 
 const NODE_KEY = /^(0|[1-9][0-9]*)$/;
-
-function range(n: number): string {
-  return n === 1 ? 'node 0 only' : `nodes 0–${n - 1}`;
-}
-
-/** Node ids in a list: each < n, no repeats. */
-export function checkNodeIds(ids: readonly number[], path: KeyPath, n: number, report: Report): void {
-  const seen = new Set<number>();
-  ids.forEach((id, i) => {
-    if (id >= n) report({ path: [...path, i], message: `node ${id} does not exist: the cluster has ${n} node${n === 1 ? '' : 's'} (${range(n)})` });
-    else if (seen.has(id)) report({ path: [...path, i], message: `node ${id} is listed twice` });
-    seen.add(id);
-  });
-}
 
 /** Keys of per-node override maps ({ "2": {…} }) must be node ids of this cluster. */
 export function checkNodeKeys(s: ScenarioInput, n: number, report: Report): void {
@@ -33,7 +20,7 @@ export function checkNodeKeys(s: ScenarioInput, n: number, report: Report): void
   for (const [path, map] of maps) {
     for (const key of Object.keys(map ?? {})) {
       if (!NODE_KEY.test(key)) report({ path: [...path, key], at: 'key', message: `"${key}" is not a node id`, expected: `a node id "0" .. "${n - 1}"` });
-      else if (Number(key) >= n) report({ path: [...path, key], at: 'key', message: `node ${key} does not exist: the cluster has ${n} node${n === 1 ? '' : 's'} (${range(n)})` });
+      else if (Number(key) >= n) report({ path: [...path, key], at: 'key', message: noSuchNode(key, n) });
     }
   }
 }
@@ -47,7 +34,7 @@ export function checkZones(s: ScenarioInput, n: number, report: Report): void {
     const path = ['cluster', 'zones', name];
     if (name.includes('->')) report({ path, at: 'key', message: `zone name "${name}" must not contain "->"` });
     ids.forEach((id, i) => {
-      if (id >= n) report({ path: [...path, i], message: `node ${id} does not exist: the cluster has ${n} node${n === 1 ? '' : 's'} (${range(n)})` });
+      if (id >= n) report({ path: [...path, i], message: noSuchNode(id, n) });
       else if (zoneOf.has(id)) report({ path: [...path, i], message: `node ${id} is already in zone "${zoneOf.get(id)}"; every node is in exactly one zone` });
       else zoneOf.set(id, name);
     });

@@ -1,10 +1,11 @@
 // Cross-field checks on faults: one start, heal after start, a bounded number
-// of occurrences, and node ids that exist.
+// of occurrences; then each kind's own checks (node ids that exist, …) from its
+// module (src/faults/kinds/).
 import type { Report } from './checks.js';
-import { checkNodeIds } from './checks-cluster.js';
-import { formatDuration } from './duration.js';
+import { faultKindModule } from '../faults/registry.js';
+import { formatDuration } from '../format/duration.js';
 import type { KeyPath } from './errors.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../format/limits.js';
 import type { FaultInput } from './schema-faults.js';
 
 export function checkFaults(faults: readonly FaultInput[], n: number, horizonUs: number, report: Report): void {
@@ -12,7 +13,7 @@ export function checkFaults(faults: readonly FaultInput[], n: number, horizonUs:
     const path = ['faults', i];
     checkTiming(f, path, horizonUs, report);
     checkRecurrence(f, path, horizonUs, report);
-    checkNodes(f, path, n, report);
+    checkKind(f, path, n, horizonUs, report);
   });
 }
 
@@ -39,8 +40,9 @@ function checkTiming(f: FaultInput, path: KeyPath, horizonUs: number, report: Re
     else if (f.heal <= f.at) report({ path: [...path, 'heal'], message: `heal ${formatDuration(f.heal)} must be after at ${formatDuration(f.at)}` });
     if (f.every !== undefined || f.rate !== undefined) at('heal', 'a recurring fault heals after its `duration`, not at one `heal` time');
   }
-  if (f.kind === 'step' && (f.duration !== undefined || f.heal !== undefined)) {
-    at(f.duration !== undefined ? 'duration' : 'heal', 'a clock step is instantaneous: it has no duration or heal');
+  const instantaneous = faultKindModule(f.kind).instantaneous;
+  if (instantaneous !== null && (f.duration !== undefined || f.heal !== undefined)) {
+    at(f.duration !== undefined ? 'duration' : 'heal', `${instantaneous} is instantaneous: it has no duration or heal`);
   }
 }
 
@@ -62,36 +64,11 @@ function tooMany(expected: number, path: KeyPath, report: Report): void {
   report({ path, message: `about ${Math.round(expected)} occurrences per trial, over the cap of ${LIMITS.occurrences}; set \`count\` or a longer period` });
 }
 
-function checkNodes(f: FaultInput, path: KeyPath, n: number, report: Report): void {
-  const target = (key: 'target' | 'from' | 'to', t: unknown) => {
-    if (Array.isArray(t)) checkNodeIds(t as number[], [...path, key], n, report);
-  };
-  if ('target' in f) target('target', f.target);
-  if ('from' in f) target('from', f.from);
-  if ('to' in f) target('to', f.to);
-  if (f.kind === 'partition') {
-    const seen = new Map<number, number>();
-    f.groups.forEach((g, gi) => {
-      checkNodeIds(g, [...path, 'groups', gi], n, report);
-      g.forEach((id, k) => {
-        const other = seen.get(id);
-        if (other !== undefined && other !== gi) report({ path: [...path, 'groups', gi, k], message: `node ${id} is also in group ${other}; groups must not overlap` });
-        seen.set(id, gi);
-      });
-    });
-  }
-  if (f.kind === 'bridge') checkBridge(f, path, n, report);
-}
-
-function checkBridge(f: Extract<FaultInput, { kind: 'bridge' }>, path: KeyPath, n: number, report: Report): void {
-  if (f.bridge >= n) report({ path: [...path, 'bridge'], message: `node ${f.bridge} does not exist: the cluster has ${n} nodes` });
-  const [a, b] = f.sides;
-  checkNodeIds(a, [...path, 'sides', 0], n, report);
-  checkNodeIds(b, [...path, 'sides', 1], n, report);
-  f.sides.forEach((side, si) =>
-    side.forEach((id, k) => {
-      if (id === f.bridge) report({ path: [...path, 'sides', si, k], message: `the bridge node ${id} must not be on a side` });
-      else if (si === 1 && a.includes(id)) report({ path: [...path, 'sides', 1, k], message: `node ${id} is on both sides` });
-    }),
-  );
+/** The kind's own checks (src/faults/kinds/), told the longest one occurrence can last. */
+function checkKind(f: FaultInput, path: KeyPath, n: number, horizonUs: number, report: Report): void {
+  const spanUs =
+    typeof f.duration === 'number' ? f.duration
+    : f.heal !== undefined && f.at !== undefined ? f.heal - f.at
+    : Math.max(0, horizonUs - (f.at ?? 0));
+  faultKindModule(f.kind).check(f, { path, report, n, spanUs });
 }

@@ -3,26 +3,17 @@
 import { checkInitial, checkNodeKeys, checkZoneLatency, checkZones } from './checks-cluster.js';
 import { checkFaults } from './checks-faults.js';
 import { DEFAULTS } from './defaults.js';
-import { formatDuration } from './duration.js';
-import type { KeyPath } from './errors.js';
+import { formatDuration } from '../format/duration.js';
+import type { Issue, KeyPath, Report } from '../format/issue.js';
 import { parseExpectation } from './expect-parse.js';
-import { LIMITS, trialWriteBytes } from './limits.js';
-import { resolveRaftConfigs, timerUs } from './raft-config.js';
+import { LIMITS, trialWriteBytes } from '../format/limits.js';
+import { resolveRaftConfigs } from './raft-config.js';
 import type { ScenarioInput } from './schema.js';
 import { checkKeyPath } from './schema-walk.js';
-import { RESERVED_KEYS } from './values.js';
+import { RESERVED_KEYS } from '../format/values.js';
 import type * as z from 'zod';
 
-export interface Issue {
-  readonly path: KeyPath;
-  readonly message: string;
-  readonly expected?: string;
-  readonly suggestion?: string;
-  /** Report at the key itself (an unknown or misplaced key) rather than its value. */
-  readonly at?: 'key' | 'value';
-}
-
-export type Report = (issue: Issue) => void;
+export type { Issue, Report } from '../format/issue.js';
 
 interface RefinementCtx {
   addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string; params: Record<string, unknown> }): void;
@@ -61,7 +52,7 @@ function checkRaft(s: ScenarioInput, n: number, horizonUs: number, report: Repor
     report({ path: r.path, message: r.message });
     return;
   }
-  const heartbeatUs = Math.min(...r.configs.map((c) => timerUs(c, c.heartbeatMin)));
+  const heartbeatUs = Math.min(...r.configs.map((c) => c.heartbeatMinUs));
   const messages = (horizonUs / heartbeatUs) * Math.max(1, n - 1);
   if (messages > LIMITS.heartbeatsPerTrial) {
     report({

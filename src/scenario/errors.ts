@@ -3,10 +3,10 @@
 // as a stack trace. Its `stack` is the formatted message on purpose, so even a
 // careless `console.error(err)` shows the user something they can act on.
 // Keys and values from the file are clipped (clip.ts): a huge key never makes a huge message.
+import type { KeyPath } from '../format/issue.js';
 import { clipText } from './clip.js';
 
-/** A key path as zod reports it: object keys are strings, array indexes numbers. */
-export type KeyPath = readonly (string | number)[];
+export type { KeyPath };
 
 export interface ScenarioErrorInit {
   /** The file as shown to the user (relative to the working directory when inside it), or "--set". */

@@ -1,5 +1,5 @@
 // `expect` entries: metric → "<op> <number>", or "ok" for safety.
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../format/duration.js';
 import { ALERTS_METRIC, SAFETY_METRIC, alertLabel, expectableMetrics } from '../metrics/metric-names.js';
 import { nearest } from './suggest.js';
 

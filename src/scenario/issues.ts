@@ -5,7 +5,7 @@ import type * as z from 'zod';
 import type { KeyPath } from './errors.js';
 import { allowedKeysAt } from './schema-walk.js';
 import { listChoices, nearest } from './suggest.js';
-import { describeValue, valueAt } from './values.js';
+import { describeValue, valueAt } from '../format/values.js';
 
 export interface Problem {
   readonly path: KeyPath;

@@ -5,7 +5,7 @@
 // Each value remembers which key set it, so errors point at the user's key.
 import { profileConfig, validateRaftConfig, type ProfileName } from '../raft/profiles.js';
 import type { BugName, RaftConfig } from '../raft/types.js';
-import { formatDuration } from './duration.js';
+import { formatDuration } from '../format/duration.js';
 import type { KeyPath } from './errors.js';
 import type { ScenarioInput } from './schema.js';
 
@@ -75,15 +75,15 @@ const TICK_KNOBS = ['tick', 'electionTicks', 'heartbeatTicks'];
 /** Behaviour rules: every profile has them; they override the RaftConfig field as given. */
 const RULE_KNOBS = ['timerReset', 'staleTermReplies', 'voteLease', 'preVoteLease', 'refuseVotesWhileLeaderKnown', 'followerTimer', 'leaderSendsBeforePersist', 'wakeOrder', 'heartbeatPacing'] as const;
 
-/** RaftConfig fields set by duration knobs (in ticks mode they are converted to ticks). */
+/** RaftConfig fields (µs) set by duration knobs (in ticks mode they must be whole ticks). */
 const DURATION_FIELDS: Readonly<Record<string, keyof RaftConfig>> = {
-  'electionTimeout.min': 'electionTimeoutMin',
-  'electionTimeout.max': 'electionTimeoutMax',
-  'candidateTimeout.min': 'candidateTimeoutMin',
-  'candidateTimeout.max': 'candidateTimeoutMax',
-  'heartbeatInterval.min': 'heartbeatMin',
-  'heartbeatInterval.max': 'heartbeatMax',
-  checkQuorumTimeout: 'checkQuorumTimeout',
+  'electionTimeout.min': 'electionTimeoutMinUs',
+  'electionTimeout.max': 'electionTimeoutMaxUs',
+  'candidateTimeout.min': 'candidateTimeoutMinUs',
+  'candidateTimeout.max': 'candidateTimeoutMaxUs',
+  'heartbeatInterval.min': 'heartbeatMinUs',
+  'heartbeatInterval.max': 'heartbeatMaxUs',
+  checkQuorumTimeout: 'checkQuorumTimeoutUs',
 };
 
 function nodeConfig(profile: ProfileName, flat: Flat, bug: BugName | null, where: KeyPath): RaftConfig {
@@ -132,8 +132,8 @@ function hashicorpKnobs(flat: Flat): Mapped {
   if (flat.has('checkQuorum')) m.overrides.checkQuorum = flat.get('checkQuorum')!.value;
   // hashicorp/raft's ValidateConfig wants LeaderLeaseTimeout <= HeartbeatTimeout: its default
   // 500 ms lease shrinks with a shorter HeartbeatTimeout (an explicit one is checked in checkRanges).
-  const ht = m.overrides.electionTimeoutMin as number | undefined;
-  if (!flat.has('checkQuorumTimeout') && ht !== undefined) m.overrides.checkQuorumTimeout = Math.min(profileConfig('hashicorp').checkQuorumTimeout, ht);
+  const ht = m.overrides.electionTimeoutMinUs as number | undefined;
+  if (!flat.has('checkQuorumTimeout') && ht !== undefined) m.overrides.checkQuorumTimeoutUs = Math.min(profileConfig('hashicorp').checkQuorumTimeoutUs, ht);
   return m;
 }
 
@@ -152,20 +152,20 @@ function etcdKnobs(flat: Flat): Mapped {
     if (us % tickUs !== 0) {
       throw new RaftProblem(s.path, `${formatDuration(us)} is not a whole number of ticks (tick ${formatDuration(tickUs)}); the etcd profile counts ticks`);
     }
-    m.overrides[field] = us / tickUs;
+    m.overrides[field] = us;
   }
   return m;
 }
 
 const RANGES = [
-  ['electionTimeout', 'electionTimeoutMin', 'electionTimeoutMax'],
-  ['candidateTimeout', 'candidateTimeoutMin', 'candidateTimeoutMax'],
-  ['heartbeatInterval', 'heartbeatMin', 'heartbeatMax'],
+  ['electionTimeout', 'electionTimeoutMinUs', 'electionTimeoutMaxUs'],
+  ['candidateTimeout', 'candidateTimeoutMinUs', 'candidateTimeoutMaxUs'],
+  ['heartbeatInterval', 'heartbeatMinUs', 'heartbeatMaxUs'],
 ] as const;
 
 /** min ≤ max once the profile's defaults are in, and heartbeats shorter than the election timeout. */
 function checkRanges(c: RaftConfig, flat: Flat, profile: ProfileName): void {
-  const show = (x: number) => (c.timerMode === 'ticks' ? `${x} ticks (${formatDuration(x * c.tickUs)})` : formatDuration(x));
+  const show = (us: number) => (c.timerMode === 'ticks' ? `${us / c.tickUs} ticks (${formatDuration(us)})` : formatDuration(us));
   const dflt = (k: string) => (flat.has(k) ? '' : ` (the ${profile} profile's default)`);
   for (const [knob, lo, hi] of RANGES) {
     if (c[lo] <= c[hi]) continue;
@@ -178,25 +178,20 @@ function checkRanges(c: RaftConfig, flat: Flat, profile: ProfileName): void {
     throw new RaftProblem(follower?.path ?? ['raft', 'followerTimer'], 'followerTimer "poll" needs continuous timers (the paper or hashicorp profile); the etcd profile counts ticks');
   }
   const lease = flat.get('checkQuorumTimeout');
-  if (profile === 'hashicorp' && c.checkQuorum && lease !== undefined && c.checkQuorumTimeout > c.electionTimeoutMin) {
-    throw new RaftProblem(lease.path, `hashicorp/raft requires LeaderLeaseTimeout (${formatDuration(c.checkQuorumTimeout)}) <= HeartbeatTimeout (electionTimeout.min, ${formatDuration(c.electionTimeoutMin)})`);
+  if (profile === 'hashicorp' && c.checkQuorum && lease !== undefined && c.checkQuorumTimeoutUs > c.electionTimeoutMinUs) {
+    throw new RaftProblem(lease.path, `hashicorp/raft requires LeaderLeaseTimeout (${formatDuration(c.checkQuorumTimeoutUs)}) <= HeartbeatTimeout (electionTimeout.min, ${formatDuration(c.electionTimeoutMinUs)})`);
   }
-  if (c.heartbeatMax >= c.electionTimeoutMin) {
+  if (c.heartbeatMaxUs >= c.electionTimeoutMinUs) {
     const hb = flat.get('heartbeatInterval.max') ?? flat.get('heartbeatTicks') ?? flat.get('electionTimeout.min') ?? flat.get('electionTicks');
-    const what = c.heartbeatMin === c.heartbeatMax ? 'heartbeat' : 'heartbeat max';
-    const msg = `${what} ${show(c.heartbeatMax)} must be shorter than the election timeout min ${show(c.electionTimeoutMin)}`;
+    const what = c.heartbeatMinUs === c.heartbeatMaxUs ? 'heartbeat' : 'heartbeat max';
+    const msg = `${what} ${show(c.heartbeatMaxUs)} must be shorter than the election timeout min ${show(c.electionTimeoutMinUs)}`;
     throw new RaftProblem(hb?.path ?? ['raft'], msg);
   }
-}
-
-/** A timer value of a config in µs (ticks mode counts ticks). */
-export function timerUs(c: RaftConfig, value: number): number {
-  return c.timerMode === 'ticks' ? value * c.tickUs : value;
 }
 
 /** The default stability window: the largest election timeout max across nodes (ticks mode: (max + 1) ticks, i.e. 2·ET·tick). */
 export function largestElectionTimeoutUs(configs: readonly RaftConfig[]): number {
   let max = 0;
-  for (const c of configs) max = Math.max(max, c.timerMode === 'ticks' ? (c.electionTimeoutMax + 1) * c.tickUs : c.electionTimeoutMax);
+  for (const c of configs) max = Math.max(max, c.timerMode === 'ticks' ? c.electionTimeoutMaxUs + c.tickUs : c.electionTimeoutMaxUs);
   return max;
 }

@@ -3,9 +3,9 @@
 import { resolve as resolvePath } from 'node:path';
 import type { DistSpec } from '../sim/distributions.js';
 import type { KeyPath } from './errors.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../format/limits.js';
 import type { Origins } from './origins.js';
-import type { DistInput } from './schema-values.js';
+import type { DistInput } from '../format/schema-values.js';
 import { readScenarioText } from './source.js';
 
 export interface DistContext {

@@ -1,5 +1,5 @@
 // Fault entries of the file → ScenarioFault records for the runner.
-import type { FaultAction } from '../faults/types.js';
+import { faultKindModule } from '../faults/registry.js';
 import { toDistSpec, type DistContext } from './resolve-dist.js';
 import type { FaultInput } from './schema-faults.js';
 import type { FaultRepeat, FaultStart, ScenarioFault, TriggerEvent } from './types.js';
@@ -10,7 +10,7 @@ export function resolveFaults(faults: readonly FaultInput[], ctx: DistContext): 
     repeat: repeatOf(f),
     duration: f.duration === undefined ? null : toDistSpec(f.duration, ['faults', i, 'duration'], ctx),
     healAtUs: f.heal ?? null,
-    action: actionOf(f),
+    action: faultKindModule(f.kind).resolve(f),
     setup: f.setup === true,
     path: `faults[${i}]`,
   }));
@@ -34,40 +34,4 @@ function repeatOf(f: FaultInput): FaultRepeat {
   if (f.every !== undefined) return { kind: 'every', periodUs: f.every, count: f.count ?? null };
   if (f.rate !== undefined) return { kind: 'rate', perSecond: f.rate, count: f.count ?? null };
   return { kind: 'once' };
-}
-
-/** The action keys mirror FaultAction; only durations are renamed to their µs fields. */
-function actionOf(f: FaultInput): FaultAction {
-  switch (f.kind) {
-    case 'isolate':
-    case 'cut-leader-from':
-    case 'crash':
-    case 'wipe':
-    case 'pause':
-    case 'disk-stall':
-      return { kind: f.kind, target: f.target };
-    case 'partition':
-      return { kind: 'partition', groups: f.groups };
-    case 'cut':
-    case 'hold':
-      return { kind: f.kind, from: f.from, to: f.to };
-    case 'bridge':
-      return { kind: 'bridge', bridge: f.bridge, sides: f.sides };
-    case 'ring':
-      return { kind: 'ring' };
-    case 'loss':
-      return { kind: 'loss', from: f.from, to: f.to, probability: f.probability };
-    case 'latency':
-      return { kind: 'latency', from: f.from, to: f.to, extraUs: f.extra };
-    case 'skew':
-      return { kind: 'skew', target: f.target, offsetUs: f.offset };
-    case 'drift':
-      return { kind: 'drift', target: f.target, ppm: f.ppm };
-    case 'step':
-      return { kind: 'step', target: f.target, deltaUs: f.delta };
-    case 'slow-cpu':
-      return { kind: 'slow-cpu', target: f.target, share: f.share };
-    case 'slow-disk':
-      return { kind: 'slow-disk', target: f.target, factor: f.factor };
-  }
 }

@@ -14,7 +14,7 @@
 import type { Entry } from '../raft/types.js';
 import type { Issue, Report } from './checks.js';
 import type { KeyPath } from './errors.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../format/limits.js';
 import type { InitialInput } from './schema-cluster.js';
 import type { ResolvedInitial } from './types.js';
 

@@ -15,7 +15,7 @@ import { resolveFaults } from './resolve-faults.js';
 import { resolveInitial } from './resolve-initial.js';
 import { scenarioSchema, scenarioShape, type ScenarioInput } from './schema.js';
 import type { ResolvedInitial, ResolvedScenario, ScenarioRaft } from './types.js';
-import { cloneData } from './values.js';
+import { cloneData } from '../format/values.js';
 
 export interface ResolveContext extends DistContext {
   /** ResolvedScenario.file: an absolute path or "builtin:<name>". */

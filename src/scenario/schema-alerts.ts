@@ -4,7 +4,7 @@
 // commands. Flags of `raftsim alerts` override it.
 import * as z from 'zod';
 import { resolve as resolvePath, dirname } from 'node:path';
-import { duration } from './schema-values.js';
+import { duration } from '../format/schema-values.js';
 import { builtinScenarioDir } from './builtin.js';
 import { ALERT_DEFAULTS, LABEL_NAME, METRIC_NAME, type AlertsConfig } from './alerts-config.js';
 

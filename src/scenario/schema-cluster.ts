@@ -4,8 +4,8 @@
 // entries, commit on a majority…) are in checks-cluster.ts; the defaults and the
 // logs themselves in resolve-initial.ts.
 import * as z from 'zod';
-import { LIMITS } from './limits.js';
-import { duration, nodeId, nodeList } from './schema-values.js';
+import { LIMITS } from '../format/limits.js';
+import { duration, nodeId, nodeList } from '../format/schema-values.js';
 
 const count = (description: string, min = 0) => z.number().int().min(min).max(LIMITS.initialEntries).describe(description);
 

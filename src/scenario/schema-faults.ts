@@ -1,9 +1,12 @@
-// Fault entries: the action keys mirror FaultAction in src/faults/types.ts
-// (durations as strings), plus when the fault starts, repeats and heals. Checks
-// that span keys (one start, heal after start, node ids < n) are in checks-faults.ts.
+// Fault entries: the keys of each kind come from its module (src/faults/kinds/,
+// listed in src/faults/registry.ts); the keys here say when a fault starts,
+// repeats and heals, the same for every kind. Checks that span keys (one start,
+// heal after start) are in checks-faults.ts, which also runs each kind's checks.
 import * as z from 'zod';
-import { LIMITS } from './limits.js';
-import { ONLY_VALID, duration, durationOrDist, nodeId, nodeList, probability, targetSchema } from './schema-values.js';
+import { FAULT_KIND_NAMES, FAULT_KIND_TABLE } from '../faults/registry.js';
+import type { FaultKind } from '../faults/types.js';
+import { LIMITS } from '../format/limits.js';
+import { ONLY_VALID, duration, durationOrDist } from '../format/schema-values.js';
 
 export const FAULT_EVENTS = ['stable-leader', 'heartbeat'] as const;
 
@@ -54,38 +57,14 @@ function fault<K extends string, S extends z.ZodRawShape>(kind: K, description: 
   return z.strictObject({ kind: z.literal(kind).describe(description), ...timing, ...shape }).describe(description);
 }
 
-const fromTo = { from: targetSchema, to: targetSchema };
+const timingSchema = z.strictObject(timing);
+
+/** A fault entry as parsed: the timing keys, typed here; its kind's keys are typed in the kind's module (src/faults/kinds/). */
+export type FaultInput = z.output<typeof timingSchema> & { readonly kind: FaultKind };
+
+// One branch per registered kind (src/faults/registry.ts), in the table's order.
+const branches = FAULT_KIND_NAMES.map((k) => fault(k, FAULT_KIND_TABLE[k].summary, FAULT_KIND_TABLE[k].shape));
 
 export const faultSchema = z
-  .discriminatedUnion('kind', [
-    fault('isolate', 'Cut the target off from everyone else, both ways.', { target: targetSchema }),
-    fault('partition', 'Split the cluster into groups; nodes not listed form one more group.', {
-      groups: z.array(nodeList).min(1).max(LIMITS.nodes).describe('Disjoint groups of node ids.'),
-    }),
-    fault('cut', 'One-way cut: messages from `from` to `to` are dropped.', fromTo),
-    fault('cut-leader-from', 'Cut both ways between the current leader and the target only (a partial partition).', { target: targetSchema }),
-    fault('bridge', 'The two sides cannot talk to each other; the bridge node talks to both.', {
-      bridge: nodeId,
-      sides: z.tuple([nodeList, nodeList]).describe('The two sides: disjoint node lists, without the bridge.'),
-    }),
-    fault('ring', 'Each node reaches only its two ring neighbours.', {}),
-    fault('hold', 'Buffer messages from `from` to `to`; release them on heal.', fromTo),
-    fault('loss', 'Drop messages from `from` to `to` with a probability.', { ...fromTo, probability: probability('Drop probability.') }),
-    fault('latency', 'Add latency to messages from `from` to `to`.', { ...fromTo, extra: duration('Extra one-way latency.') }),
-    fault('skew', 'Set the wall-clock offset of the target (healed back to 0).', { target: targetSchema, offset: duration('The offset; may be negative.', { signed: true }) }),
-    fault('drift', 'Make the target\'s clock run fast or slow (healed back to 0 ppm).', {
-      target: targetSchema,
-      ppm: z.number().gt(-LIMITS.driftPpm).lt(LIMITS.driftPpm).describe('Drift in parts per million, |ppm| < 1e6.'),
-    }),
-    fault('step', 'Step the target\'s wall clock once (instantaneous: no duration or heal).', { target: targetSchema, delta: duration('The step; may be negative.', { signed: true }) }),
-    fault('crash', 'Crash the target; heal restarts it from its disk.', { target: targetSchema }),
-    fault('wipe', 'Crash the target and lose its state; heal restarts it empty.', { target: targetSchema }),
-    fault('pause', 'Pause the target\'s CPU (a GC pause or VM stall); heal resumes it and the backlog runs.', { target: targetSchema }),
-    fault('slow-cpu', 'Give the target only a share of its CPU.', { target: targetSchema, share: z.number().gt(0).max(1).describe('CPU share in (0, 1].') }),
-    fault('disk-stall', 'Stall the target\'s disk: no write completes until heal.', { target: targetSchema }),
-    fault('slow-disk', 'Slow the target\'s disk by a factor.', { target: targetSchema, factor: z.number().min(1).max(LIMITS.scale).describe(`Slow-down factor, 1..${LIMITS.scale}.`) }),
-  ])
-  .describe('A fault: what it does (`kind` and its keys), when it starts (`at` or `after`), how it repeats (`every` or `rate`) and how long it lasts (`duration` or `heal`).');
-
-export type FaultInput = z.output<typeof faultSchema>;
-export const FAULT_KINDS = faultSchema.options.map((o) => o.shape.kind.value);
+  .discriminatedUnion('kind', branches as [(typeof branches)[number], ...(typeof branches)[number][]])
+  .describe('A fault: what it does (`kind` and its keys), when it starts (`at` or `after`), how it repeats (`every` or `rate`) and how long it lasts (`duration` or `heal`).') as unknown as z.ZodType<FaultInput>;

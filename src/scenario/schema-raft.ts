@@ -4,9 +4,9 @@
 import * as z from 'zod';
 import { BUG_NAMES } from '../raft/bugs.js';
 import { PROFILE_NAMES } from '../raft/profiles.js';
-import { formatDuration } from './duration.js';
-import { LIMITS } from './limits.js';
-import { ONLY_VALID, duration, perNode } from './schema-values.js';
+import { formatDuration } from '../format/duration.js';
+import { LIMITS } from '../format/limits.js';
+import { ONLY_VALID, duration, perNode } from '../format/schema-values.js';
 
 function range(what: string, defaults: string) {
   return z

@@ -5,7 +5,7 @@
 import type * as z from 'zod';
 import type { KeyPath } from './errors.js';
 import { listChoices, nearest } from './suggest.js';
-import { isPlainObject } from './values.js';
+import { isPlainObject } from '../format/values.js';
 
 /** The parts of zod's def records this walker reads. */
 interface Def {

@@ -5,11 +5,11 @@
 // and so is each cap (see limits.ts).
 import * as z from 'zod';
 import { checkScenario } from './checks.js';
-import { LIMITS, TRIAL_BYTES_PER_WRITE } from './limits.js';
+import { LIMITS, TRIAL_BYTES_PER_WRITE } from '../format/limits.js';
 import { raftSchema } from './schema-raft.js';
 import { faultSchema } from './schema-faults.js';
 import { clusterSchema } from './schema-cluster.js';
-import { ONLY_VALID, duration, durationOrDist, perNode, probability } from './schema-values.js';
+import { ONLY_VALID, duration, durationOrDist, perNode, probability } from '../format/schema-values.js';
 import { alertsSchema } from './schema-alerts.js';
 
 const clockKnobs = {

@@ -11,10 +11,10 @@ import { ScenarioError } from './errors.js';
 import { builtinScenarioDir } from './builtin.js';
 import { clipText } from './clip.js';
 import { nearest } from './suggest.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../format/limits.js';
 import { readTextFile } from './read-file.js';
 import { Origins, displayPath, makeDoc, type Doc, type OverrideOrigin } from './origins.js';
-import { deepMerge, findUnsafe, isPlainObject, setPath, type PlainObject } from './values.js';
+import { deepMerge, findUnsafe, isPlainObject, setPath, type PlainObject } from '../format/values.js';
 
 /** Reads a text file (a regular file, at most capBytes), or throws what `missing` builds (so the caller decides where to point). */
 export function readScenarioText(abs: string, missing: (message: string) => ScenarioError, capBytes = LIMITS.fileBytes): string {

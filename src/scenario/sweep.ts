@@ -9,7 +9,7 @@ import { Origins, type SweepOrigin } from './origins.js';
 import { resolveSource, type ResolveContext } from './resolve.js';
 import { loadChain } from './source.js';
 import type { ResolvedScenario } from './types.js';
-import { cloneData, isPlainObject, setPath } from './values.js';
+import { cloneData, isPlainObject, setPath } from '../format/values.js';
 
 export interface SweepPoint {
   /** The swept keys and their values at this point ({} without a sweep). */

@@ -38,8 +38,7 @@
 //
 // Everything is integer arithmetic on 32-bit words plus SHA-256, so sequences
 // are the same on every machine.
-import * as cryptoModule from 'node:crypto';
-import { createHash } from 'node:crypto';
+import nodeCrypto from 'node:crypto';
 import seedrandom from 'seedrandom';
 
 /** A source of uniform doubles in [0, 1). */
@@ -78,9 +77,9 @@ export function makeRng(seed: string): Rng {
 }
 
 // Node >= 20.12 has the one-shot crypto.hash (about twice as fast for short inputs).
-const oneShot = (cryptoModule as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer }).hash;
+const oneShot = (nodeCrypto as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer }).hash;
 function sha256(text: string): Buffer {
-  return oneShot !== undefined ? oneShot('sha256', text, 'buffer') : createHash('sha256').update(text, 'utf8').digest();
+  return oneShot !== undefined ? oneShot('sha256', text, 'buffer') : nodeCrypto.createHash('sha256').update(text, 'utf8').digest();
 }
 
 /**

@@ -2,7 +2,7 @@
 // refining around the frontier). Numeric axes (election timeout, heartbeat) are
 // ordered; the coarse grid keeps every other value of each, both ends included.
 import type { Candidate, Knobs } from './types.js';
-import { formatDuration } from '../scenario/duration.js';
+import { formatDuration } from '../format/duration.js';
 
 export interface Axes {
   readonly electionTimeoutUs: readonly number[];

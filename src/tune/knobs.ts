@@ -4,7 +4,7 @@
 //   hashicorp: HeartbeatTimeout = ElectionTimeout = ET (timers [ET, 2ET)), heartbeats every [ET/10, ET/5),
 //              LeaderLeaseTimeout = ET / 2
 //   paper:     election timeout [ET, 2ET], heartbeat as given
-import { formatDuration } from '../scenario/duration.js';
+import { formatDuration } from '../format/duration.js';
 import { profileConfig, type ProfileName } from '../raft/profiles.js';
 import type { Knobs } from './types.js';
 
@@ -24,13 +24,13 @@ export function raftKeys(profile: ProfileName, k: Knobs): Record<string, unknown
       return { electionTimeout: range, candidateTimeout: range, heartbeatInterval: { min: d(Math.round(et / 10)), max: d(Math.round(et / 5) - 1) }, checkQuorumTimeout: d(Math.round(et / 2)), ...flags };
     }
     case 'paper':
-      return { electionTimeout: { min: d(k.electionTimeoutUs), max: d(2 * k.electionTimeoutUs) }, heartbeatInterval: d(k.heartbeatUs ?? profileConfig('paper').heartbeatMin), ...flags };
+      return { electionTimeout: { min: d(k.electionTimeoutUs), max: d(2 * k.electionTimeoutUs) }, heartbeatInterval: d(k.heartbeatUs ?? profileConfig('paper').heartbeatMinUs), ...flags };
   }
 }
 
 /** The profile's own PreVote / CheckQuorum / heartbeat, for knobs the tune file leaves alone. */
 export function profileDefaults(profile: ProfileName): { preVote: boolean; checkQuorum: boolean; heartbeatUs: number | null } {
   const c = profileConfig(profile);
-  const heartbeatUs = profile === 'hashicorp' ? null : profile === 'etcd' ? c.tickUs * c.heartbeatMin : c.heartbeatMin;
+  const heartbeatUs = profile === 'hashicorp' ? null : c.heartbeatMinUs;
   return { preVote: c.preVote, checkQuorum: c.checkQuorum, heartbeatUs };
 }

@@ -5,9 +5,9 @@
 //   quiet:             long healthy trials that measure spurious elections
 // Guarded background faults (GC pauses, clock steps) run in all three as
 // set-up faults: they cause what they cause, but take no per-fault sample.
-import { formatDuration } from '../scenario/duration.js';
+import { formatDuration } from '../format/duration.js';
 import type { ProfileName } from '../raft/profiles.js';
-import { cloneData, isPlainObject, type PlainObject } from '../scenario/values.js';
+import { cloneData, isPlainObject, type PlainObject } from '../format/values.js';
 import { raftKeys } from './knobs.js';
 import type { TuneInput } from './schema.js';
 import type { Family, Knobs } from './types.js';

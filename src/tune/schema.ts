@@ -4,8 +4,8 @@
 // empirical samples file included), disk, cpu, clocks, workload, raft.profile,
 // seed — validated by the scenario loader itself.
 import * as z from 'zod';
-import { duration, durationOrDist, targetSchema } from '../scenario/schema-values.js';
-import { LIMITS } from '../scenario/limits.js';
+import { duration, durationOrDist, targetSchema } from '../format/schema-values.js';
+import { LIMITS } from '../format/limits.js';
 
 const positive = (d: string) => duration(d, { positive: true });
 const values = <T extends z.ZodType>(item: T, what: string) => z.array(item).min(1).max(LIMITS.sweepValues).describe(`${what}; 1..${LIMITS.sweepValues} values.`);

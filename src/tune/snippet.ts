@@ -3,7 +3,7 @@
 // the failover measurement.
 import { printJson5 } from '../scenario/json5-print.js';
 import type { ProfileName } from '../raft/profiles.js';
-import type { PlainObject } from '../scenario/values.js';
+import type { PlainObject } from '../format/values.js';
 import type { Knobs } from './types.js';
 
 export interface Snippets {

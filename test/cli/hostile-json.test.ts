@@ -89,7 +89,7 @@ describe('raftsim report on hostile JSON', () => {
   for (const [name, get] of [['a run result', () => run], ['a sweep result', () => sweep]] as const) {
     it(`${name}, mutated anywhere: renders, or is refused as bad input naming the file`, () => {
       const base = get();
-      expect(renderReport(parseResultText(JSON.stringify(base), FILE))).toContain('<html');
+      expect(renderReport(parseResultText(JSON.stringify(base), FILE), { generatedAt: '2025-01-02T03:04:05.000Z' })).toContain('<html');
       const all = paths(base);
       fc.assert(
         fc.property(fc.integer({ min: 0, max: all.length - 1 }), mutation, (i, m) => {
@@ -101,7 +101,7 @@ describe('raftsim report on hostile JSON', () => {
             expectBadInput(e, FILE);
             return;
           }
-          expect(typeof renderReport(parsed)).toBe('string');
+          expect(typeof renderReport(parsed, { generatedAt: '2025-01-02T03:04:05.000Z' })).toBe('string');
         }),
         { numRuns: RUNS, seed: SEED },
       );

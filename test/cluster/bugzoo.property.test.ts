@@ -38,7 +38,7 @@ const HUNTS: Record<Exclude<BugName, 'prevote-bumps-term'>, Hunt> = {
     nodes: 3, budget: 400, expect: 'safety',
     scenario: {
       latency: { kind: 'uniform', min: 200, max: 30_000 }, duplicate: 0.3, ordering: 'independent',
-      raft: { voteLease: 'never', electionTimeoutMax: 160_000, candidateTimeoutMax: 160_000 },
+      raft: { voteLease: 'never', electionTimeoutMaxUs: 160_000, candidateTimeoutMaxUs: 160_000 },
     },
     schedule: { kinds: ['crash'], maxFaults: 30, minDurationUs: 1_000, maxDurationUs: 10_000, windowUs: 1_000_000 },
   },
@@ -55,7 +55,7 @@ const HUNTS: Record<Exclude<BugName, 'prevote-bumps-term'>, Hunt> = {
   // and Figure 2's votes (no lease) make common.
   'double-vote-same-term': {
     nodes: 5, budget: 300, expect: 'safety',
-    scenario: { raft: { voteLease: 'never', electionTimeoutMax: 160_000, candidateTimeoutMax: 160_000 } },
+    scenario: { raft: { voteLease: 'never', electionTimeoutMaxUs: 160_000, candidateTimeoutMaxUs: 160_000 } },
   },
   'no-truncate-on-conflict': { nodes: 5, budget: 300, expect: 'safety' },
   // Caught either way: a deposed leader's stale appends break logs (safety) or wedge replication (liveness).

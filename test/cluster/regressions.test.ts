@@ -28,7 +28,7 @@ describe('regressions', () => {
 describe('a cluster that never elects a leader is counted, not dropped', () => {
   it('identical fixed timeouts and a simultaneous start: the fault never fires, and shows as censored and leaderless', async () => {
     const { testScenario } = await import('../support/scenario.js');
-    const fixed = { electionTimeoutMin: 150_000, electionTimeoutMax: 150_000, candidateTimeoutMin: 150_000, candidateTimeoutMax: 150_000 };
+    const fixed = { electionTimeoutMinUs: 150_000, electionTimeoutMaxUs: 150_000, candidateTimeoutMinUs: 150_000, candidateTimeoutMaxUs: 150_000 };
     const s = testScenario({
       raft: fixed,
       latency: { kind: 'constant', value: 500 },

@@ -28,10 +28,10 @@ const ZERO: DistSpec = { kind: 'constant', value: 0 };
 function firstRoundWins(latencyUs: number, trial: number): boolean {
   // Figure 2 alone: no lease or PreVote to muddy the first round.
   const config = resolveRaftConfig('paper', {
-    electionTimeoutMin: MIN_US,
-    electionTimeoutMax: MIN_US + RANGE_US,
-    candidateTimeoutMin: MIN_US,
-    candidateTimeoutMax: MIN_US + RANGE_US,
+    electionTimeoutMinUs: MIN_US,
+    electionTimeoutMaxUs: MIN_US + RANGE_US,
+    candidateTimeoutMinUs: MIN_US,
+    candidateTimeoutMaxUs: MIN_US + RANGE_US,
     voteLease: 'never',
   });
   const sim = new Simulation({

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { SAFE_FAULT_KINDS, faultScheduleArb, leaderChurnArb } from '../../src/faults/arbitrary.js';
 import type { Fault } from '../../src/faults/types.js';
-import { parseDuration } from '../../src/scenario/duration.js';
+import { parseDuration } from '../../src/format/duration.js';
 import { caseScenario, fuzzBase } from '../../src/fuzz/fuzz.js';
 import { exactDuration, lastHealOf } from '../../src/fuzz/fuzz-scenario.js';
 import { loadScenario, resolveScenarioPath } from '../../src/scenario/load.js';

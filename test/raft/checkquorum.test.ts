@@ -6,7 +6,7 @@ import { Cluster } from './harness.js';
 describe('CheckQuorum', () => {
   test('a leader that hears from no majority for a whole checkQuorumTimeout steps down', () => {
     const c = new Cluster({ n: 3, config: { checkQuorum: true } }).elect(0);
-    expect(c.timers[0].get('election')).toBe(c.config.checkQuorumTimeout);
+    expect(c.timers[0].get('election')).toBe(c.config.checkQuorumTimeoutUs);
     c.fire(0, 'election'); // heard from both followers during this window: stays
     expect(c.nodes[0].role).toBe('leader');
     c.isolate(0);
@@ -34,7 +34,7 @@ describe('CheckQuorum', () => {
       ticks++;
     }
     // The first check (tick 10) counts the answers to the election's no-op; the second finds none.
-    expect(ticks).toBe(2 * c.config.checkQuorumTimeout);
+    expect(ticks).toBe((2 * c.config.checkQuorumTimeoutUs) / c.config.tickUs);
   });
 
   test('a follower with a live leader ignores a disruptive RequestVote: no reply, no new term', () => {
@@ -59,7 +59,7 @@ describe('CheckQuorum', () => {
   test('once the lease phase has passed without a heartbeat, the follower votes again', () => {
     const c = new Cluster({ n: 3, config: { checkQuorum: true } }).elect(0);
     c.heartbeat(0);
-    c.fire(1, 'contact'); // electionTimeoutMin elapsed since the leader was last heard: the lease is over
+    c.fire(1, 'contact'); // electionTimeoutMinUs elapsed since the leader was last heard: the lease is over
     c.step({ type: 'RequestVote', from: 2, to: 1, term: 2, lastLogIndex: 1, lastLogTerm: 1, preVote: false, transfer: false });
     expect(c.queue).toMatchObject([{ type: 'RequestVoteResponse', granted: true, term: 2 }]);
   });

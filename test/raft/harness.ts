@@ -301,7 +301,7 @@ export class Cluster {
   /** One heartbeat interval of the leader, then (unless told not to) all traffic delivered. */
   heartbeat(id: NodeId, deliver = true): void {
     if (this.config.timerMode === 'ticks') {
-      for (let i = 0; i < this.config.heartbeatMax; i++) this.fire(id, 'tick');
+      for (let i = 0; i < this.config.heartbeatMaxUs / this.config.tickUs; i++) this.fire(id, 'tick');
     } else this.fire(id, 'heartbeat');
     if (deliver) this.drain();
   }

@@ -73,8 +73,8 @@ describe('§9.6 PreVote', () => {
       return answer?.type === 'RequestVoteResponse' && answer.granted;
     };
     expect(ask()).toBe(false);
-    // The lease ends at electionTimeoutMin after the last contact ('contact'); the election timer still runs.
-    expect(c.timers[1].get('contact')).toBe(c.config.electionTimeoutMin);
+    // The lease ends at electionTimeoutMinUs after the last contact ('contact'); the election timer still runs.
+    expect(c.timers[1].get('contact')).toBe(c.config.electionTimeoutMinUs);
     c.fire(1, 'contact');
     expect(c.nodes[1].role).toBe('follower');
     expect(ask()).toBe(true);

@@ -7,14 +7,14 @@ describe('profiles', () => {
   test('paper: continuous, 150–300 ms elections, 50 ms heartbeats, no CheckQuorum/PreVote', () => {
     expect(resolveRaftConfig('paper')).toMatchObject({
       timerMode: 'continuous',
-      electionTimeoutMin: 150_000,
-      electionTimeoutMax: 300_000,
-      candidateTimeoutMin: 150_000,
-      candidateTimeoutMax: 300_000,
-      heartbeatMin: 50_000,
-      heartbeatMax: 50_000,
+      electionTimeoutMinUs: 150_000,
+      electionTimeoutMaxUs: 300_000,
+      candidateTimeoutMinUs: 150_000,
+      candidateTimeoutMaxUs: 300_000,
+      heartbeatMinUs: 50_000,
+      heartbeatMaxUs: 50_000,
       checkQuorum: false,
-      checkQuorumTimeout: 300_000,
+      checkQuorumTimeoutUs: 300_000,
       preVote: false,
       bug: null,
     });
@@ -24,12 +24,12 @@ describe('profiles', () => {
     expect(resolveRaftConfig('etcd')).toMatchObject({
       timerMode: 'ticks',
       tickUs: 100_000,
-      electionTimeoutMin: 10,
-      electionTimeoutMax: 19,
-      heartbeatMin: 1,
-      heartbeatMax: 1,
+      electionTimeoutMinUs: 1_000_000, // 10 ticks
+      electionTimeoutMaxUs: 1_900_000, // 19 ticks
+      heartbeatMinUs: 100_000,
+      heartbeatMaxUs: 100_000,
       checkQuorum: true,
-      checkQuorumTimeout: 10,
+      checkQuorumTimeoutUs: 1_000_000,
       preVote: true,
     });
   });
@@ -37,14 +37,14 @@ describe('profiles', () => {
   test('hashicorp: follower [HT, 2HT), candidate [ET, 2ET), heartbeat [HT/10, HT/5), lease 500 ms, PreVote', () => {
     expect(resolveRaftConfig('hashicorp')).toMatchObject({
       timerMode: 'continuous',
-      electionTimeoutMin: 1_000_000,
-      electionTimeoutMax: 1_999_999,
-      candidateTimeoutMin: 1_000_000,
-      candidateTimeoutMax: 1_999_999,
-      heartbeatMin: 100_000,
-      heartbeatMax: 199_999,
+      electionTimeoutMinUs: 1_000_000,
+      electionTimeoutMaxUs: 1_999_999,
+      candidateTimeoutMinUs: 1_000_000,
+      candidateTimeoutMaxUs: 1_999_999,
+      heartbeatMinUs: 100_000,
+      heartbeatMaxUs: 199_999,
       checkQuorum: true,
-      checkQuorumTimeout: 500_000,
+      checkQuorumTimeoutUs: 500_000,
       preVote: true,
     });
   });
@@ -52,14 +52,14 @@ describe('profiles', () => {
   test('native knobs move the derived fields with them', () => {
     expect(profileConfig('etcd', { electionTicks: 20, tickUs: 50_000 })).toMatchObject({
       tickUs: 50_000,
-      electionTimeoutMin: 20,
-      electionTimeoutMax: 39,
-      checkQuorumTimeout: 20,
+      electionTimeoutMinUs: 1_000_000, // 20 ticks of 50 ms
+      electionTimeoutMaxUs: 1_950_000, // 39 ticks
+      checkQuorumTimeoutUs: 1_000_000,
     });
     expect(profileConfig('hashicorp', { heartbeatTimeoutUs: 500_000 })).toMatchObject({
-      electionTimeoutMax: 999_999,
-      heartbeatMin: 50_000,
-      heartbeatMax: 99_999,
+      electionTimeoutMaxUs: 999_999,
+      heartbeatMinUs: 50_000,
+      heartbeatMaxUs: 99_999,
     });
   });
 
@@ -70,11 +70,12 @@ describe('profiles', () => {
   });
 
   test.each([
-    [{ electionTimeoutMax: 100 }, /electionTimeoutMax \(100\) must be >= electionTimeoutMin/],
-    [{ heartbeatMin: 1.5 }, /heartbeatMin must be an integer/],
+    [{ electionTimeoutMaxUs: 100 }, /electionTimeoutMaxUs \(100\) must be >= electionTimeoutMinUs/],
+    [{ heartbeatMinUs: 1.5 }, /heartbeatMinUs must be an integer/],
     [{ maxInflightMsgs: 0 }, /maxInflightMsgs must be an integer >= 1/],
     [{ bug: 'nope' as never }, /bug must be null or one of/],
     [{ timerMode: 'ticks' as const, tickUs: 0 }, /tickUs must be an integer >= 1/],
+    [{ timerMode: 'ticks' as const, tickUs: 100_000, electionTimeoutMinUs: 150_000 }, /electionTimeoutMinUs \(150000\) must be a whole number of ticks/],
   ])('validation names the bad field: %j', (overrides, message) => {
     expect(() => resolveRaftConfig('paper', overrides)).toThrow(message);
   });

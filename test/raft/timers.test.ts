@@ -50,7 +50,7 @@ describe('ticks mode (etcd)', () => {
   });
 
   test('the leader heartbeats every heartbeatTicks ticks', () => {
-    const c = new Cluster({ n: 3, profile: 'etcd', config: { heartbeatMin: 3, heartbeatMax: 3 } }).elect(0);
+    const c = new Cluster({ n: 3, profile: 'etcd', config: { heartbeatMinUs: 300_000, heartbeatMaxUs: 300_000 } }).elect(0);
     const beats: number[] = [];
     for (let t = 1; t <= 9; t++) {
       c.fire(0, 'tick');
@@ -89,7 +89,7 @@ describe('continuous mode (paper, hashicorp)', () => {
   });
 
   test('a candidate re-arms from the candidate range (hashicorp: [ET, 2ET))', () => {
-    const config = resolveRaftConfig('hashicorp', { preVote: false, candidateTimeoutMin: 5_000_000, candidateTimeoutMax: 5_000_000 });
+    const config = resolveRaftConfig('hashicorp', { preVote: false, candidateTimeoutMinUs: 5_000_000, candidateTimeoutMaxUs: 5_000_000 });
     const { node } = lone(config, [0]);
     node.timerFired('election'); // lease phase
     const campaign = node.timerFired('election');
@@ -97,7 +97,7 @@ describe('continuous mode (paper, hashicorp)', () => {
     expect(campaign.timers).toEqual([{ name: 'election', afterUs: 5_000_000 }]);
   });
 
-  test('a leader arms heartbeat (drawn in [heartbeatMin, heartbeatMax]) and, with CheckQuorum, its check', () => {
+  test('a leader arms heartbeat (drawn in [heartbeatMinUs, heartbeatMaxUs]) and, with CheckQuorum, its check', () => {
     const c = new Cluster({ n: 3, profile: 'hashicorp', rng: () => seqRng([0.5]) }).elect(0);
     expect(c.timers[0].get('heartbeat')).toBe(100_000 + Math.floor(0.5 * 100_000));
     expect(c.timers[0].get('election')).toBe(500_000);

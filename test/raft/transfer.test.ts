@@ -45,7 +45,7 @@ describe('§3.10 leadership transfer', () => {
     const c = new Cluster({ n: 3 }).elect(0);
     c.isolate(1);
     c.transfer(0, 1);
-    expect(c.timers[0].get('election')).toBe(c.config.checkQuorumTimeout);
+    expect(c.timers[0].get('election')).toBe(c.config.checkQuorumTimeoutUs);
     expect(c.propose(0, 5).index).toBe(0);
     c.fire(0, 'election');
     expect(c.nodes[0].role).toBe('leader');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DURATION_PATTERN, formatDuration, parseDuration } from '../../src/scenario/duration.js';
+import { DURATION_PATTERN, formatDuration, parseDuration } from '../../src/format/duration.js';
 import { load, scenarioError } from './helpers.js';
 
 describe('parseDuration', () => {

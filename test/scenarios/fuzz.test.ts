@@ -11,7 +11,7 @@ import { loadScenarioText } from '../../src/scenario/load.js';
 import { scenarioShape } from '../../src/scenario/schema.js';
 import { allowedKeysAt } from '../../src/scenario/schema-walk.js';
 import { editDistance } from '../../src/scenario/suggest.js';
-import { RESERVED_KEYS, setPath, type PlainObject } from '../../src/scenario/values.js';
+import { RESERVED_KEYS, setPath, type PlainObject } from '../../src/format/values.js';
 import { FULL_EXAMPLE, tmpDir } from './helpers.js';
 
 const FILE = join(tmpDir(), 'fuzz.json5');

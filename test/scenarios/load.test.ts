@@ -11,7 +11,7 @@ describe('the full example', () => {
     expect(s.file).toBe(FULL_EXAMPLE);
     expect(s.nodes).toBe(5);
     expect(s.placement).toEqual({ zoneOf: ['a', 'a', 'b', 'b', 'c'], zones: ['a', 'b', 'c'] });
-    expect(s.raft.nodes[0]).toMatchObject({ timerMode: 'continuous', electionTimeoutMin: 150_000, electionTimeoutMax: 300_000, heartbeatMin: 50_000, heartbeatMax: 50_000, checkQuorumTimeout: 300_000, maxInflightMsgs: 256, bug: null });
+    expect(s.raft.nodes[0]).toMatchObject({ timerMode: 'continuous', electionTimeoutMinUs: 150_000, electionTimeoutMaxUs: 300_000, heartbeatMinUs: 50_000, heartbeatMaxUs: 50_000, checkQuorumTimeoutUs: 300_000, maxInflightMsgs: 256, bug: null });
     expect(s.network.latency).toEqual({ kind: 'constant', value: 500 });
     expect(s.clocks[3]).toEqual({ skewUs: 400_000, driftPpm: 200 });
     expect(s.clocks[0]).toEqual({ skewUs: 0, driftPpm: 0 });
@@ -112,15 +112,15 @@ describe('workload retry settings', () => {
 describe('profiles', () => {
   it('etcd counts ticks; stableFor is electionTicks·2·tick', () => {
     const s = load('{ raft: { profile: "etcd" } }');
-    expect(s.raft.nodes[0]).toMatchObject({ timerMode: 'ticks', tickUs: 100_000, electionTimeoutMin: 10, electionTimeoutMax: 19, heartbeatMin: 1, checkQuorum: true, preVote: true, checkQuorumTimeout: 10, maxInflightMsgs: 512 });
+    expect(s.raft.nodes[0]).toMatchObject({ timerMode: 'ticks', tickUs: 100_000, electionTimeoutMinUs: 1_000_000, electionTimeoutMaxUs: 1_900_000, heartbeatMinUs: 100_000, checkQuorum: true, preVote: true, checkQuorumTimeoutUs: 1_000_000, maxInflightMsgs: 512 });
     expect(s.measure.stableUs).toBe(2_000_000);
     const t = load('{ raft: { profile: "etcd", tick: "50ms", electionTicks: 20, heartbeatTicks: 2 } }');
-    expect(t.raft.nodes[0]).toMatchObject({ tickUs: 50_000, electionTimeoutMin: 20, electionTimeoutMax: 39, heartbeatMin: 2, heartbeatMax: 2 });
+    expect(t.raft.nodes[0]).toMatchObject({ tickUs: 50_000, electionTimeoutMinUs: 1_000_000, electionTimeoutMaxUs: 1_950_000, heartbeatMinUs: 100_000, heartbeatMaxUs: 100_000 });
     expect(t.measure.stableUs).toBe(2_000_000);
   });
 
   it('etcd takes durations that are whole ticks', () => {
-    expect(load('{ raft: { profile: "etcd", electionTimeout: { min: "1s", max: "3s" } } }').raft.nodes[0]).toMatchObject({ electionTimeoutMin: 10, electionTimeoutMax: 30 });
+    expect(load('{ raft: { profile: "etcd", electionTimeout: { min: "1s", max: "3s" } } }').raft.nodes[0]).toMatchObject({ electionTimeoutMinUs: 1_000_000, electionTimeoutMaxUs: 3_000_000 });
     const e = scenarioError(() => load('{ raft: { profile: "etcd", electionTimeout: { min: "150ms" } } }'));
     expect(e.keyPath).toBe('raft.electionTimeout.min');
     expect(e.message).toBe('150ms is not a whole number of ticks (tick 100ms)');
@@ -128,25 +128,25 @@ describe('profiles', () => {
 
   it('hashicorp: [HT, 2HT) follower timeouts, HT/10..HT/5 heartbeats, lease 500ms', () => {
     const s = load('{ raft: { profile: "hashicorp" } }');
-    expect(s.raft.nodes[0]).toMatchObject({ electionTimeoutMin: 1_000_000, electionTimeoutMax: 1_999_999, candidateTimeoutMin: 1_000_000, heartbeatMin: 100_000, heartbeatMax: 199_999, checkQuorum: true, checkQuorumTimeout: 500_000, preVote: true, maxInflightMsgs: 128 });
+    expect(s.raft.nodes[0]).toMatchObject({ electionTimeoutMinUs: 1_000_000, electionTimeoutMaxUs: 1_999_999, candidateTimeoutMinUs: 1_000_000, heartbeatMinUs: 100_000, heartbeatMaxUs: 199_999, checkQuorum: true, checkQuorumTimeoutUs: 500_000, preVote: true, maxInflightMsgs: 128 });
   });
 
   it('every knob overrides the profile', () => {
     const s = load(`{ raft: { profile: "hashicorp", preVote: false, checkQuorum: false, checkQuorumTimeout: "2s", maxInflightMsgs: 7, maxEntriesPerMsg: 3,
       timerSource: "wall", electionTimeout: { min: "400ms", max: "800ms" }, candidateTimeout: { min: "500ms", max: "600ms" }, heartbeatInterval: { min: "20ms", max: "40ms" } } }`);
-    expect(s.raft.nodes[0]).toMatchObject({ preVote: false, checkQuorum: false, checkQuorumTimeout: 2_000_000, maxInflightMsgs: 7, maxEntriesPerMsg: 3, timerSource: 'wall', electionTimeoutMin: 400_000, electionTimeoutMax: 800_000, candidateTimeoutMin: 500_000, candidateTimeoutMax: 600_000, heartbeatMin: 20_000, heartbeatMax: 40_000 });
+    expect(s.raft.nodes[0]).toMatchObject({ preVote: false, checkQuorum: false, checkQuorumTimeoutUs: 2_000_000, maxInflightMsgs: 7, maxEntriesPerMsg: 3, timerSource: 'wall', electionTimeoutMinUs: 400_000, electionTimeoutMaxUs: 800_000, candidateTimeoutMinUs: 500_000, candidateTimeoutMaxUs: 600_000, heartbeatMinUs: 20_000, heartbeatMaxUs: 40_000 });
   });
 
   it('in the paper profile the candidate timeout and check-quorum timeout follow the election timeout', () => {
     const s = load('{ raft: { electionTimeout: { min: "500ms", max: "900ms" }, checkQuorum: true } }');
-    expect(s.raft.nodes[0]).toMatchObject({ candidateTimeoutMin: 500_000, candidateTimeoutMax: 900_000, checkQuorum: true, checkQuorumTimeout: 900_000 });
+    expect(s.raft.nodes[0]).toMatchObject({ candidateTimeoutMinUs: 500_000, candidateTimeoutMaxUs: 900_000, checkQuorum: true, checkQuorumTimeoutUs: 900_000 });
   });
 
   it('per-node overrides merge with the cluster-wide knobs', () => {
     const s = load('{ raft: { preVote: true, electionTimeout: { min: "200ms", max: "400ms" }, nodes: { "1": { preVote: false, electionTimeout: { max: "2s" } } } } }');
     expect(s.raft.nodes.map((c) => c.preVote)).toEqual([true, false, true, true, true]);
-    expect(s.raft.nodes[1]).toMatchObject({ electionTimeoutMin: 200_000, electionTimeoutMax: 2_000_000 });
-    expect(s.raft.nodes[0]).toMatchObject({ electionTimeoutMin: 200_000, electionTimeoutMax: 400_000 });
+    expect(s.raft.nodes[1]).toMatchObject({ electionTimeoutMinUs: 200_000, electionTimeoutMaxUs: 2_000_000 });
+    expect(s.raft.nodes[0]).toMatchObject({ electionTimeoutMinUs: 200_000, electionTimeoutMaxUs: 400_000 });
     expect(s.measure.stableUs).toBe(2_000_000);
   });
 
@@ -157,8 +157,8 @@ describe('profiles', () => {
   });
 
   it('hashicorp: the lease shrinks to a shorter HeartbeatTimeout by default; a longer explicit one is refused (ValidateConfig)', () => {
-    expect(load('{ raft: { profile: "hashicorp", electionTimeout: { min: "200ms", max: "400ms" } } }').raft.nodes[0].checkQuorumTimeout).toBe(200_000);
-    expect(load('{ raft: { profile: "hashicorp" } }').raft.nodes[0].checkQuorumTimeout).toBe(500_000);
+    expect(load('{ raft: { profile: "hashicorp", electionTimeout: { min: "200ms", max: "400ms" } } }').raft.nodes[0].checkQuorumTimeoutUs).toBe(200_000);
+    expect(load('{ raft: { profile: "hashicorp" } }').raft.nodes[0].checkQuorumTimeoutUs).toBe(500_000);
     const e = scenarioError(() => load('{ raft: { profile: "hashicorp", electionTimeout: { min: "200ms", max: "400ms" }, checkQuorumTimeout: "300ms" } }'));
     expect(e.keyPath).toBe('raft.checkQuorumTimeout');
     expect(e.message).toContain('LeaderLeaseTimeout (300ms) <= HeartbeatTimeout');
@@ -234,7 +234,7 @@ describe('extends', () => {
     expect(s.name).toBe('child');
     expect(s.description).toBe('the base');
     expect(s.nodes).toBe(3);
-    expect(s.raft.nodes[0]).toMatchObject({ electionTimeoutMin: 200_000, electionTimeoutMax: 400_000, preVote: true });
+    expect(s.raft.nodes[0]).toMatchObject({ electionTimeoutMinUs: 200_000, electionTimeoutMaxUs: 400_000, preVote: true });
     expect(s.faults.map((f) => f.action.kind)).toEqual(['ring']);
     expect(s.source).not.toHaveProperty('extends');
   });
@@ -313,7 +313,7 @@ describe('--set overrides', () => {
       overrides: ['raft.preVote=true', 'trials=7', 'raft.electionTimeout.min=200ms', 'cluster.nodes=3', 'seed="abc"', 'faults=[{kind: "ring", at: "1s"}]', 'raft.nodes.2.preVote=false', 'description=two words'],
     });
     expect(s.raft.nodes.map((c) => c.preVote)).toEqual([true, true, false]);
-    expect(s.raft.nodes[0].electionTimeoutMin).toBe(200_000);
+    expect(s.raft.nodes[0].electionTimeoutMinUs).toBe(200_000);
     expect(s).toMatchObject({ trials: 7, nodes: 3, seed: 'abc', description: 'two words' });
     expect(s.faults).toHaveLength(1);
     expect((s.source as { trials: number }).trials).toBe(7);

@@ -12,7 +12,7 @@ describe('expandSweep', () => {
       { 'raft.electionTimeout.min': '300ms', 'raft.preVote': false },
       { 'raft.electionTimeout.min': '300ms', 'raft.preVote': true },
     ]);
-    expect(points.map((p) => p.scenario.raft.nodes[0].electionTimeoutMin)).toEqual([150_000, 150_000, 300_000, 300_000]);
+    expect(points.map((p) => p.scenario.raft.nodes[0].electionTimeoutMinUs)).toEqual([150_000, 150_000, 300_000, 300_000]);
     expect(points.map((p) => p.scenario.raft.nodes[0].preVote)).toEqual([false, true, false, true]);
     for (const p of points) {
       expect(p.scenario.sweep).toEqual([]);

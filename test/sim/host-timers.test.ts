@@ -213,7 +213,7 @@ describe('timer jitter (cpu.timerJitter)', () => {
     const FIXED = ['raft.electionTimeout.min=150ms', 'raft.electionTimeout.max=150ms'];
     const elects = (overrides: string[], trial: number): boolean => {
       const s = loadScenarioText(TEXT, 'equal-timeouts.json5', { overrides: [...FIXED, ...overrides] });
-      expect(s.raft.nodes[0].candidateTimeoutMax).toBe(150_000);
+      expect(s.raft.nodes[0].candidateTimeoutMaxUs).toBe(150_000);
       const sim = new Simulation(simulationSpec(s, trial, referenceFactory));
       let leader = false;
       sim.host.addObserver({ onRole: (_n, role) => { if (role === 'leader') leader = true; } });

@@ -24,7 +24,7 @@ export interface TestScenarioOptions {
 export function testScenario(o: TestScenarioOptions = {}): ResolvedScenario {
   const n = o.nodes ?? 5;
   const config = resolveRaftConfig(o.profile ?? 'paper', o.raft ?? {});
-  const stableUs = config.timerMode === 'ticks' ? config.electionTimeoutMax * config.tickUs : config.electionTimeoutMax;
+  const stableUs = config.electionTimeoutMaxUs;
   return {
     file: 'test:inline',
     name: 'test',

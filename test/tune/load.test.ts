@@ -36,7 +36,7 @@ describe('tune files', () => {
     expect(spec.goals.indifferenceMs).toBe(50);
     const s = spec.scenario(spec.grid.findIndex((c) => c.knobs.electionTimeoutUs === 1_000_000 && c.knobs.heartbeatUs === 50_000), 'crash');
     expect(s.raft.nodes[0].tickUs).toBe(50_000);
-    expect(s.raft.nodes[0].electionTimeoutMin).toBe(20); // 1 s in 50 ms ticks
+    expect(s.raft.nodes[0].electionTimeoutMinUs).toBe(1_000_000); // 20 ticks of 50 ms
     expect(s.faults[0].action.kind).toBe('crash');
     expect(spec.scenario(0, 'quiet').faults).toHaveLength(0);
   });

@@ -81,3 +81,13 @@ export function formatDuration(us: number): string {
   for (const [unit, per] of FORMAT_UNITS) if (v % per === 0) return `${v / per}${unit}`;
   return `${v}us`;
 }
+
+/** Whole µs as an exact, readable duration: 158627 → "158.627ms", 6449441 → "6.449441s". */
+export function exactDuration(us: number): string {
+  const abs = Math.abs(Math.round(us));
+  if (abs === 0) return '0s';
+  const [per, unit] = abs >= 1_000_000 ? [1_000_000, 's'] : abs >= 1_000 ? [1_000, 'ms'] : [1, 'us'];
+  const frac = abs % per;
+  const decimals = frac === 0 ? '' : `.${String(frac).padStart(String(per).length - 1, '0').replace(/0+$/, '')}`;
+  return `${us < 0 ? '-' : ''}${Math.floor(abs / per)}${decimals}${unit}`;
+}

@@ -1,5 +1,5 @@
 // Small helpers over plain JSON-like data (what json5 produces).
-import type { KeyPath } from './errors.js';
+import type { KeyPath } from './issue.js';
 
 export type PlainObject = Record<string, unknown>;
 

@@ -1,0 +1,32 @@
+// cut: one-way; messages from `from` to `to` are dropped.
+import fc from 'fast-check';
+import { defineFaultKind, sameKeys } from '../kind.js';
+import type { Target } from '../target.js';
+import { targetText } from '../words.js';
+import { checkTarget, fromToKeys } from './keys.js';
+import { cutLinks, type Link } from './links.js';
+
+export interface CutAction { readonly kind: 'cut'; readonly from: Target; readonly to: Target }
+
+export const cut = defineFaultKind({
+  kind: 'cut',
+  summary: 'One-way cut: messages from `from` to `to` are dropped.',
+  shape: fromToKeys,
+  check(f, at) {
+    checkTarget('from', f.from, at);
+    checkTarget('to', f.to, at);
+  },
+  resolve: (f): CutAction => ({ kind: 'cut', from: f.from, to: f.to }),
+  apply(a, ctx) {
+    const from = ctx.resolve(a.from);
+    const to = ctx.resolve(a.to);
+    const links: Link[] = [];
+    for (const x of from) for (const y of to) if (x !== y) { ctx.cut(x, y); links.push([x, y]); }
+    return cutLinks(ctx, [...from, ...to], links);
+  },
+  describe: (a) => `cut ${targetText(a.from)} → ${targetText(a.to)}`,
+  arbitrary: (t) => fc.record({ from: t.group, to: t.group }).map((r): CutAction => ({ kind: 'cut', ...r })),
+  fileKeys: sameKeys,
+  instantaneous: null,
+  losesAckedWrites: false,
+});

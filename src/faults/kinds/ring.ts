@@ -1,0 +1,31 @@
+// ring: each node reaches only its two ring neighbours (a "majorities ring" for n = 5).
+import fc from 'fast-check';
+import { range } from 'd3-array';
+import { defineFaultKind, sameKeys } from '../kind.js';
+import { cutBoth, cutLinks, type Link } from './links.js';
+
+export interface RingAction { readonly kind: 'ring' }
+
+export const ring = defineFaultKind({
+  kind: 'ring',
+  summary: 'Each node reaches only its two ring neighbours.',
+  shape: {},
+  check: () => {},
+  resolve: (): RingAction => ({ kind: 'ring' }),
+  apply(_a, ctx) {
+    const n = ctx.n;
+    const links: Link[] = [];
+    for (let x = 0; x < n; x++) {
+      for (let y = x + 1; y < n; y++) {
+        const d = Math.min(y - x, n - (y - x));
+        if (d > 1) cutBoth(ctx, x, y, links);
+      }
+    }
+    return cutLinks(ctx, range(n), links);
+  },
+  describe: () => 'majorities ring',
+  arbitrary: () => fc.constant<RingAction>({ kind: 'ring' }),
+  fileKeys: sameKeys,
+  instantaneous: null,
+  losesAckedWrites: false,
+});

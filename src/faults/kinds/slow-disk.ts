@@ -1,0 +1,25 @@
+// slow-disk: slow the target's disk by a factor.
+import fc from 'fast-check';
+import * as z from 'zod';
+import { LIMITS } from '../../format/limits.js';
+import { defineFaultKind, sameKeys } from '../kind.js';
+import type { Target } from '../target.js';
+import { whoText } from '../words.js';
+import { checkTarget, targetKey } from './keys.js';
+import { onNodes } from './links.js';
+
+export interface SlowDiskAction { readonly kind: 'slow-disk'; readonly target: Target; readonly factor: number }
+
+export const slowDisk = defineFaultKind({
+  kind: 'slow-disk',
+  summary: 'Slow the target\'s disk by a factor.',
+  shape: { ...targetKey, factor: z.number().min(1).max(LIMITS.scale).describe(`Slow-down factor, 1..${LIMITS.scale}.`) },
+  check: (f, at) => checkTarget('target', f.target, at),
+  resolve: (f): SlowDiskAction => ({ kind: 'slow-disk', target: f.target, factor: f.factor }),
+  apply: (a, ctx) => onNodes(ctx.resolve(a.target), (x) => ctx.host.disks[x].setSlowFactor(a.factor), (x) => ctx.host.disks[x].setSlowFactor(1)),
+  describe: (a, resolved) => `slow disk ${whoText(a.target, resolved)} ×${a.factor}`,
+  arbitrary: (t) => fc.record({ target: t.one, factor: fc.integer({ min: 2, max: 100 }) }).map((r): SlowDiskAction => ({ kind: 'slow-disk', ...r })),
+  fileKeys: sameKeys,
+  instantaneous: null,
+  losesAckedWrites: false,
+});
