@@ -6,7 +6,7 @@
 // (boot, and every restart after a crash). It must be plain JavaScript that
 // Node can import: compile TypeScript first. Outside this repository, import
 // the reference node from the installed package instead:
-//   import { RaftNode } from 'raftsim/dist/raft/node.js';
+//   import { RaftNode } from 'raftsim';
 import { RaftNode } from '../../dist/raft/node.js';
 
 /**

@@ -18,6 +18,7 @@ import { EXIT, UsageError } from './exit.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { preloadImplementation } from './run.js';
 import { overridesOf } from './run.js';
+import { recordedOverrides } from '../scenario/run-overrides.js';
 import { collectScenarioFiles } from './scenario-files.js';
 import { checkTable, comparisonText, failureLines, summaryLine } from './format-check.js';
 import { checkHtmlDir, checkHtmlPaths, writeCheckReports } from './check-html.js';
@@ -80,10 +81,6 @@ export function checkIdentity(a: Pick<CheckArgs, 'paths' | 'set' | 'trials' | 's
   return { command: 'check', inputs: a.paths, set: a.set, seed: a.seed === undefined ? null : String(a.seed), trials: a.trials ?? null };
 }
 
-function checkSets(a: Pick<CheckArgs, 'set' | 'trials'>): string[] {
-  return [...a.set, ...(a.trials !== undefined ? [`trials=${a.trials}`] : [])];
-}
-
 export interface CheckOutputs {
   /** Wall-clock seconds for JUnit (absent when merged from shards that ran elsewhere). */
   readonly times?: JunitTimes;
@@ -92,7 +89,7 @@ export interface CheckOutputs {
 
 /** Evaluates, prints and writes a check's results (also `raftsim merge`). */
 export async function finishCheck(a: CheckArgs, fileCount: number, scenarios: readonly ResolvedScenario[], points: readonly CheckPoint[], trials: readonly TrialSummary[][], baseline: Baseline | null, tol: Tolerances, o: CheckOutputs): Promise<void> {
-  const sets = checkSets(a);
+  const sets = recordedOverrides(a);
   const configs = checkResults(points, trials, sets);
   const comparison = baseline === null ? null : compareBaseline(baseline, configs, tol);
   if (a.junit !== undefined) writeFileAtomic(a.junit, renderJunit(configs, o.times));

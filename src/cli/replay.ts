@@ -1,6 +1,7 @@
 // `raftsim replay`: one trial, exactly, with its key events and a per-node
 // timeline in the terminal, and optionally its full trace.
 import { runTrial } from '../run/trial.js';
+import { replayResult } from '../run/replay-result.js';
 import { checkOutputPath } from './files.js';
 import { formatUs } from '../sim/time.js';
 import { loadFromArgs } from './run.js';
@@ -46,7 +47,7 @@ export async function replayCommand(a: ReplayArgs): Promise<void> {
   const h = r.history!;
   if (a.perfetto) writePerfetto(a.perfetto, h, flows!, { scenario: s.name, seed: s.seed, trial: a.trial, hash: r.hash });
   if (a.json) {
-    process.stdout.write(`${JSON.stringify({ scenario: s.name, seed: s.seed, trial: a.trial, hash: r.hash, events: r.events, violation: r.violation, faults: r.metrics.faults, metrics: r.metrics, faultLog: r.faultLog }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(replayResult(s, a.trial, r), null, 2)}\n`);
     process.exitCode = r.violation ? EXIT.safetyViolation : EXIT.ok;
     return;
   }

@@ -1,11 +1,13 @@
 // `raftsim run` and `raftsim sweep`.
 import { loadScenario } from '../scenario/load.js';
+import { loadOverrides, recordedOverrides } from '../scenario/run-overrides.js';
 import { expandSweep, type SweepPoint } from '../scenario/sweep.js';
 import type { TrialSummary } from '../metrics/aggregate.js';
 import { serializeStore, type StoreIdentity } from '../run/trial-store.js';
 import { gatherTrials, type Gathered } from './gather.js';
-import { configResult, resultHeader, runResult, type ConfigResult, type SweepResult } from '../verdict/result.js';
+import { runResult, sweepResult, type ConfigResult } from '../verdict/result.js';
 import { runTrial } from '../run/trial.js';
+import { isWorkerCount } from '../run/execute.js';
 import { nodeFactoryFor } from '../run/implementation.js';
 import { durationRows, formatRun, formatSweep, sweepRows } from './format-run.js';
 import { csvTable } from './csv.js';
@@ -14,8 +16,7 @@ import { EXIT, UsageError } from './exit.js';
 import { typedValue } from './usage.js';
 import { JsonLinesFile } from './trace-file.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { collectTimelines } from '../run/timelines.js';
-import { recommend } from '../report/recommend.js';
+import { runWithTimelines, sweepWithTimelines } from '../report/with-timelines.js';
 import { pointLabel } from '../verdict/check.js';
 import { htmlPathFor } from './report-path.js';
 
@@ -47,19 +48,14 @@ export interface RunArgs {
 
 /** --seed and --trials are overrides like any other, so they are validated the same way. */
 export function overridesOf(a: { set: string[]; seed?: string; trials?: number }): string[] {
-  const o = [...a.set];
-  if (a.seed !== undefined) o.push(`seed=${JSON.stringify(String(a.seed))}`);
-  if (a.trials !== undefined) {
-    // Checked here, so the message names the flag the user typed rather than a --set they did not.
-    if (!(Number.isInteger(a.trials) && a.trials >= 1)) throw new UsageError(`--trials must be a whole number of trials >= 1, got ${Number.isNaN(a.trials) ? typedValue('--trials', a.trials) : String(a.trials)}`);
-    o.push(`trials=${a.trials}`);
-  }
-  return o;
+  // Checked here, so the message names the flag the user typed rather than a --set they did not.
+  if (a.trials !== undefined && !(Number.isInteger(a.trials) && a.trials >= 1)) throw new UsageError(`--trials must be a whole number of trials >= 1, got ${Number.isNaN(a.trials) ? typedValue('--trials', a.trials) : String(a.trials)}`);
+  return loadOverrides(a);
 }
 
 /** --workers must be a whole number of threads ≥ 1. */
 export function checkWorkers(workers: number | undefined): void {
-  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 256)) {
+  if (workers !== undefined && !isWorkerCount(workers)) {
     throw new UsageError(`--workers must be a whole number from 1 to 256, got ${String(workers)}`);
   }
 }
@@ -96,9 +92,9 @@ export async function runCommand(a: RunArgs): Promise<void> {
 
 /** Summarises a run's trials and prints and writes the result (also `raftsim merge`). */
 export async function finishRun(a: RunArgs, s: ResolvedScenario, trials: TrialSummary[]): Promise<void> {
-  const base = runResult(s, trials, sets(a));
+  const base = runResult(s, trials, recordedOverrides(a));
   // Timelines re-run three chosen trials; they are added last and change nothing else in the JSON.
-  const r = wantsTimelines(a) ? { ...base, timelines: await collectTimelines(s, trials) } : base;
+  const r = wantsTimelines(a) ? await runWithTimelines(s, trials, base) : base;
   const json = JSON.stringify(r, null, 2);
   if (a.out) writeFileAtomic(a.out, `${json}\n`);
   const html = htmlPathFor(a.html, s.name);
@@ -128,17 +124,15 @@ export function sweepPoints(s: ResolvedScenario): SweepPoint[] {
 
 /** Summarises a sweep's trials and prints and writes the result (also `raftsim merge`). */
 export async function finishSweep(a: RunArgs, s: ResolvedScenario, points: readonly SweepPoint[], trials: readonly TrialSummary[][]): Promise<void> {
-  const done = points.map((p, i) => configResult(p.scenario, p.point, trials[i], sets(a)));
+  const base = sweepResult(s, points, trials, recordedOverrides(a));
   // Timelines only for the recommended configuration (the rule is in report/recommend.ts).
-  const rec = wantsTimelines(a) ? recommend(done) : null;
-  if (rec !== null) done[rec.index] = { ...done[rec.index], timelines: await collectTimelines(points[rec.index].scenario, trials[rec.index]) };
-  const r: SweepResult = { ...resultHeader(s, s.trials, sets(a)), results: done };
+  const r = wantsTimelines(a) ? await sweepWithTimelines(points, trials, base) : base;
   const json = JSON.stringify(r, null, 2);
   if (a.out) writeFileAtomic(a.out, `${json}\n`);
   const html = htmlPathFor(a.html, s.name);
   if (html !== null) await writeHtmlReport(r, html);
   process.stdout.write(a.json ? `${json}\n` : a.csv ? csvTable(sweepRows(r)) : `${formatSweep(r)}\n`);
-  process.exitCode = exitCodeFor(done);
+  process.exitCode = exitCodeFor(r.results);
 }
 
 /** What a run or sweep must be loaded from again to merge or resume its trials. */
@@ -155,10 +149,6 @@ export function writeShard(a: { out?: string }, g: Gathered): void {
 
 function wantsTimelines(a: RunArgs): boolean {
   return a.timelines === true || a.html !== undefined;
-}
-
-function sets(a: RunArgs): string[] {
-  return [...a.set, ...(a.trials !== undefined ? [`trials=${a.trials}`] : [])];
 }
 
 export function exitCodeFor(results: readonly ConfigResult[]): number {

@@ -33,6 +33,11 @@ export interface ExecuteResult {
   readonly interrupted: boolean;
 }
 
+/** A worker-thread count callers may ask for: a whole number from 1 to 256. */
+export function isWorkerCount(workers: number): boolean {
+  return Number.isInteger(workers) && workers >= 1 && workers <= 256;
+}
+
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }

@@ -5,6 +5,7 @@ import { aggregate, type Metrics, type TrialSummary } from '../metrics/aggregate
 import { evaluateExpectations, type ExpectationResult } from './expect.js';
 import { replayCommand } from '../run/replay-command.js';
 import type { ResolvedScenario } from '../scenario/types.js';
+import type { SweepPoint } from '../scenario/sweep.js';
 import type { SafetyViolation } from '../invariants/safety.js';
 import type { TrialTimeline } from '../run/timelines.js';
 import { RAFTSIM_VERSION } from '../version.js';
@@ -103,4 +104,9 @@ export function displayPath(file: string): string {
 
 export function runResult(s: ResolvedScenario, trials: readonly TrialSummary[], overrides: readonly string[]): RunResult {
   return { ...resultHeader(s, trials.length, overrides), ...configResult(s, {}, trials, overrides) };
+}
+
+/** A sweep's result: one configuration result per point of the grid, in grid order. */
+export function sweepResult(s: ResolvedScenario, points: readonly SweepPoint[], trials: readonly (readonly TrialSummary[])[], overrides: readonly string[]): SweepResult {
+  return { ...resultHeader(s, s.trials, overrides), results: points.map((p, i) => configResult(p.scenario, p.point, trials[i], overrides)) };
 }

@@ -43,7 +43,7 @@ function mtime(p: string): number {
 }
 
 function isStale(): boolean {
-  if (!existsSync(MAIN) || !existsSync(join(ROOT, 'dist', 'scenarios', 'worker.js'))) return true;
+  if (!existsSync(MAIN) || !existsSync(join(ROOT, 'dist', 'run', 'worker.js'))) return true;
   const sources = Math.max(newestMtime(join(ROOT, 'src')), mtime(join(ROOT, 'tsconfig.json')));
   return sources > Math.max(mtime(MAIN), mtime(STAMP));
 }
