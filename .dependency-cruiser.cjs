@@ -56,6 +56,13 @@ module.exports = {
       to: {},
     },
     {
+      name: 'no-orphans',
+      comment: 'A module nothing imports is dead code (entry points excepted: the CLI, the API, the bench, worker files)',
+      severity: 'error',
+      from: { orphan: true, pathNot: ['^src/cli/main\\.ts$', '^src/api\\.ts$', '^src/bench/', '/worker\\.ts$', '\\.d\\.ts$'] },
+      to: {},
+    },
+    {
       name: 'no-circular',
       comment: 'No import cycles between modules that run (a cycle of type-only imports is harmless)',
       severity: 'error',

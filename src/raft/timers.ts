@@ -27,7 +27,7 @@
 //   granting a vote only zeroes the elapsed count.
 
 import type { ReadyBuilder } from './ready.js';
-import type { RaftConfig } from './types.js';
+import type { NodeRng, RaftConfig } from './types.js';
 
 /** Bits returned by NodeTimers.fired(). */
 export const FIRE_NONE = 0;
@@ -35,12 +35,8 @@ export const FIRE_CAMPAIGN = 1;
 export const FIRE_HEARTBEAT = 2;
 export const FIRE_LEADER_CHECK = 4;
 
-export interface Rng {
-  next(): number;
-}
-
 /** Uniform integer in [min, max]; draws nothing when the range is a single value. */
-export function drawUniformInt(rng: Rng, min: number, max: number): number {
+export function drawUniformInt(rng: NodeRng, min: number, max: number): number {
   if (max <= min) return min;
   return min + Math.floor(rng.next() * (max - min + 1));
 }
@@ -92,7 +88,7 @@ export class NodeTimers {
 
   constructor(
     private readonly c: RaftConfig,
-    private readonly rng: Rng,
+    private readonly rng: NodeRng,
   ) {
     this.ticks = c.timerMode === 'ticks';
     this.s = timerSpans(c);

@@ -304,11 +304,20 @@ export type WakeOrder = 'arrival' | 'timers-first' | 'random';
 export type HeartbeatPacing = 'interval' | 'after-reply';
 
 /** What a node is built from. `durable` is what the disk held at (re)start; absent for a fresh node. */
+/**
+ * The node's only source of randomness: uniform doubles in [0, 1). The host gives each node
+ * its own seeded stream (the simulator's Rng in src/sim/rng.ts has this shape; raft/ does
+ * not import the simulator).
+ */
+export interface NodeRng {
+  next(): number;
+}
+
 export interface NodeInit {
   readonly id: NodeId;
   readonly peers: readonly NodeId[];
   readonly config: RaftConfig;
-  readonly rng: { next(): number };
+  readonly rng: NodeRng;
   readonly durable?: { readonly hardState: HardState; readonly log: readonly Entry[] };
   /**
    * A cluster that starts from a given state (scenario `cluster.initial`): every node

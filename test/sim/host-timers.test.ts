@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClusterHost, nextTick, type HostSpec } from '../../src/cluster/host.js';
 import { resolveRaftConfig } from '../../src/raft/profiles.js';
-import { EMPTY_READY } from '../../src/raft/index.js';
+import { EMPTY_READY } from '../../src/raft/ready.js';
 import type { Message, RaftConfig, RaftNodeApi, Ready, TimerName, TimerOp } from '../../src/raft/types.js';
 import type { DistSpec } from '../../src/sim/distributions.js';
 import { Simulation } from '../../src/run/simulation.js';
