@@ -75,8 +75,13 @@ export interface ArbitraryTargets {
   readonly group: fc.Arbitrary<Target>;
 }
 
+/** How timelines and reports group faults (one colour and legend entry per family). */
+export type FaultFamily = 'network' | 'clock' | 'crash' | 'cpu' | 'disk' | 'other';
+
 export interface FaultKindModule<A extends ActionBase, S extends z.ZodRawShape = z.ZodRawShape> {
   readonly kind: A['kind'];
+  /** Its family in timelines and reports. */
+  readonly family: FaultFamily;
   /** One sentence: the scenario schema's description of the kind (and the docs'). */
   readonly summary: string;
   /** Its keys in a scenario file besides `kind` and the timing keys (at, after, duration, …). */

@@ -97,7 +97,7 @@ const timeline = z.looseObject({
   endUs: num,
   events: z.array(z.tuple([num, count, z.string(), num])),
   stints: z.array(stint),
-  faults: z.array(z.looseObject({ description: z.string(), startUs: num, healUs: ms })),
+  faults: z.array(z.looseObject({ description: z.string(), kind: z.string().optional(), startUs: num, healUs: ms })),
   violation: z.looseObject({ invariant: z.string(), timeUs: num, detail: z.string() }).nullable(),
 });
 

@@ -1,6 +1,10 @@
 // Pure preparation of a trial timeline for drawing: per-node state segments,
-// the window worth showing, and the kind of each fault (for its shading).
+// the window worth showing, and the family of each fault (for its shading).
 import type { TrialTimeline } from '../run/timelines.js';
+import type { FaultFamily } from '../faults/kind.js';
+import { FAULT_KIND_NAMES, faultKindModule } from '../faults/registry.js';
+
+type FaultKindName = (typeof FAULT_KIND_NAMES)[number];
 
 export type LaneState = 'follower' | 'precandidate' | 'candidate' | 'leader' | 'paused' | 'down';
 
@@ -70,10 +74,16 @@ export function clip(segs: readonly Segment[], w: Window): Segment[] {
   return segs.filter((s) => s.toUs > w.fromUs && s.fromUs < w.toUs).map((s) => ({ ...s, fromUs: Math.max(s.fromUs, w.fromUs), toUs: Math.min(s.toUs, w.toUs) }));
 }
 
-export type FaultKind = 'network' | 'clock' | 'crash' | 'cpu' | 'disk' | 'other';
+export type { FaultFamily };
 
-/** The family a fault belongs to, from its one-line description (faults/describe.ts). */
-export function faultKind(description: string): FaultKind {
+/** A timeline's fault: its family comes from its kind's module (faults/registry.ts). */
+export function faultFamily(f: { readonly kind?: string; readonly description: string }): FaultFamily {
+  if (f.kind !== undefined) return (FAULT_KIND_NAMES as readonly string[]).includes(f.kind) ? faultKindModule(f.kind as FaultKindName).family : 'other';
+  return familyOfOldDescription(f.description);
+}
+
+/** Results written before timelines recorded the kind: the family from the description's first words. */
+function familyOfOldDescription(description: string): FaultFamily {
   if (/^(isolate|partition|cut|hold|bridge|majorities ring|loss|latency)\b/.test(description)) return 'network';
   if (/^(skew|drift|clock step)\b/.test(description)) return 'clock';
   if (/^crash/.test(description)) return 'crash';
@@ -82,7 +92,7 @@ export function faultKind(description: string): FaultKind {
   return 'other';
 }
 
-export const FAULT_KIND_LABEL: Record<FaultKind, string> = {
+export const FAULT_KIND_LABEL: Record<FaultFamily, string> = {
   network: 'network fault',
   clock: 'clock fault',
   crash: 'crash',

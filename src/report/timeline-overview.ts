@@ -5,7 +5,7 @@ import { chartMinWidth } from './axis.js';
 import { scaleLinear } from 'd3-scale';
 import { html, join, n2, type SafeHtml } from './html.js';
 import { fmtAxisMs, fmtMs } from './format.js';
-import { faultKind, segmentsOf, type Window } from './timeline-data.js';
+import { faultFamily, segmentsOf, type Window } from './timeline-data.js';
 import type { TrialTimeline } from '../run/timelines.js';
 
 const WIDTH = 1200;
@@ -21,7 +21,7 @@ export function overviewSvg(t: TrialTimeline, zoom: Window): SafeHtml {
   const faults = t.faults.map((f) => {
     const x0 = x(f.startUs);
     const x1 = x(f.healUs ?? t.endUs);
-    return html`<rect class="overview-fault fault-${faultKind(f.description)}" x="${n2(x0)}" y="${-5}" width="${n2(Math.max(1.5, x1 - x0))}" height="4" data-tip="${`${f.description}\n${fmtMs(f.startUs / 1000)} → ${f.healUs === null ? 'never healed' : fmtMs(f.healUs / 1000)}`}"></rect>`;
+    return html`<rect class="overview-fault fault-${faultFamily(f)}" x="${n2(x0)}" y="${-5}" width="${n2(Math.max(1.5, x1 - x0))}" height="4" data-tip="${`${f.description}\n${fmtMs(f.startUs / 1000)} → ${f.healUs === null ? 'never healed' : fmtMs(f.healUs / 1000)}`}"></rect>`;
   });
   const zx = x(zoom.fromUs);
   const zw = Math.max(3, x(zoom.toUs) - zx);

@@ -4,7 +4,7 @@ import { html, join, type SafeHtml } from './html.js';
 import { timelineSvg } from './timeline-svg.js';
 import { overviewSvg } from './timeline-overview.js';
 import { windowOf } from './timeline-data.js';
-import { FAULT_KIND_LABEL, faultKind, type FaultKind } from './timeline-data.js';
+import { FAULT_KIND_LABEL, faultFamily } from './timeline-data.js';
 import { fmtMs } from './format.js';
 import { reproduceCommand } from './command.js';
 import type { ReportModel } from './model.js';
@@ -22,8 +22,8 @@ export function timelinesSection(m: ReportModel): SafeHtml {
     const cmd = reproduceCommand(m.kind, m.header, ['--timelines', '--out', 'results.json']);
     return html`<section id="timelines"><h2>Per-node timelines</h2><p class="callout" data-field="no-timelines">This result has no timelines. Re-run with <code>--timelines</code> (or <code>--html</code>, which implies it) to include the best, median and worst trials: <code>${cmd}</code></p></section>`;
   }
-  const kinds = [...new Set(tls.flatMap((t) => t.faults.map((f) => f.description)))];
-  const legend = html`<ul class="legend static">${join(STATES.map(([k, label]) => html`<li><span class="swatch st-swatch st-${k}"></span>${label}</li>`))}<li><span class="elected-swatch">▼</span>leader elected</li>${join(faultKinds(kinds).map((k) => html`<li><span class="swatch fault-swatch fault-${k}"></span>${FAULT_KIND_LABEL[k]}</li>`))}</ul>`;
+  const families = [...new Set(tls.flatMap((t) => t.faults.map(faultFamily)))];
+  const legend = html`<ul class="legend static">${join(STATES.map(([k, label]) => html`<li><span class="swatch st-swatch st-${k}"></span>${label}</li>`))}<li><span class="elected-swatch">▼</span>leader elected</li>${join(families.map((k) => html`<li><span class="swatch fault-swatch fault-${k}"></span>${FAULT_KIND_LABEL[k]}</li>`))}</ul>`;
   const blocks = tls.map((t) => {
     const ranked = t.rankedBy === 'timeToLeaderMs' ? 'time to leader' : 'leaderless time';
     return html`<figure class="timeline-fig" data-timeline="${t.label}"><figcaption><strong>${t.label}</strong> — trial ${t.trial}: ${ranked} ${t.rankMs === null ? 'beyond the horizon (no leader)' : fmtMs(t.rankMs)}${t.violation ? html` · <span class="bad-text">safety violation: ${t.violation.invariant}</span>` : ''}</figcaption>${overviewSvg(t, windowOf(t))}${timelineSvg(t)}</figure>`;
@@ -33,6 +33,3 @@ export function timelinesSection(m: ReportModel): SafeHtml {
 ${legend}${join(blocks)}</section>`;
 }
 
-function faultKinds(descriptions: readonly string[]): FaultKind[] {
-  return [...new Set(descriptions.map((d) => faultKind(d)))];
-}

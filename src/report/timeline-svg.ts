@@ -5,7 +5,7 @@ import { scaleLinear } from 'd3-scale';
 import { html, join, n2, type SafeHtml } from './html.js';
 import { axisBottom, chartMinWidth, type Frame } from './axis.js';
 import { fmtAxisMs, fmtMs } from './format.js';
-import { clip, faultKind, segmentsOf, windowOf, type Segment, type Window } from './timeline-data.js';
+import { clip, faultFamily, segmentsOf, windowOf, type Segment, type Window } from './timeline-data.js';
 import type { TrialTimeline } from '../run/timelines.js';
 
 const LANE = 24;
@@ -59,7 +59,7 @@ function faultBands(t: TrialTimeline, w: Window, x: X, lanesTop: number, lanesH:
     visible.map((fl) => {
       const x0 = x(Math.max(fl.startUs, w.fromUs));
       const x1 = x(Math.min(fl.healUs ?? w.toUs, w.toUs));
-      const kind = faultKind(fl.description);
+      const kind = faultFamily(fl);
       const healed = fl.healUs === null ? 'never healed' : `healed at ${fmtMs(fl.healUs / 1000)} (lasted ${fmtMs((fl.healUs - fl.startUs) / 1000)})`;
       const tip = `${fl.description}\nstarted at ${fmtMs(fl.startUs / 1000)}, ${healed}`;
       const width = Math.max(2, x1 - x0);

@@ -19,7 +19,8 @@ export interface TrialTimeline {
   /** [atUs, node, state, term] — role changes and up/paused/down. */
   readonly events: readonly (readonly [number, number, NodeEvent['state'], number])[];
   readonly stints: readonly Stint[];
-  readonly faults: readonly { readonly description: string; readonly startUs: number; readonly healUs: number | null }[];
+  /** kind: the fault kind (faults/registry.ts); absent in results written before it was recorded. */
+  readonly faults: readonly { readonly description: string; readonly kind?: string; readonly startUs: number; readonly healUs: number | null }[];
   readonly violation: SafetyViolation | null;
 }
 
@@ -63,7 +64,7 @@ function toTimeline(label: TrialTimeline['label'], t: TrialSummary, h: TrialHist
     endUs: h.endUs,
     events: h.events.map((e) => [e.atUs, e.node, e.state, e.term] as const),
     stints: h.stints,
-    faults: h.faults.map(({ description, startUs, healUs }) => ({ description, startUs, healUs })),
+    faults: h.faults.map(({ description, kind, startUs, healUs }) => ({ description, kind, startUs, healUs })),
     violation,
   };
 }

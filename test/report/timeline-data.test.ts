@@ -1,6 +1,7 @@
 // Preparing trial timelines for drawing (src/report/timeline-data.ts).
 import { describe, expect, it } from 'vitest';
-import { clip, faultKind, segmentsOf, windowOf } from '../../src/report/timeline-data.js';
+import { FAULT_KIND_LABEL, clip, faultFamily, segmentsOf, windowOf } from '../../src/report/timeline-data.js';
+import { FAULT_KIND_NAMES } from '../../src/faults/registry.js';
 import { timeline } from './fixtures.js';
 
 describe('segmentsOf', () => {
@@ -65,15 +66,29 @@ describe('windowOf', () => {
   });
 });
 
-describe('faultKind', () => {
-  it('groups fault descriptions by family for shading', () => {
-    expect(faultKind('crash n2')).toBe('crash');
-    expect(faultKind('crash+wipe n1')).toBe('crash');
-    expect(faultKind('cut leader ↔ n2,n0')).toBe('network');
-    expect(faultKind('partition {0,1} | {2,3,4}')).toBe('network');
-    expect(faultKind('clock step n3 by 2s')).toBe('clock');
-    expect(faultKind('pause n1')).toBe('cpu');
-    expect(faultKind('disk stall n0')).toBe('disk');
-    expect(faultKind('something new')).toBe('other');
+describe('faultFamily', () => {
+  it('takes the family from the fault kind, whatever the description says', () => {
+    expect(faultFamily({ kind: 'crash', description: 'partition a | b' })).toBe('crash');
+    expect(faultFamily({ kind: 'wipe', description: 'crash+wipe n1' })).toBe('crash');
+    expect(faultFamily({ kind: 'flapping-link', description: 'flapping link n0 ↔ n2' })).toBe('network');
+    expect(faultFamily({ kind: 'step', description: 'crash n3' })).toBe('clock');
+    expect(faultFamily({ kind: 'pause', description: 'x' })).toBe('cpu');
+    expect(faultFamily({ kind: 'disk-stall', description: 'x' })).toBe('disk');
+    expect(faultFamily({ kind: 'no-such-kind', description: 'crash n0' })).toBe('other');
+  });
+
+  it('results written before timelines recorded the kind: by the description', () => {
+    expect(faultFamily({ description: 'crash n2' })).toBe('crash');
+    expect(faultFamily({ description: 'crash+wipe n1' })).toBe('crash');
+    expect(faultFamily({ description: 'cut leader ↔ n2,n0' })).toBe('network');
+    expect(faultFamily({ description: 'partition {0,1} | {2,3,4}' })).toBe('network');
+    expect(faultFamily({ description: 'clock step n3 by 2s' })).toBe('clock');
+    expect(faultFamily({ description: 'pause n1' })).toBe('cpu');
+    expect(faultFamily({ description: 'disk stall n0' })).toBe('disk');
+    expect(faultFamily({ description: 'something new' })).toBe('other');
+  });
+
+  it('every registered kind has a family with a legend label', () => {
+    for (const kind of FAULT_KIND_NAMES) expect(FAULT_KIND_LABEL[faultFamily({ kind, description: '' })], kind).toBeDefined();
   });
 });

@@ -11,6 +11,7 @@ export interface BridgeAction { readonly kind: 'bridge'; readonly bridge: NodeId
 
 export const bridge = defineFaultKind({
   kind: 'bridge',
+  family: 'network',
   summary: 'The two sides cannot talk to each other; the bridge node talks to both.',
   shape: {
     bridge: nodeId,

@@ -9,6 +9,7 @@ export interface CrashAction { readonly kind: 'crash'; readonly target: Target }
 
 export const crash = defineFaultKind({
   kind: 'crash',
+  family: 'crash',
   summary: 'Crash the target; heal restarts it from its disk.',
   shape: targetKey,
   check: (f, at) => checkTarget('target', f.target, at),

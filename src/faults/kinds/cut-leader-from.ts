@@ -9,6 +9,7 @@ export interface CutLeaderFromAction { readonly kind: 'cut-leader-from'; readonl
 
 export const cutLeaderFrom = defineFaultKind({
   kind: 'cut-leader-from',
+  family: 'network',
   summary: 'Cut both ways between the current leader and the target only (a partial partition).',
   shape: targetKey,
   check: (f, at) => checkTarget('target', f.target, at),

@@ -10,6 +10,7 @@ export interface CutAction { readonly kind: 'cut'; readonly from: Target; readon
 
 export const cut = defineFaultKind({
   kind: 'cut',
+  family: 'network',
   summary: 'One-way cut: messages from `from` to `to` are dropped.',
   shape: fromToKeys,
   check(f, at) {

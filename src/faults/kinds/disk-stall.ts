@@ -9,6 +9,7 @@ export interface DiskStallAction { readonly kind: 'disk-stall'; readonly target:
 
 export const diskStall = defineFaultKind({
   kind: 'disk-stall',
+  family: 'disk',
   summary: 'Stall the target\'s disk: no write completes until heal.',
   shape: targetKey,
   check: (f, at) => checkTarget('target', f.target, at),

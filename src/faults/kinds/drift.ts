@@ -12,6 +12,7 @@ export interface DriftAction { readonly kind: 'drift'; readonly target: Target; 
 
 export const drift = defineFaultKind({
   kind: 'drift',
+  family: 'clock',
   summary: 'Make the target\'s clock run fast or slow (healed back to 0 ppm).',
   shape: { ...targetKey, ppm: z.number().gt(-LIMITS.driftPpm).lt(LIMITS.driftPpm).describe('Drift in parts per million, |ppm| < 1e6.') },
   check: (f, at) => checkTarget('target', f.target, at),

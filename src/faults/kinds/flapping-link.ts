@@ -29,6 +29,7 @@ export interface FlappingLinkAction {
 
 export const flappingLink = defineFaultKind({
   kind: 'flapping-link',
+  family: 'network',
   summary: 'A link that goes down for `down` and up for `up`, again and again, while the fault lasts (both ways between the two ends); starts down.',
   shape: {
     between: z

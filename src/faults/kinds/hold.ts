@@ -10,6 +10,7 @@ export interface HoldAction { readonly kind: 'hold'; readonly from: Target; read
 
 export const hold = defineFaultKind({
   kind: 'hold',
+  family: 'network',
   summary: 'Buffer messages from `from` to `to`; release them on heal.',
   shape: fromToKeys,
   check(f, at) {

@@ -9,6 +9,7 @@ export interface IsolateAction { readonly kind: 'isolate'; readonly target: Targ
 
 export const isolate = defineFaultKind({
   kind: 'isolate',
+  family: 'network',
   summary: 'Cut the target off from everyone else, both ways.',
   shape: targetKey,
   check: (f, at) => checkTarget('target', f.target, at),

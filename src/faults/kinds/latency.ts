@@ -13,6 +13,7 @@ export interface LatencyAction { readonly kind: 'latency'; readonly from: Target
 
 export const latency = defineFaultKind({
   kind: 'latency',
+  family: 'network',
   summary: 'Add latency to messages from `from` to `to`.',
   shape: { ...fromToKeys, extra: duration('Extra one-way latency.') },
   check(f, at) {

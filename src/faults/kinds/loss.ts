@@ -11,6 +11,7 @@ export interface LossAction { readonly kind: 'loss'; readonly from: Target; read
 
 export const loss = defineFaultKind({
   kind: 'loss',
+  family: 'network',
   summary: 'Drop messages from `from` to `to` with a probability.',
   shape: { ...fromToKeys, probability: probability('Drop probability.') },
   check(f, at) {

@@ -12,6 +12,7 @@ export interface PartitionAction { readonly kind: 'partition'; readonly groups: 
 
 export const partition = defineFaultKind({
   kind: 'partition',
+  family: 'network',
   summary: 'Split the cluster into groups; nodes not listed form one more group.',
   shape: { groups: z.array(nodeList).min(1).max(LIMITS.nodes).describe('Disjoint groups of node ids.') },
   check(f, at) {

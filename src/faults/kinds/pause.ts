@@ -9,6 +9,7 @@ export interface PauseAction { readonly kind: 'pause'; readonly target: Target }
 
 export const pause = defineFaultKind({
   kind: 'pause',
+  family: 'cpu',
   summary: 'Pause the target\'s CPU (a GC pause or VM stall); heal resumes it and the backlog runs.',
   shape: targetKey,
   check: (f, at) => checkTarget('target', f.target, at),

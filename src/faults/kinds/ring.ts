@@ -8,6 +8,7 @@ export interface RingAction { readonly kind: 'ring' }
 
 export const ring = defineFaultKind({
   kind: 'ring',
+  family: 'network',
   summary: 'Each node reaches only its two ring neighbours.',
   shape: {},
   check: () => {},

@@ -13,6 +13,7 @@ export interface SkewAction { readonly kind: 'skew'; readonly target: Target; re
 
 export const skew = defineFaultKind({
   kind: 'skew',
+  family: 'clock',
   summary: 'Set the wall-clock offset of the target (healed back to 0).',
   shape: { ...targetKey, offset: duration('The offset; may be negative.', { signed: true }) },
   check: (f, at) => checkTarget('target', f.target, at),

@@ -11,6 +11,7 @@ export interface SlowCpuAction { readonly kind: 'slow-cpu'; readonly target: Tar
 
 export const slowCpu = defineFaultKind({
   kind: 'slow-cpu',
+  family: 'cpu',
   summary: 'Give the target only a share of its CPU.',
   shape: { ...targetKey, share: z.number().gt(0).max(1).describe('CPU share in (0, 1].') },
   check: (f, at) => checkTarget('target', f.target, at),

@@ -12,6 +12,7 @@ export interface SlowDiskAction { readonly kind: 'slow-disk'; readonly target: T
 
 export const slowDisk = defineFaultKind({
   kind: 'slow-disk',
+  family: 'disk',
   summary: 'Slow the target\'s disk by a factor.',
   shape: { ...targetKey, factor: z.number().min(1).max(LIMITS.scale).describe(`Slow-down factor, 1..${LIMITS.scale}.`) },
   check: (f, at) => checkTarget('target', f.target, at),

@@ -12,6 +12,7 @@ export interface StepAction { readonly kind: 'step'; readonly target: Target; re
 
 export const step = defineFaultKind({
   kind: 'step',
+  family: 'clock',
   summary: 'Step the target\'s wall clock once (instantaneous: no duration or heal).',
   shape: { ...targetKey, delta: duration('The step; may be negative.', { signed: true }) },
   check: (f, at) => checkTarget('target', f.target, at),

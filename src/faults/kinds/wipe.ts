@@ -9,6 +9,7 @@ export interface WipeAction { readonly kind: 'wipe'; readonly target: Target }
 
 export const wipe = defineFaultKind({
   kind: 'wipe',
+  family: 'crash',
   summary: 'Crash the target and lose its state; heal restarts it empty.',
   shape: targetKey,
   check: (f, at) => checkTarget('target', f.target, at),
