@@ -175,13 +175,30 @@ function loadRunCli(): Promise<RunCli> {
   return runCliFn;
 }
 
-/** runCli in this process, with its own captured streams, environment and exit code. */
+/**
+ * runCli in this process, with its own captured streams, environment and exit code. A Node
+ * warning raised meanwhile (which the binary would print on its stderr) is added to stderr, so a
+ * test that wants a clean stderr still sees it (with runs side by side, in each run's stderr).
+ */
 export async function inProcessCli(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
   const runCli = await loadRunCli();
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli([...args], { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env: cliEnv(opts) });
-  return { code, signal: null, stdout: out.join(''), stderr: err.join(''), command: commandText(args) };
+  if (runningErr.size === 0) process.on('warning', onWarning);
+  runningErr.add(err);
+  try {
+    const code = await runCli([...args], { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env: cliEnv(opts) });
+    return { code, signal: null, stdout: out.join(''), stderr: err.join(''), command: commandText(args) };
+  } finally {
+    runningErr.delete(err);
+    if (runningErr.size === 0) process.off('warning', onWarning);
+  }
+}
+
+/** The stderr of every in-process run going on now; one 'warning' listener serves them all. */
+const runningErr = new Set<string[]>();
+function onWarning(w: Error): void {
+  for (const err of runningErr) err.push(`(node) ${w.name}: ${w.message}\n`);
 }
 
 function commandText(args: readonly string[]): string {
