@@ -74,9 +74,9 @@ describe.concurrent('the binary and runCli agree, per command', () => {
     const check = await both(['check', scenario, '--trials', '3']);
     expect(check.code, show(check)).toBe(0);
     expect(check.stdout).toMatch(/pass/);
-    const fuzz = await both(['fuzz', 'leader-crash', '--fuzz-seed', '1', '--budget', '4'], /\(\d+(\.\d+)? s\)/);
+    const fuzz = await both(['fuzz', 'leader-crash', '--fuzz-seed', '1', '--budget', '2'], /\(\d+(\.\d+)? s\)/);
     expect(fuzz.code, show(fuzz)).toBe(0);
-    const alerts = await both(['alerts', 'examples/alerts/raft-noleader.rules.yml', 'alert-quorum-loss-15s', '--trials', '2', '--workers', '1']);
+    const alerts = await both(['alerts', 'examples/alerts/raft-noleader.rules.yml', 'alert-quorum-loss-15s', '--trials', '1', '--workers', '1']);
     expect(alerts.code, show(alerts)).toBe(0);
     expect(alerts.stdout).toMatch(/RaftNoLeader|alert/i);
   });
