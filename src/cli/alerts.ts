@@ -23,6 +23,7 @@ import type { RulesFile } from '../alerts/rules-file.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { spawnSync } from 'node:child_process';
 import { range } from 'd3-array';
+import { io, setExitCode } from './io.js';
 
 export interface AlertsArgs {
   first: string;
@@ -94,21 +95,21 @@ export async function alertsCommand(a: AlertsArgs): Promise<void> {
   if (a.out) writeFileAtomic(a.out, `${json}\n`);
   if (html !== null) {
     writeFileAtomic(html, renderAlertsReport(result));
-    process.stderr.write(`report: ${html}\n`);
+    io().stderr.write(`report: ${html}\n`);
   }
-  process.stdout.write(a.json ? `${json}\n` : `${formatAlerts(result)}\n`);
-  process.exitCode = result.promtool !== undefined && !result.promtool.agreed ? EXIT.expectationFailed : result.violations > 0 ? EXIT.safetyViolation : EXIT.ok;
+  io().stdout.write(a.json ? `${json}\n` : `${formatAlerts(result)}\n`);
+  setExitCode(result.promtool !== undefined && !result.promtool.agreed ? EXIT.expectationFailed : result.violations > 0 ? EXIT.safetyViolation : EXIT.ok);
 }
 
 async function exportTrial(s: ResolvedScenario, cfg: AlertsConfig, rules: RulesFile, a: AlertsArgs): Promise<void> {
   const t = runAlertTrial(s, cfg, rules.rules, a.trial, await nodeFactoryFor(s.raft.implementation));
   if (a.exportOpenmetrics) {
     writeFileAtomic(a.exportOpenmetrics, openMetricsText(t.store));
-    process.stderr.write(`OpenMetrics of trial ${a.trial}: ${a.exportOpenmetrics}\n`);
+    io().stderr.write(`OpenMetrics of trial ${a.trial}: ${a.exportOpenmetrics}\n`);
   }
   if (a.exportPromtool) {
     writeFileAtomic(a.exportPromtool, testFileOf(t, cfg, rules, 'rules.yml'));
-    process.stderr.write(`promtool test of trial ${a.trial}: ${a.exportPromtool} (copy the rules file beside it as rules.yml, then: promtool test rules ${a.exportPromtool})\n`);
+    io().stderr.write(`promtool test of trial ${a.trial}: ${a.exportPromtool} (copy the rules file beside it as rules.yml, then: promtool test rules ${a.exportPromtool})\n`);
   }
 }
 
@@ -129,7 +130,7 @@ async function crossCheck(promtool: string, s: ResolvedScenario, cfg: AlertsConf
     const r = runPromtoolTest(promtool, rules.text, testFileOf(t, cfg, rules, 'rules.yml'));
     if (!r.ok) {
       agreed = false;
-      process.stderr.write(`promtool disagrees with the built-in evaluator on trial ${trial}:\n${r.output.slice(0, 4000)}\n`);
+      io().stderr.write(`promtool disagrees with the built-in evaluator on trial ${trial}:\n${r.output.slice(0, 4000)}\n`);
     }
   }
   const version = spawnSync(promtool, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? '';

@@ -24,6 +24,7 @@ import { checkTable, comparisonText, failureLines, summaryLine } from './format-
 import { checkHtmlDir, checkHtmlPaths, writeCheckReports } from './check-html.js';
 import { ConfigWallClock } from './wall-clock.js';
 import { configName } from '../verdict/check.js';
+import { io, setExitCode } from './io.js';
 
 export interface CheckArgs {
   paths: string[];
@@ -101,9 +102,9 @@ export async function finishCheck(a: CheckArgs, fileCount: number, scenarios: re
   const code = a.updateBaseline && verdict === EXIT.expectationFailed ? EXIT.ok : verdict;
   const json = `${JSON.stringify(jsonResult(configs, comparison, code), null, 2)}\n`;
   if (a.out !== undefined) writeFileAtomic(a.out, json);
-  if (a.json) process.stdout.write(json);
-  else process.stdout.write(`${textResult(a, fileCount, configs, comparison, tol).join('\n')}\n`);
-  process.exitCode = code;
+  if (a.json) io().stdout.write(json);
+  else io().stdout.write(`${textResult(a, fileCount, configs, comparison, tol).join('\n')}\n`);
+  setExitCode(code);
 }
 
 /** The baseline to compare with (null when none or when updating it). */

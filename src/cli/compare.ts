@@ -12,6 +12,7 @@ import { proseColumns, terminalColumns, wrapWords } from './width.js';
 import { csvTable } from './csv.js';
 import { renderCompareReport } from '../report/compare-report.js';
 import type { RunResult, SweepResult } from '../verdict/result.js';
+import { io } from './io.js';
 
 export interface CompareArgs {
   a: string;
@@ -32,9 +33,9 @@ export function compareCommand(x: CompareArgs): void {
   const c = compareResults(a, b);
   if (x.html !== undefined) {
     writeFileAtomic(x.html, renderCompareReport(c));
-    process.stderr.write(`report: ${x.html}\n`);
+    io().stderr.write(`report: ${x.html}\n`);
   }
-  process.stdout.write(x.json ? `${JSON.stringify(c, null, 2)}\n` : x.csv ? compareCsv(c) : `${formatCompare(c)}\n`);
+  io().stdout.write(x.json ? `${JSON.stringify(c, null, 2)}\n` : x.csv ? compareCsv(c) : `${formatCompare(c)}\n`);
 }
 
 function sides(x: CompareArgs): [Side, Side] {

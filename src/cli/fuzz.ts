@@ -16,6 +16,7 @@ import { checkOutputPath, writeFileAtomic } from './files.js';
 import { formatFailure, formatPass, formatSetup, outcomeLine } from './format-fuzz.js';
 import { churnFrom, defaultOutFile, fcSeedFrom, fuzzSeedArg, implementationFrom, implementationLabel, parseBudget, scheduleFrom, searchCommand, type FuzzArgs } from './fuzz-args.js';
 import { loadFromArgs } from './run.js';
+import { io, setExitCode } from './io.js';
 
 export type { FuzzArgs } from './fuzz-args.js';
 
@@ -23,10 +24,10 @@ export async function fuzzCommand(a: FuzzArgs): Promise<void> {
   const budget = parseBudget(a.budget);
   const schedule = scheduleFrom(a);
   const churnShare = churnFrom(a.churn);
-  const seedArg = fuzzSeedArg(a, (t) => process.stderr.write(t));
+  const seedArg = fuzzSeedArg(a, (t) => io().stderr.write(t));
   const seed = fcSeedFrom(seedArg);
   const s = loadFromArgs({ scenario: a.scenario, set: a.set });
-  if (s.sweep.length > 0 && !a.json) process.stderr.write(`note: ${s.name} has a sweep block; fuzzing its base configuration\n`);
+  if (s.sweep.length > 0 && !a.json) io().stderr.write(`note: ${s.name} has a sweep block; fuzzing its base configuration\n`);
   const impl = implementationFrom(a.implementation, s);
   try {
     await nodeFactoryFor(impl);
@@ -45,7 +46,7 @@ export async function fuzzCommand(a: FuzzArgs): Promise<void> {
   const base = fuzzBase(s, original, impl, outFile);
   preflight(base, schedule.windowUs + schedule.maxDurationUs);
   const label = `raftsim fuzz ${s.name} · implementation ${implementationLabel(impl)} · fast-check seed ${seed} · budget ${'runs' in budget ? `${budget.runs} runs` : `${budget.ms / 1000} s`}`;
-  if (!a.json) process.stdout.write(`${formatSetup(label, schedule, churnShare, base.boundUs)}\n`);
+  if (!a.json) io().stdout.write(`${formatSetup(label, schedule, churnShare, base.boundUs)}\n`);
   const status = statusLine();
   let report: FuzzReport;
   try {
@@ -56,8 +57,8 @@ export async function fuzzCommand(a: FuzzArgs): Promise<void> {
   const f = report.failure;
   const search = searchCommand(a, report.seed, f?.path ?? null);
   if (f === null) {
-    process.stdout.write(a.json ? `${JSON.stringify({ ...summary(a, report, impl), status: 'passed', search }, null, 2)}\n` : `${formatPass(report)}\n  search again: ${search}\n`);
-    process.exitCode = EXIT.ok;
+    io().stdout.write(a.json ? `${JSON.stringify({ ...summary(a, report, impl), status: 'passed', search }, null, 2)}\n` : `${formatPass(report)}\n  search again: ${search}\n`);
+    setExitCode(EXIT.ok);
     return;
   }
   await writeCounterexample(base, f, a, search);
@@ -65,13 +66,13 @@ export async function fuzzCommand(a: FuzzArgs): Promise<void> {
   const reproduce = [`raftsim run ${shellQuote(file)}`, `raftsim replay ${shellQuote(file)} --trial 0`];
   if (a.json) {
     const extra = { status: f.outcome.kind, path: f.path, runsToFailure: f.runsToFailure, shrinks: f.shrinks, faults: f.case.faults.map(faultData), outcome: f.outcome, file, reproduce, search };
-    process.stdout.write(`${JSON.stringify({ ...summary(a, report, impl), ...extra }, null, 2)}\n`);
+    io().stdout.write(`${JSON.stringify({ ...summary(a, report, impl), ...extra }, null, 2)}\n`);
   } else {
     const lines = [...formatFailure(f, report), '', `wrote ${file} (checked: running it reproduces the failure)`];
     lines.push(`  reproduce:     ${reproduce[0]}`, `                 ${reproduce[1]}`, `  search again:  ${search}`);
-    process.stdout.write(`${lines.join('\n')}\n`);
+    io().stdout.write(`${lines.join('\n')}\n`);
   }
-  process.exitCode = f.outcome.kind === 'liveness' ? EXIT.expectationFailed : EXIT.safetyViolation;
+  setExitCode(f.outcome.kind === 'liveness' ? EXIT.expectationFailed : EXIT.safetyViolation);
 }
 
 /** The longest case the schedules can make must load (e.g. its horizon within the caps), or nothing can run. */
@@ -111,7 +112,7 @@ function displayPath(p: string): string {
 
 /** "fuzz: 120 runs" on a terminal, updated a few times a second; silent otherwise. */
 function statusLine(): { update: (n: number, shrinking: boolean) => void; stop: () => void } {
-  if (!process.stderr.isTTY) return { update() {}, stop() {} };
+  if (!io().stderr.isTTY) return { update() {}, stop() {} };
   let last = 0;
   let shown = false;
   return {
@@ -120,10 +121,10 @@ function statusLine(): { update: (n: number, shrinking: boolean) => void; stop: 
       if (now - last < 250) return;
       last = now;
       shown = true;
-      process.stderr.write(`\r\x1b[K${shrinking ? 'shrinking' : 'searching'}: ${n} run(s)`);
+      io().stderr.write(`\r\x1b[K${shrinking ? 'shrinking' : 'searching'}: ${n} run(s)`);
     },
     stop() {
-      if (shown) process.stderr.write('\r\x1b[K');
+      if (shown) io().stderr.write('\r\x1b[K');
     },
   };
 }

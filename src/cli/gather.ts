@@ -16,6 +16,7 @@ import { LIMITS } from '../format/limits.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { progressBar } from './progress.js';
 import { UsageError } from './exit.js';
+import { commandArgs, exitNow, io, ownsSignals } from './io.js';
 
 export interface GatherArgs {
   readonly shard?: string;
@@ -44,7 +45,7 @@ export interface Gathered {
 
 /** How often finished trials are saved while a run goes (RAFTSIM_CHECKPOINT_MS overrides; 0 = after every batch). */
 function checkpointEveryMs(): number {
-  const v = Number(process.env.RAFTSIM_CHECKPOINT_MS);
+  const v = Number(io().env.RAFTSIM_CHECKPOINT_MS);
   return Number.isFinite(v) && v >= 0 ? v : 2_000;
 }
 
@@ -144,12 +145,12 @@ export async function gatherTrials(configs: readonly ResolvedScenario[], identit
     try {
       checkpoint();
     } catch (e) {
-      process.stderr.write(`interrupted, and the finished trials could not be kept: ${(e as Error).message}\n`);
-      process.exit(stop.exitCode());
+      io().stderr.write(`interrupted, and the finished trials could not be kept: ${(e as Error).message}\n`);
+      exitNow(stop.exitCode());
     }
     const kept = have.reduce((x, m) => x + m.size, 0);
-    process.stderr.write(`interrupted: kept ${kept} of ${total} trials in ${partialPath}\nresume with: ${resumeCommand(partialPath)}\n`);
-    process.exit(stop.exitCode());
+    io().stderr.write(`interrupted: kept ${kept} of ${total} trials in ${partialPath}\nresume with: ${resumeCommand(partialPath)}\n`);
+    exitNow(stop.exitCode());
   }
   // Finished: the checkpoint is no longer needed (a --resume file elsewhere is the user's).
   if (wroteCheckpoint || (a.resume !== undefined && resolve(a.resume) === resolve(partialPath))) rmSync(partialPath, { force: true });
@@ -159,7 +160,7 @@ export async function gatherTrials(configs: readonly ResolvedScenario[], identit
 
 /** The command line as typed, with --resume pointing at the partial file. */
 function resumeCommand(partialPath: string): string {
-  const args = process.argv.slice(2);
+  const args = commandArgs();
   const kept: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--resume') i++;
@@ -172,14 +173,19 @@ function shellQuote(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** SIGINT and SIGTERM abort: running batches finish and what finished is kept. A second signal exits at once. */
+/**
+ * SIGINT and SIGTERM abort: running batches finish and what finished is kept. A second signal exits
+ * at once. Only the raftsim process's own run listens (an in-process run leaves signals alone).
+ */
 function interruptible(): { signal: AbortSignal; dispose: () => void; exitCode: () => number } {
   const ac = new AbortController();
   let code = 130;
+  if (!ownsSignals()) return { signal: ac.signal, exitCode: () => code, dispose: () => {} };
+  const stderr = io().stderr;
   const on = (sig: NodeJS.Signals) => () => {
     if (ac.signal.aborted) process.exit(sig === 'SIGTERM' ? 143 : 130);
     code = sig === 'SIGTERM' ? 143 : 130;
-    process.stderr.write(`\n${sig}: finishing the trials in progress, then keeping every finished trial (again to quit now)\n`);
+    stderr.write(`\n${sig}: finishing the trials in progress, then keeping every finished trial (again to quit now)\n`);
     ac.abort();
   };
   const onInt = on('SIGINT');

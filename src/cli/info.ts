@@ -6,6 +6,7 @@ import { builtinScenarioDir } from '../scenario/builtin.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { writeFileAtomic } from './files.js';
 import { clipEnd, proseColumns, terminalColumns, wrapWords } from './width.js';
+import { io } from './io.js';
 
 export function listCommand(): void {
   const dir = builtinScenarioDir();
@@ -17,14 +18,14 @@ export function listCommand(): void {
   const w = Math.max(...rows.map((r) => r.name.length));
   const cols = terminalColumns();
   const room = Math.max(20, cols - w - 4);
-  process.stdout.write(`${wrapWords('Built-in scenarios (run one with: raftsim run <name>; its full description prints with the results):', proseColumns(cols))}\n\n`);
-  for (const r of rows) process.stdout.write(`  ${r.name.padEnd(w)}  ${clipEnd(r.what, room)}\n`);
+  io().stdout.write(`${wrapWords('Built-in scenarios (run one with: raftsim run <name>; its full description prints with the results):', proseColumns(cols))}\n\n`);
+  for (const r of rows) io().stdout.write(`  ${r.name.padEnd(w)}  ${clipEnd(r.what, room)}\n`);
 }
 
 export function schemaCommand(a: { out?: string }): void {
   const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
   if (a.out) writeFileAtomic(a.out, text);
-  else process.stdout.write(text);
+  else io().stdout.write(text);
 }
 
 function firstSentence(text: string): string {

@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import type CliProgress from 'cli-progress';
 import { clipEnd, terminalColumns } from './width.js';
+import { io } from './io.js';
 
 export interface Progress {
   update(done: number, total: number): void;
@@ -11,12 +12,13 @@ export interface Progress {
 }
 
 export function progressBar(label: string): Progress {
-  if (!process.stderr.isTTY) return { update() {}, running() {}, stop() {} };
+  const stderr = io().stderr;
+  if (!stderr.isTTY) return { update() {}, running() {}, stop() {} };
   // Loaded only for a terminal: piped and CI runs never pay for it.
   const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
-  const cols = terminalColumns(process.stderr);
+  const cols = terminalColumns(stderr);
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: `${label} [{bar}] {value}/{total} trials · {eta_formatted} left{running}`, hideCursor: true, clearOnComplete: true, barsize: cols < 100 ? 20 : 40, linewrap: false },
+    { stream: stderr as NodeJS.WritableStream, format: `${label} [{bar}] {value}/{total} trials · {eta_formatted} left{running}`, hideCursor: true, clearOnComplete: true, barsize: cols < 100 ? 20 : 40, linewrap: false },
     cliProgress.Presets.shades_classic,
   );
   // What is left of the line after the bar goes to the running configuration's name.

@@ -13,6 +13,7 @@ import { replayCommand as replayLine } from '../run/replay-command.js';
 import { FlowCollector } from '../perfetto/trace-events.js';
 import { writePerfetto } from './perfetto.js';
 import { joinWrapped, terminalColumns, wrapWords } from './width.js';
+import { io, setExitCode } from './io.js';
 
 export interface ReplayArgs {
   scenario: string;
@@ -47,8 +48,8 @@ export async function replayCommand(a: ReplayArgs): Promise<void> {
   const h = r.history!;
   if (a.perfetto) writePerfetto(a.perfetto, h, flows!, { scenario: s.name, seed: s.seed, trial: a.trial, hash: r.hash });
   if (a.json) {
-    process.stdout.write(`${JSON.stringify(replayResult(s, a.trial, r), null, 2)}\n`);
-    process.exitCode = r.violation ? EXIT.safetyViolation : EXIT.ok;
+    io().stdout.write(`${JSON.stringify(replayResult(s, a.trial, r), null, 2)}\n`);
+    setExitCode(r.violation ? EXIT.safetyViolation : EXIT.ok);
     return;
   }
   const out: string[] = [];
@@ -80,6 +81,6 @@ export async function replayCommand(a: ReplayArgs): Promise<void> {
   if (a.trace) out.push('', `trace: ${a.trace}`);
   if (a.perfetto) out.push(`Perfetto trace: ${a.perfetto} (open in ui.perfetto.dev or chrome://tracing)`);
   out.push('', `reproduce: ${replayLine(s, a.trial, a.set)}`);
-  process.stdout.write(`${out.join('\n')}\n`);
-  process.exitCode = r.violation ? EXIT.safetyViolation : EXIT.ok;
+  io().stdout.write(`${out.join('\n')}\n`);
+  setExitCode(r.violation ? EXIT.safetyViolation : EXIT.ok);
 }

@@ -11,10 +11,11 @@ import type { RunResult, SweepResult } from '../verdict/result.js';
 
 export { REPORTS_DIR, defaultReportPath, htmlPathFor } from './report-path.js';
 import { defaultReportPath } from './report-path.js';
+import { io } from './io.js';
 
 export function writeHtmlReport(result: RunResult | SweepResult, path: string): void {
   writeFileAtomic(path, renderReport(result, { generatedAt: new Date().toISOString() }));
-  process.stderr.write(`report: ${path}\n`);
+  io().stderr.write(`report: ${path}\n`);
 }
 
 export function readResultFile(path: string): RunResult | SweepResult {
@@ -63,6 +64,6 @@ export function reportCommand(a: { results: string; out?: string }): void {
   writeHtmlReport(r, target);
   const configs = Array.isArray((r as SweepResult).results) ? (r as SweepResult).results : [r as RunResult];
   if (!configs.some((c) => c.timelines && c.timelines.length > 0)) {
-    process.stderr.write('note: these results have no timelines; re-run with --timelines (or --html) to include them\n');
+    io().stderr.write('note: these results have no timelines; re-run with --timelines (or --html) to include them\n');
   }
 }

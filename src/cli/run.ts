@@ -19,6 +19,7 @@ import type { ResolvedScenario } from '../scenario/types.js';
 import { runWithTimelines, sweepWithTimelines } from '../report/with-timelines.js';
 import { pointLabel } from '../verdict/check.js';
 import { htmlPathFor } from './report-path.js';
+import { io, setExitCode } from './io.js';
 
 // The report renderer and the terminal formatting are loaded when used: a run that stops at bad
 // input (the CLI tests' commonest case) starts in a third of the time.
@@ -83,7 +84,7 @@ export async function runCommand(a: RunArgs): Promise<void> {
   const s = loadFromArgs(a);
   await preloadImplementation(s);
   checkOutputs(a, s.name);
-  if (s.sweep.length > 0 && !a.json) process.stderr.write(`note: ${s.name} has a sweep block; \`raftsim run\` runs its base configuration (use \`raftsim sweep\` for the grid)\n`);
+  if (s.sweep.length > 0 && !a.json) io().stderr.write(`note: ${s.name} has a sweep block; \`raftsim run\` runs its base configuration (use \`raftsim sweep\` for the grid)\n`);
   if (a.trace) await writeTrace(s, a.trial ?? 0, a.trace);
   const g = await gatherTrials([s], identityOf('run', a), s.name, a);
   if (g.shard !== null) return writeShard(a, g);
@@ -99,8 +100,8 @@ export async function finishRun(a: RunArgs, s: ResolvedScenario, trials: TrialSu
   if (a.out) writeFileAtomic(a.out, `${json}\n`);
   const html = htmlPathFor(a.html, s.name);
   if (html !== null) await writeHtmlReport(r, html);
-  process.stdout.write(a.json ? `${json}\n` : a.csv ? csvTable(durationRows(r.metrics)) : `${formatRun(r, s)}\n`);
-  process.exitCode = exitCodeFor([r]);
+  io().stdout.write(a.json ? `${json}\n` : a.csv ? csvTable(durationRows(r.metrics)) : `${formatRun(r, s)}\n`);
+  setExitCode(exitCodeFor([r]));
 }
 
 export async function sweepCommand(a: RunArgs): Promise<void> {
@@ -131,8 +132,8 @@ export async function finishSweep(a: RunArgs, s: ResolvedScenario, points: reado
   if (a.out) writeFileAtomic(a.out, `${json}\n`);
   const html = htmlPathFor(a.html, s.name);
   if (html !== null) await writeHtmlReport(r, html);
-  process.stdout.write(a.json ? `${json}\n` : a.csv ? csvTable(sweepRows(r)) : `${formatSweep(r)}\n`);
-  process.exitCode = exitCodeFor(r.results);
+  io().stdout.write(a.json ? `${json}\n` : a.csv ? csvTable(sweepRows(r)) : `${formatSweep(r)}\n`);
+  setExitCode(exitCodeFor(r.results));
 }
 
 /** What a run or sweep must be loaded from again to merge or resume its trials. */
@@ -144,7 +145,7 @@ export function identityOf(command: 'run' | 'sweep', a: RunArgs): StoreIdentity 
 export function writeShard(a: { out?: string }, g: Gathered): void {
   writeFileAtomic(a.out!, serializeStore(g.store));
   const n = g.trials.reduce((x, t) => x + t.length, 0);
-  process.stderr.write(`shard ${g.shard!.index}/${g.shard!.count}: ${n} trials written to ${a.out}; combine the shards with: raftsim merge <shard files>\n`);
+  io().stderr.write(`shard ${g.shard!.index}/${g.shard!.count}: ${n} trials written to ${a.out}; combine the shards with: raftsim merge <shard files>\n`);
 }
 
 function wantsTimelines(a: RunArgs): boolean {
@@ -165,5 +166,5 @@ async function writeTrace(s: ResolvedScenario, trial: number, path: string): Pro
   } finally {
     sink.close();
   }
-  process.stderr.write(`trace of trial ${trial}: ${path}\n`);
+  io().stderr.write(`trace of trial ${trial}: ${path}\n`);
 }

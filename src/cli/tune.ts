@@ -15,6 +15,7 @@ import { formatTune, csvOf } from './tune-format.js';
 import { markdownOf } from './tune-markdown.js';
 import { renderTuneReport } from '../report/tune-report.js';
 import { defaultReportPath } from './report-path.js';
+import { exitNow, io, ownsSignals, setExitCode } from './io.js';
 
 export interface TuneArgs {
   file: string;
@@ -43,16 +44,19 @@ export async function tuneCommand(a: TuneArgs): Promise<void> {
   const spec = loadTuneFile(a.file, { seed: a.seed, budgetTrials: a.budget });
   const html = a.html === undefined ? null : a.html === '' ? defaultReportPath(`${spec.name}-tune`) : a.html;
   if (html !== null) checkOutputPath(html, '--html');
-  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  const summaryFile = io().env.GITHUB_STEP_SUMMARY;
   const started = Date.now();
   const ac = new AbortController();
+  const stderr = io().stderr;
   const onInt = () => {
     if (ac.signal.aborted) process.exit(130);
-    process.stderr.write('\ninterrupted: finishing the trials that are running (Ctrl-C again to quit now)\n');
+    stderr.write('\ninterrupted: finishing the trials that are running (Ctrl-C again to quit now)\n');
     ac.abort();
   };
-  process.on('SIGINT', onInt);
-  const tty = process.stderr.isTTY === true;
+  // Only the raftsim process's own run listens for Ctrl-C (an in-process run leaves signals alone).
+  const signals = ownsSignals();
+  if (signals) process.on('SIGINT', onInt);
+  const tty = io().stderr.isTTY === true;
   let stoppedByTime = false;
   let outcome;
   try {
@@ -60,16 +64,16 @@ export async function tuneCommand(a: TuneArgs): Promise<void> {
       budgetTrials: spec.budgetTrials,
       ...spec.search,
       shouldStop: () => (stoppedByTime = maxTimeMs !== null && Date.now() - started >= maxTimeMs),
-      onRound: (r) => tty && process.stderr.write(`round ${r.round}: ${r.trials} trials, ${r.configurations} configurations evaluated, ${r.open} still open\n`),
+      onRound: (r) => tty && io().stderr.write(`round ${r.round}: ${r.trials} trials, ${r.configurations} configurations evaluated, ${r.open} still open\n`),
     });
   } catch (e) {
     if (e instanceof InterruptedError) {
-      process.stderr.write('interrupted: no result\n');
-      process.exit(130);
+      io().stderr.write('interrupted: no result\n');
+      exitNow(130);
     }
     throw e;
   } finally {
-    process.off('SIGINT', onInt);
+    if (signals) process.off('SIGINT', onInt);
   }
   const elapsed = Date.now() - started;
   const r = tuneResult(spec, outcome, stoppedByTime && outcome.reason === 'wall-time');
@@ -77,10 +81,10 @@ export async function tuneCommand(a: TuneArgs): Promise<void> {
   if (a.out) writeFileAtomic(a.out, `${json}\n`);
   if (html !== null) {
     writeFileAtomic(html, renderTuneReport(r, { elapsedMs: elapsed }));
-    process.stderr.write(`report: ${html}\n`);
+    io().stderr.write(`report: ${html}\n`);
   }
   const md = markdownOf(r, elapsed);
   if (summaryFile) appendFileSync(summaryFile, `${md}\n`);
-  process.stdout.write(a.json ? `${json}\n` : a.markdown ? md : a.csv ? csvOf(r) : `${formatTune(r, elapsed)}\n`);
-  process.exitCode = r.recommendation ? EXIT.ok : EXIT.expectationFailed;
+  io().stdout.write(a.json ? `${json}\n` : a.markdown ? md : a.csv ? csvOf(r) : `${formatTune(r, elapsed)}\n`);
+  setExitCode(r.recommendation ? EXIT.ok : EXIT.expectationFailed);
 }

@@ -3,6 +3,7 @@
 // argv fix-up that lets a flag take a negative value ("--window -1s").
 import { clipLines, clipText } from '../scenario/clip.js';
 import { nearest } from '../scenario/suggest.js';
+import { commandArgs } from './io.js';
 
 export const COMMANDS = ['run', 'sweep', 'replay', 'check', 'merge', 'alerts', 'tune', 'compare', 'fuzz', 'report', 'list', 'schema'] as const;
 
@@ -29,7 +30,7 @@ export function commandOf(argv: readonly string[]): string | undefined {
  * What the user typed for a numeric flag yargs could not read (it makes "abc" NaN):
  * "--trials abc" or "--trials=abc" → "abc"; the parsed value when it is not there.
  */
-export function typedValue(flag: string, parsed: unknown, argv: readonly string[] = process.argv.slice(2)): string {
+export function typedValue(flag: string, parsed: unknown, argv: readonly string[] = commandArgs()): string {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === flag && i + 1 < argv.length) return JSON.stringify(clipText(argv[i + 1], 60));
     if (argv[i].startsWith(`${flag}=`)) return JSON.stringify(clipText(argv[i].slice(flag.length + 1), 60));

@@ -5,6 +5,8 @@
 // else the terminal's own width, else (output piped to a file or a program)
 // PIPED_COLUMNS. Prose never runs wider than PROSE_MAX even on a wide terminal.
 
+import { io } from './io.js';
+
 /** Lines of output not going to a terminal, without $COLUMNS. */
 export const PIPED_COLUMNS = 120;
 /** The widest a paragraph of prose gets. */
@@ -13,7 +15,7 @@ export const PROSE_MAX = 100;
 const MIN_COLUMNS = 40;
 
 /** The width output to `stream` may use (stdout by default). */
-export function terminalColumns(stream: { isTTY?: boolean; columns?: number } = process.stdout, env: NodeJS.ProcessEnv = process.env): number {
+export function terminalColumns(stream: { isTTY?: boolean; columns?: number } = io().stdout, env: NodeJS.ProcessEnv = io().env): number {
   const fromEnv = env.COLUMNS !== undefined && /^\d{1,4}$/.test(env.COLUMNS.trim()) ? Number(env.COLUMNS) : 0;
   if (fromEnv > 0) return Math.max(MIN_COLUMNS, fromEnv);
   if (stream.isTTY && typeof stream.columns === 'number' && stream.columns > 0) return Math.max(MIN_COLUMNS, stream.columns);

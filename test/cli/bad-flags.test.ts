@@ -1,6 +1,7 @@
 // Bad command lines: unknown commands and flags, out-of-range numbers, missing
 // files, directories, nonsense --set. Exit 2, a short message, no stack trace,
-// nothing on stdout, and every process ends within the timeout.
+// nothing on stdout. In-process (runCli); the cases marked `binary` run the real
+// binary, whose exit code and stderr must be the same.
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -20,8 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => removeDir(dir));
 
-async function expectBadInput(args: string[], extra: { stderr?: RegExp; setAt?: boolean } = {}): Promise<void> {
-  const r = await cli(args);
+async function expectBadInput(args: string[], extra: { stderr?: RegExp; setAt?: boolean; binary?: boolean } = {}): Promise<void> {
+  const r = await cli(args, { spawn: extra.binary });
   const problems = badInputProblems(r);
   if (extra.stderr && !extra.stderr.test(r.stderr)) problems.push(`stderr does not match ${extra.stderr}`);
   // --set problems are located like a file: "--set:1:<column>: key: message", with the text and a caret.
@@ -30,10 +31,10 @@ async function expectBadInput(args: string[], extra: { stderr?: RegExp; setAt?: 
 }
 
 describe.concurrent('bad flags and arguments: exit 2, one short message, no stack trace', () => {
-  const cases: [string, string[], RegExp?][] = [
+  const cases: [string, string[], RegExp?, 'binary'?][] = [
     ['no command', [], /Name a command/],
     ['unknown command', ['frobnicate'], /frobnicate/],
-    ['unknown flag', ['run', 'leader-crash', '--frobnicate'], /frobnicate/],
+    ['unknown flag', ['run', 'leader-crash', '--frobnicate'], /frobnicate/, 'binary'],
     ['misspelt flag: did you mean, and the subcommand\'s help', ['run', 'leader-crash', '--trails', '5'], /did you mean --trials\?\)\n\(see raftsim run --help\)/],
     ['a negative duration flag is read as a value', ['fuzz', 'leader-crash', '--window', '-1s'], /^raftsim: --window: must not be negative, got -1s/],
     ['a duration with a space', ['run', 'leader-crash', '--set', 'horizon="5 ms"'], /has a space in it; write "5ms"/],
@@ -46,14 +47,14 @@ describe.concurrent('bad flags and arguments: exit 2, one short message, no stac
     ['empty --seed', ['run', 'leader-crash', '--seed', ''], /seed/],
     ['replay --trial -1', ['replay', 'leader-crash', '--trial', '-1'], /--trial/],
     ['run --trace with --trial = trials', ['run', 'leader-crash', '--trials', '5', '--trace', '@DIR@/never-written.jsonl', '--trial', '5'], /--trial must be an integer in \[0, 4\]/],
-    ['missing file', ['run', 'no/such/dir/scenario.json5'], /scenario\.json5: no such file/],
+    ['missing file', ['run', 'no/such/dir/scenario.json5'], /scenario\.json5: no such file/, 'binary'],
     ['unknown built-in, near a real one', ['run', 'leader-crsh'], /Did you mean "leader-crash"\?/],
     ['sweep without a sweep block', ['sweep', 'leader-crash'], /no `sweep` block/],
     ['replay of a missing file', ['replay', 'missing.json5', '--trial', '0'], /missing\.json5/],
   ];
-  for (const [name, args, stderr] of cases) {
-    it(name, async () => {
-      await expectBadInput(args.map((a) => a.replace('@DIR@', dir)), { stderr });
+  for (const [name, args, stderr, binary] of cases) {
+    it(`${name}${binary ? ' (the binary)' : ''}`, async () => {
+      await expectBadInput(args.map((a) => a.replace('@DIR@', dir)), { stderr, binary: binary === 'binary' });
       expect(existsSync(join(dir, 'never-written.jsonl'))).toBe(false);
     });
   }

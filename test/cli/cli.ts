@@ -1,18 +1,25 @@
 // Shared helpers for the end-to-end tests of the `raftsim` command line.
 //
-// The CLI runs from compiled JS (dist/cli/main.js). `ensureBuilt()` compiles it
+// cli() runs the compiled command line (dist/) in this process by default: runCli, the same code
+// the binary runs, with its own stdout, stderr, environment and exit code. `spawn: true` runs the
+// real binary (node dist/cli/main.js) in a child process instead, for what needs a process:
+// signals, the binary's own exit, a terminal, another working directory.
+//
+// The CLI runs from compiled JS (dist/). `ensureBuilt()` compiles it
 // once when dist is missing or older than the sources; several test files run
 // in parallel, so the build happens under a lock directory in os.tmpdir().
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The repository root (this file is test/cli/cli.ts). */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
+/** The in-process entry (runCli) the binary wraps. */
+export const RUN_CLI = join(ROOT, 'dist', 'cli', 'run-cli.js');
 export const SCENARIOS_DIR = join(ROOT, 'scenarios');
 
 
@@ -43,7 +50,7 @@ function mtime(p: string): number {
 }
 
 function isStale(): boolean {
-  if (!existsSync(MAIN) || !existsSync(join(ROOT, 'dist', 'run', 'worker.js'))) return true;
+  if (!existsSync(MAIN) || !existsSync(RUN_CLI) || !existsSync(join(ROOT, 'dist', 'run', 'worker.js'))) return true;
   const sources = Math.max(newestMtime(join(ROOT, 'src')), mtime(join(ROOT, 'tsconfig.json')));
   return sources > Math.max(mtime(MAIN), mtime(STAMP));
 }
@@ -117,18 +124,33 @@ export interface CliOptions {
   readonly cwd?: string;
   /** Extra environment variables (e.g. COLUMNS). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Run the real binary in a child process (default: in this process, through runCli). */
+  readonly spawn?: boolean;
 }
 
 /**
- * Runs `node dist/cli/main.js ...args` with piped stdio (so stdout and stderr are not terminals).
- * Asynchronous, so that tests declared concurrent run their processes side by side.
+ * Runs `raftsim ...args` with stdout and stderr captured (not terminals): in this process by
+ * default, byte for byte what the binary prints and exits with; in a child process with
+ * `spawn: true`, or when another working directory is asked for (paths in the output and in the
+ * arguments are relative to the process's own). Asynchronous, so that tests declared concurrent
+ * run side by side.
  */
 export function cli(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
+  const cwd = resolve(opts.cwd ?? ROOT);
+  return opts.spawn === true || cwd !== process.cwd() ? spawnCli(args, opts) : inProcessCli(args, opts);
+}
+
+function cliEnv(opts: CliOptions): NodeJS.ProcessEnv {
   const env = { ...process.env, ...opts.env };
   delete env.FORCE_COLOR;
-  const command = `raftsim ${args.map(quoteForDisplay).join(' ')}`;
+  return env;
+}
+
+/** The real binary, `node dist/cli/main.js ...args`, with piped stdio. */
+export function spawnCli(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
+  const command = commandText(args);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN, ...args], { cwd: opts.cwd ?? ROOT, env: cliEnv(opts), stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
@@ -138,6 +160,49 @@ export function cli(args: readonly string[], opts: CliOptions = {}): Promise<Cli
       resolvePromise({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), command });
     });
   });
+}
+
+type RunCli = (argv: readonly string[], io: { stdout: { write(t: string): unknown }; stderr: { write(t: string): unknown }; env: NodeJS.ProcessEnv }) => Promise<number>;
+let runCliFn: Promise<RunCli> | undefined;
+
+/**
+ * dist/cli/run-cli.js, loaded by Node itself (vitest.config.ts externalises dist/: no transform),
+ * so that the code is exactly what the binary runs, with its worker threads.
+ */
+function loadRunCli(): Promise<RunCli> {
+  ensureBuilt();
+  runCliFn ??= import(/* @vite-ignore */ pathToFileURL(RUN_CLI).href).then((m: { runCli: RunCli }) => m.runCli);
+  return runCliFn;
+}
+
+/**
+ * runCli in this process, with its own captured streams, environment and exit code. A Node
+ * warning raised meanwhile (which the binary would print on its stderr) is added to stderr, so a
+ * test that wants a clean stderr still sees it (with runs side by side, in each run's stderr).
+ */
+export async function inProcessCli(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
+  const runCli = await loadRunCli();
+  const out: string[] = [];
+  const err: string[] = [];
+  if (runningErr.size === 0) process.on('warning', onWarning);
+  runningErr.add(err);
+  try {
+    const code = await runCli([...args], { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env: cliEnv(opts) });
+    return { code, signal: null, stdout: out.join(''), stderr: err.join(''), command: commandText(args) };
+  } finally {
+    runningErr.delete(err);
+    if (runningErr.size === 0) process.off('warning', onWarning);
+  }
+}
+
+/** The stderr of every in-process run going on now; one 'warning' listener serves them all. */
+const runningErr = new Set<string[]>();
+function onWarning(w: Error): void {
+  for (const err of runningErr) err.push(`(node) ${w.name}: ${w.message}\n`);
+}
+
+function commandText(args: readonly string[]): string {
+  return `raftsim ${args.map(quoteForDisplay).join(' ')}`;
 }
 
 function quoteForDisplay(a: string): string {

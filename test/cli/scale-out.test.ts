@@ -97,8 +97,10 @@ describe.concurrent('--shard and merge', () => {
     const merged = await cli(['merge', ...shards, '--json']);
     expect(merged.code, show(merged)).toBe(full.code);
     expect(merged.stdout).toBe(full.stdout);
-    // The sweep's store cannot resume the check.
-    const wrong = await cli([...base, '--resume', join(dir, 'sweep-0.json')]);
+    // Another command's store cannot resume the check (its own, not the sweep test's: tests run side by side).
+    const other = join(dir, 'run-shard.json');
+    await ok(['run', sweepFile, '--trials', '2', '--shard', '0/2', '--out', other, '--workers', '1']);
+    const wrong = await cli([...base, '--resume', other]);
     expect(wrong.code, show(wrong)).toBe(2);
     expect(wrong.stderr).toMatch(/different command/);
   });
