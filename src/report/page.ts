@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { html, raw, type SafeHtml } from './html.js';
 import { PAGE_CSS } from './styles.js';
 import { PAGE_SCRIPT } from './tooltip-script.js';
+import type { PageExtras } from './section.js';
 
 export function scriptHash(script: string): string {
   return `sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}`;
@@ -22,23 +23,26 @@ const SHARED_DEFS = raw(
     '</defs></svg>',
 );
 
-export function page(title: string, body: SafeHtml): string {
+/** The page; `extras` are the CSS and script its sections add (section.ts), after the shared ones. */
+export function page(title: string, body: SafeHtml, extras: PageExtras = {}): string {
+  const css = [PAGE_CSS, ...(extras.css ?? [])].join('\n');
+  const script = [PAGE_SCRIPT, ...(extras.scripts ?? [])].join('\n');
   const doc = html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(PAGE_SCRIPT)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(script)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="raftsim">
 <title>${title}</title>
-<style>${raw(PAGE_CSS)}</style>
+<style>${raw(css)}</style>
 </head>
 <body>
 ${SHARED_DEFS}
 ${body}
 <div id="tooltip" role="tooltip" hidden></div>
-<script>${raw(PAGE_SCRIPT)}</script>
+<script>${raw(script)}</script>
 </body>
 </html>
 `;

@@ -2,10 +2,11 @@
 // schema description of its key). Profile-dependent defaults live in
 // src/raft/profiles.ts; the stability window is derived from the timers.
 import type { DistSpec } from '../sim/distributions.js';
+import { DEFAULT_PROFILE } from '../raft/profiles.js';
 
 export const DEFAULTS = Object.freeze({
   nodes: 5,
-  profile: 'paper' as const,
+  profile: DEFAULT_PROFILE,
   /** A LAN: median 500 µs one way, p99 ≈ 1 ms. */
   latency: { kind: 'lognormal', median: 500, sigma: 0.3 } as DistSpec,
   loss: 0,

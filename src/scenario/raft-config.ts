@@ -1,9 +1,10 @@
 // From the file's `raft` section to one RaftConfig per node, via the profiles in
 // src/raft/profiles.ts. A knob maps onto the profile's own parameter when the
-// profile has one (so derived values follow: in the paper profile the candidate
-// timeout follows electionTimeout), otherwise it overrides the RaftConfig field.
+// profile's `scenario` map says so (so derived values follow: in the paper profile
+// the candidate timeout follows electionTimeout), otherwise it overrides the
+// RaftConfig field. This file interprets that map for every profile alike.
 // Each value remembers which key set it, so errors point at the user's key.
-import { profileConfig, validateRaftConfig, type ProfileName } from '../raft/profiles.js';
+import { DEFAULT_PROFILE, PROFILE_NAMES, profileConfig, profileOf, validateRaftConfig, type ProfileName } from '../raft/profiles.js';
 import type { BugName, RaftConfig } from '../raft/types.js';
 import { formatDuration } from '../format/duration.js';
 import type { KeyPath } from './errors.js';
@@ -30,7 +31,7 @@ class RaftProblem extends Error {
 /** Resolves every node's config; the first problem found is returned instead. */
 export function resolveRaftConfigs(raft: RaftInput | undefined, nodes: number): RaftResolution {
   try {
-    const profile: ProfileName = raft?.profile ?? 'paper';
+    const profile: ProfileName = raft?.profile ?? DEFAULT_PROFILE;
     const top = flatten(raft ?? {}, ['raft']);
     const configs: RaftConfig[] = [];
     for (let i = 0; i < nodes; i++) {
@@ -70,10 +71,8 @@ function flatten(k: Knobs, base: KeyPath): Flat {
   return out;
 }
 
-const TICK_KNOBS = ['tick', 'electionTicks', 'heartbeatTicks'];
-
-/** Behaviour rules: every profile has them; they override the RaftConfig field as given. */
-const RULE_KNOBS = ['timerReset', 'staleTermReplies', 'voteLease', 'preVoteLease', 'refuseVotesWhileLeaderKnown', 'followerTimer', 'leaderSendsBeforePersist', 'wakeOrder', 'heartbeatPacing'] as const;
+/** Knobs every profile takes as a native param of the same name. */
+const COMMON_PARAM_KNOBS = ['maxInflightMsgs', 'maxEntriesPerMsg', 'timerSource', 'preVote'];
 
 /** RaftConfig fields (µs) set by duration knobs (in ticks mode they must be whole ticks). */
 const DURATION_FIELDS: Readonly<Record<string, keyof RaftConfig>> = {
@@ -86,75 +85,40 @@ const DURATION_FIELDS: Readonly<Record<string, keyof RaftConfig>> = {
   checkQuorumTimeout: 'checkQuorumTimeoutUs',
 };
 
+/** Which profile owns each profile-only knob. */
+const OWNER = new Map(PROFILE_NAMES.flatMap((p) => Object.keys(profileOf(p).scenario.own).map((k) => [k, p] as const)));
+
 function nodeConfig(profile: ProfileName, flat: Flat, bug: BugName | null, where: KeyPath): RaftConfig {
-  for (const k of TICK_KNOBS) {
+  const def = profileOf(profile).scenario;
+  for (const [k, owner] of OWNER) {
     const s = flat.get(k);
-    if (s !== undefined && profile !== 'etcd') throw new RaftProblem(s.path, `only the etcd profile counts ticks; this scenario uses the "${profile}" profile`);
+    if (s !== undefined && owner !== profile) throw new RaftProblem(s.path, `only the ${owner} profile ${profileOf(owner).scenario.ownPhrase ?? 'has this knob'}; this scenario uses the "${profile}" profile`);
   }
-  const version = flat.get('hashicorpVersion');
-  if (version !== undefined && profile !== 'hashicorp') throw new RaftProblem(version.path, `only the hashicorp profile has a version; this scenario uses the "${profile}" profile`);
-  const { params, overrides } = profile === 'etcd' ? etcdKnobs(flat) : profile === 'paper' ? paperKnobs(flat) : hashicorpKnobs(flat);
-  for (const k of RULE_KNOBS) if (flat.has(k)) overrides[k] = flat.get(k)!.value;
-  const config: RaftConfig = { ...profileConfig(profile, params), ...(overrides as Partial<RaftConfig>), bug };
+  const params: Record<string, unknown> = {};
+  const overrides: Partial<Record<keyof RaftConfig, unknown>> = {};
+  for (const [k, s] of flat) {
+    const param = COMMON_PARAM_KNOBS.includes(k) ? k : (def.params[k] ?? def.own[k]?.param);
+    if (param !== undefined) params[param] = s.value;
+    else overrides[DURATION_FIELDS[k] ?? (k as keyof RaftConfig)] = s.value;
+  }
+  const base = profileConfig(profile, params);
+  if (base.timerMode === 'ticks') {
+    for (const [k, field] of Object.entries(DURATION_FIELDS)) {
+      const s = flat.get(k);
+      if (s === undefined || overrides[field] === undefined) continue;
+      const us = s.value as number;
+      if (us % base.tickUs !== 0) {
+        throw new RaftProblem(s.path, `${formatDuration(us)} is not a whole number of ticks (tick ${formatDuration(base.tickUs)}); the ${profile} profile counts ticks`);
+      }
+    }
+  }
+  const config: RaftConfig = { ...base, ...(overrides as Partial<RaftConfig>), ...def.derive?.(overrides as Partial<RaftConfig>, base), bug };
   checkRanges(config, flat, profile); // first: its messages name the user's keys
   try {
     return validateRaftConfig(config);
   } catch (e) {
     throw new RaftProblem(where, (e as Error).message.replace(/^raft config: /, ''));
   }
-}
-
-type Mapped = { params: Record<string, unknown>; overrides: Partial<Record<keyof RaftConfig, unknown>> };
-
-function common(flat: Flat, params: Record<string, unknown>): void {
-  for (const k of ['maxInflightMsgs', 'maxEntriesPerMsg', 'timerSource', 'preVote']) {
-    const s = flat.get(k);
-    if (s !== undefined) params[k] = s.value;
-  }
-}
-
-function paperKnobs(flat: Flat): Mapped {
-  const m: Mapped = { params: {}, overrides: {} };
-  common(flat, m.params);
-  const v = (k: string) => flat.get(k)?.value;
-  if (v('electionTimeout.min') !== undefined) m.params.electionTimeoutUsMin = v('electionTimeout.min');
-  if (v('electionTimeout.max') !== undefined) m.params.electionTimeoutUsMax = v('electionTimeout.max');
-  if (v('checkQuorum') !== undefined) m.params.checkQuorum = v('checkQuorum');
-  for (const [k, field] of Object.entries(DURATION_FIELDS)) if (!k.startsWith('electionTimeout') && v(k) !== undefined) m.overrides[field] = v(k);
-  return m;
-}
-
-function hashicorpKnobs(flat: Flat): Mapped {
-  const m: Mapped = { params: {}, overrides: {} };
-  common(flat, m.params);
-  if (flat.has('hashicorpVersion')) m.params.version = flat.get('hashicorpVersion')!.value;
-  for (const [k, field] of Object.entries(DURATION_FIELDS)) if (flat.has(k)) m.overrides[field] = flat.get(k)!.value;
-  if (flat.has('checkQuorum')) m.overrides.checkQuorum = flat.get('checkQuorum')!.value;
-  // hashicorp/raft's ValidateConfig wants LeaderLeaseTimeout <= HeartbeatTimeout: its default
-  // 500 ms lease shrinks with a shorter HeartbeatTimeout (an explicit one is checked in checkRanges).
-  const ht = m.overrides.electionTimeoutMinUs as number | undefined;
-  if (!flat.has('checkQuorumTimeout') && ht !== undefined) m.overrides.checkQuorumTimeoutUs = Math.min(profileConfig('hashicorp').checkQuorumTimeoutUs, ht);
-  return m;
-}
-
-/** etcd counts ticks: durations given for its timeouts must be whole ticks. */
-function etcdKnobs(flat: Flat): Mapped {
-  const m: Mapped = { params: {}, overrides: {} };
-  common(flat, m.params);
-  const tick = flat.get('tick');
-  if (tick !== undefined) m.params.tickUs = tick.value;
-  for (const k of ['electionTicks', 'heartbeatTicks', 'checkQuorum']) if (flat.has(k)) m.params[k] = flat.get(k)!.value;
-  const tickUs = (tick?.value as number | undefined) ?? profileConfig('etcd').tickUs;
-  for (const [k, field] of Object.entries(DURATION_FIELDS)) {
-    const s = flat.get(k);
-    if (s === undefined) continue;
-    const us = s.value as number;
-    if (us % tickUs !== 0) {
-      throw new RaftProblem(s.path, `${formatDuration(us)} is not a whole number of ticks (tick ${formatDuration(tickUs)}); the etcd profile counts ticks`);
-    }
-    m.overrides[field] = us;
-  }
-  return m;
 }
 
 const RANGES = [
@@ -175,14 +139,18 @@ function checkRanges(c: RaftConfig, flat: Flat, profile: ProfileName): void {
   }
   const follower = flat.get('followerTimer');
   if (c.followerTimer === 'poll' && c.timerMode === 'ticks') {
-    throw new RaftProblem(follower?.path ?? ['raft', 'followerTimer'], 'followerTimer "poll" needs continuous timers (the paper or hashicorp profile); the etcd profile counts ticks');
+    const continuous = PROFILE_NAMES.filter((p) => profileConfig(p).timerMode === 'continuous');
+    throw new RaftProblem(follower?.path ?? ['raft', 'followerTimer'], `followerTimer "poll" needs continuous timers (the ${continuous.join(' or ')} profile); the ${profile} profile counts ticks`);
   }
-  const lease = flat.get('checkQuorumTimeout');
-  if (profile === 'hashicorp' && c.checkQuorum && lease !== undefined && c.checkQuorumTimeoutUs > c.electionTimeoutMinUs) {
-    throw new RaftProblem(lease.path, `hashicorp/raft requires LeaderLeaseTimeout (${formatDuration(c.checkQuorumTimeoutUs)}) <= HeartbeatTimeout (electionTimeout.min, ${formatDuration(c.electionTimeoutMinUs)})`);
+  for (const [knob, check] of Object.entries(profileOf(profile).scenario.checks ?? {})) {
+    const s = flat.get(knob);
+    const msg = s !== undefined ? check(c, formatDuration) : null;
+    if (msg !== null) throw new RaftProblem(s!.path, msg);
   }
   if (c.heartbeatMaxUs >= c.electionTimeoutMinUs) {
-    const hb = flat.get('heartbeatInterval.max') ?? flat.get('heartbeatTicks') ?? flat.get('electionTimeout.min') ?? flat.get('electionTicks');
+    const blamed = (what: 'heartbeat' | 'electionTimeout') => Object.entries(profileOf(profile).scenario.own).find(([k, o]) => o.blame === what && flat.has(k))?.[0];
+    const at = (k: string | undefined) => (k === undefined ? undefined : flat.get(k));
+    const hb = flat.get('heartbeatInterval.max') ?? at(blamed('heartbeat')) ?? flat.get('electionTimeout.min') ?? at(blamed('electionTimeout'));
     const what = c.heartbeatMinUs === c.heartbeatMaxUs ? 'heartbeat' : 'heartbeat max';
     const msg = `${what} ${show(c.heartbeatMaxUs)} must be shorter than the election timeout min ${show(c.electionTimeoutMinUs)}`;
     throw new RaftProblem(hb?.path ?? ['raft'], msg);

@@ -1,9 +1,11 @@
 // The `raft` section: a timer profile, the knobs that override it (cluster-wide
 // and per node) and the node implementation. How knobs map onto each profile is
-// in raft-config.ts; the defaults quoted here come from src/raft/profiles.ts.
+// in raft-config.ts; the profiles, their own knobs and the defaults quoted here come
+// from the table in src/raft/profiles.ts (a new profile needs no edit here).
 import * as z from 'zod';
 import { BUG_NAMES } from '../raft/bugs.js';
-import { PROFILE_NAMES } from '../raft/profiles.js';
+import { DEFAULT_PROFILE, PROFILE_NAMES, PROFILE_RULES, profileConfig, profileOf, type ProfileName } from '../raft/profiles.js';
+import type { RaftConfig } from '../raft/types.js';
 import { formatDuration } from '../format/duration.js';
 import { LIMITS } from '../format/limits.js';
 import { ONLY_VALID, duration, perNode } from '../format/schema-values.js';
@@ -22,34 +24,58 @@ function range(what: string, defaults: string) {
 
 const counter = (what: string) => z.number().int().min(1).max(LIMITS.counter).describe(`${what} (1..${LIMITS.counter}).`);
 
-const TICKS_NOTE = 'In the etcd profile (ticks mode) durations must be whole multiples of `tick`.';
+/** "paper 150ms–300ms; etcd …; hashicorp …": each profile's entry, in table order. */
+const perProfile = (entry: (p: ProfileName) => string) => PROFILE_NAMES.map((p) => `${p} ${entry(p)}`).join('; ');
+const docOf = (k: keyof ReturnType<typeof profileOf>['scenario']['defaultsDoc']) => PROFILE_NAMES.map((p) => profileOf(p).scenario.defaultsDoc[k]).join('; ');
+const configDefault = (k: keyof RaftConfig) => perProfile((p) => String(profileConfig(p)[k]));
+const ruleDefault = (k: keyof (typeof PROFILE_RULES)[ProfileName]) => perProfile((p) => String(PROFILE_RULES[p][k]));
+
+const TICK_PROFILES = PROFILE_NAMES.filter((p) => profileConfig(p).timerMode === 'ticks');
+const TICKS_NOTE = `In the ${TICK_PROFILES.join(' or ')} profile (ticks mode) durations must be whole multiples of \`tick\`.`;
+
+/** A knob only some profile has (src/raft/profiles/<name>.ts `scenario.own`), as a schema. */
+function ownKnob(kind: 'duration' | 'count' | 'version', doc: string) {
+  switch (kind) {
+    case 'duration':
+      return duration(doc, { positive: true }).optional();
+    case 'count':
+      return counter(doc).optional();
+    case 'version':
+      return z
+        .union([
+          z.string().regex(/^\d{1,3}\.\d{1,3}(\.\d{1,3})?$/, 'a version such as "1.1" or "1.7.0"'),
+          // `--set raft.hashicorpVersion=1.7` arrives as a number: take its decimal form.
+          z.number().nonnegative().transform((v) => String(v)),
+        ])
+        .describe(doc)
+        .optional();
+  }
+}
+
+/** Every profile's own knobs: timer ones (durations, counts) go with the timers, the rest last. */
+function ownKnobs(timers: boolean): Record<string, ReturnType<typeof ownKnob>> {
+  const out: Record<string, ReturnType<typeof ownKnob>> = {};
+  for (const p of PROFILE_NAMES) {
+    for (const [name, k] of Object.entries(profileOf(p).scenario.own)) if ((k.kind !== 'version') === timers) out[name] = ownKnob(k.kind, k.doc);
+  }
+  return out;
+}
 
 /** Every knob that can be set cluster-wide and per node. */
 export const raftKnobs = {
-  electionTimeout: range(
-    'follower election timeout',
-    `Defaults: paper 150ms–300ms; hashicorp 1s–1.999999s ([HeartbeatTimeout, 2·HeartbeatTimeout)); etcd [electionTicks, 2·electionTicks−1] ticks. ${TICKS_NOTE}`,
-  ).optional(),
-  candidateTimeout: range(
-    'candidate (and pre-candidate) retry timeout',
-    `Defaults: paper = electionTimeout; hashicorp 1s–1.999999s ([ElectionTimeout, 2·ElectionTimeout)); etcd = the election timeout. ${TICKS_NOTE}`,
-  ).optional(),
+  electionTimeout: range('follower election timeout', `Defaults: ${docOf('electionTimeout')}. ${TICKS_NOTE}`).optional(),
+  candidateTimeout: range('candidate (and pre-candidate) retry timeout', `Defaults: ${docOf('candidateTimeout')}. ${TICKS_NOTE}`).optional(),
   heartbeatInterval: z
     .union([duration('A fixed interval.', { positive: true }), range('heartbeat interval', '')])
     .describe(
-      `Leader heartbeat interval: a duration, or { min, max } re-drawn for each heartbeat. Its max must be shorter than the election timeout min. Defaults: paper 50ms; hashicorp 100ms–199.999ms ([HT/10, HT/5)); etcd heartbeatTicks ticks. ${TICKS_NOTE}`,
+      `Leader heartbeat interval: a duration, or { min, max } re-drawn for each heartbeat. Its max must be shorter than the election timeout min. Defaults: ${docOf('heartbeatInterval')}. ${TICKS_NOTE}`,
     )
     .optional(),
-  tick: duration('etcd profile only: the tick period (default 100ms, etcd\'s --heartbeat-interval).', { positive: true }).optional(),
-  electionTicks: counter('etcd profile only: ET, the election timeout in ticks, drawn in [ET, 2ET−1] (default 10)').optional(),
-  heartbeatTicks: counter('etcd profile only: heartbeat interval in ticks (default 1)').optional(),
-  preVote: z.boolean().describe('PreVote (dissertation §9.6). Defaults: paper false; etcd true; hashicorp true.').optional(),
-  checkQuorum: z.boolean().describe('CheckQuorum: a leader steps down when it has not heard from a majority. Defaults: paper false; etcd true; hashicorp true.').optional(),
-  checkQuorumTimeout: duration(
-    `How long a leader may go without hearing from a majority. Defaults: paper = electionTimeout.max; etcd electionTicks ticks; hashicorp 500ms (LeaderLeaseTimeout). ${TICKS_NOTE}`,
-    { positive: true },
-  ).optional(),
-  maxInflightMsgs: counter('Most AppendEntries in flight to one follower. Defaults: paper 64; etcd 512; hashicorp 128').optional(),
+  ...ownKnobs(true),
+  preVote: z.boolean().describe(`PreVote (dissertation §9.6). Defaults: ${configDefault('preVote')}.`).optional(),
+  checkQuorum: z.boolean().describe(`CheckQuorum: a leader steps down when it has not heard from a majority. Defaults: ${configDefault('checkQuorum')}.`).optional(),
+  checkQuorumTimeout: duration(`How long a leader may go without hearing from a majority. Defaults: ${docOf('checkQuorumTimeout')}. ${TICKS_NOTE}`, { positive: true }).optional(),
+  maxInflightMsgs: counter(`Most AppendEntries in flight to one follower. Defaults: ${configDefault('maxInflightMsgs')}`).optional(),
   maxEntriesPerMsg: counter('Most entries in one AppendEntries (default 64)').optional(),
   timerSource: z.enum(['monotonic', 'wall']).describe('The clock timers run on: "monotonic" (default) or "wall" (stepped by clock faults).').optional(),
   // Rules that differ between implementations (docs/model.md cites each source).
@@ -65,13 +91,13 @@ export const raftKnobs = {
     .enum(['with-check-quorum', 'always', 'never'])
     .describe('Disregard vote requests within the minimum election timeout of hearing a leader: "with-check-quorum" (etcd), "always" (paper/LogCabin), "never" (Figure 2 alone; hashicorp, which refuses while it knows a leader instead).')
     .optional(),
-  preVoteLease: z.boolean().describe('Refuse a pre-vote within the leader lease even without CheckQuorum (dissertation §9.6). Defaults: paper true; etcd false; hashicorp true.').optional(),
-  refuseVotesWhileLeaderKnown: z.boolean().describe('hashicorp/raft: refuse every vote while a leader is known; a follower forgets it only when its own timer fires. Defaults: hashicorp true; others false.').optional(),
+  preVoteLease: z.boolean().describe(`Refuse a pre-vote within the leader lease even without CheckQuorum (dissertation §9.6). Defaults: ${ruleDefault('preVoteLease')}.`).optional(),
+  refuseVotesWhileLeaderKnown: z.boolean().describe(`hashicorp/raft: refuse every vote while a leader is known; a follower forgets it only when its own timer fires. Defaults: ${PROFILE_NAMES.filter((p) => PROFILE_RULES[p].refuseVotesWhileLeaderKnown).join(', ')} true; others false.`).optional(),
   followerTimer: z
     .enum(['restart', 'poll'])
     .describe('"restart": the follower timer restarts on contact (paper, etcd); "poll": a free-running timer that campaigns only if the leader was not heard within electionTimeout.min (hashicorp). Continuous timers only.')
     .optional(),
-  leaderSendsBeforePersist: z.boolean().describe('The leader sends AppendEntries before its own write is durable (dissertation §10.2.1). Defaults: paper true (LogCabin); etcd true; hashicorp false.').optional(),
+  leaderSendsBeforePersist: z.boolean().describe(`The leader sends AppendEntries before its own write is durable (dissertation §10.2.1). Defaults: ${ruleDefault('leaderSendsBeforePersist')}.`).optional(),
   wakeOrder: z
     .enum(['arrival', 'timers-first', 'random'])
     .describe('Which queued input a node handles first after a pause: "arrival" (etcd), "timers-first", or "random" (Go select; hashicorp).')
@@ -80,14 +106,7 @@ export const raftKnobs = {
     .enum(['interval', 'after-reply'])
     .describe('"interval": heartbeats go to every follower at each firing (paper, etcd); "after-reply": a follower whose last heartbeat is unanswered is skipped (hashicorp\'s per-follower heartbeat loop waits for each reply).')
     .optional(),
-  hashicorpVersion: z
-    .union([
-      z.string().regex(/^\d{1,3}\.\d{1,3}(\.\d{1,3})?$/, 'a version such as "1.1" or "1.7.0"'),
-      // `--set raft.hashicorpVersion=1.7` arrives as a number: take its decimal form.
-      z.number().nonnegative().transform((v) => String(v)),
-    ])
-    .describe('hashicorp profile only: the hashicorp/raft release to match, e.g. "1.1"; PreVote exists from 1.7 (default "1.7").')
-    .optional(),
+  ...ownKnobs(false),
 };
 
 export const RAFT_KNOB_NAMES = Object.freeze(Object.keys(raftKnobs)) as readonly (keyof typeof raftKnobs)[];
@@ -97,8 +116,8 @@ export const IMPLEMENTATIONS = ['reference', ...BUG_NAMES] as const;
 export const raftSchema = z
   .strictObject({
     profile: z
-      .enum(PROFILE_NAMES as unknown as ['paper', 'etcd', 'hashicorp'])
-      .describe('Timer profile: "paper" (default; continuous timers), "etcd" (ticks) or "hashicorp". Sets defaults only; every knob overrides it.')
+      .enum(PROFILE_NAMES)
+      .describe(`Timer profile, one of ${PROFILE_NAMES.map((p) => `"${p}"${p === DEFAULT_PROFILE ? ' (default)' : ''} — ${profileOf(p).doc}`).join('; ')}. Sets defaults only; every knob overrides it.`)
       .optional(),
     ...raftKnobs,
     implementation: z

@@ -3,8 +3,7 @@
 // runner turns it into one SimulationSpec per (sweep point, trial).
 import type { DistSpec } from '../sim/distributions.js';
 import type { BugName, RaftConfig } from '../raft/types.js';
-
-export type TimerProfile = 'paper' | 'etcd' | 'hashicorp';
+import type { ProfileName } from '../raft/profiles.js';
 
 import type { ScenarioFault } from '../faults/plan.js';
 
@@ -37,7 +36,8 @@ export interface NodePlacement {
 
 /** The Raft part as the user wrote it, resolved against the profile. */
 export interface ScenarioRaft {
-  readonly profile: TimerProfile;
+  /** One of the table in src/raft/profiles.ts. */
+  readonly profile: ProfileName;
   /** The node implementation: 'reference', a bug-zoo name, or a module path (resolved absolute). */
   readonly implementation: 'reference' | BugName | { readonly module: string };
   /** Fully resolved config for each node (per-node overrides applied). */

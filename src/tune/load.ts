@@ -11,7 +11,7 @@ import { ScenarioError } from '../scenario/errors.js';
 import { formatDuration } from '../format/duration.js';
 import { cloneData, isPlainObject, type PlainObject } from '../format/values.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import type { ProfileName } from '../raft/profiles.js';
+import { profileOf, type ProfileName } from '../raft/profiles.js';
 import { displayPath } from '../verdict/result.js';
 import { hoursToBound, HOURS_PER_DAY, HOURS_PER_MONTH } from '../stats/poisson.js';
 import { tuneShape, type TuneInput } from './schema.js';
@@ -149,7 +149,8 @@ function axesOf(t: TuneInput, profile: ProfileName, origins: Origins): Axes {
   };
   ascending(t.vary.electionTimeout, 'electionTimeout');
   if (t.vary.heartbeat !== undefined) {
-    if (profile === 'hashicorp') throw origins.error({ path: ['tune', 'vary', 'heartbeat'], at: 'key', message: 'the hashicorp profile sends heartbeats every HeartbeatTimeout/10: vary electionTimeout instead' });
+    const follows = profileOf(profile).tune.heartbeatFollowsElection;
+    if (follows !== undefined) throw origins.error({ path: ['tune', 'vary', 'heartbeat'], at: 'key', message: `the ${profile} profile ${follows}: vary electionTimeout instead` });
     ascending(t.vary.heartbeat, 'heartbeat');
   }
   const heartbeatUs = t.vary.heartbeat ?? [dflt.heartbeatUs];
@@ -158,8 +159,9 @@ function axesOf(t: TuneInput, profile: ProfileName, origins: Origins): Axes {
       if (hb === null) continue;
       const where = t.vary.heartbeat ? ['tune', 'vary', 'heartbeat', j] : ['tune', 'vary', 'electionTimeout', i];
       if (hb >= et) throw origins.error({ path: where, message: `heartbeat ${formatDuration(hb)} is not shorter than the election timeout ${formatDuration(et)}; every combination must be valid` });
-      if (profile === 'etcd' && et % hb !== 0) {
-        throw origins.error({ path: ['tune', 'vary', 'electionTimeout', i], message: `${formatDuration(et)} is not a whole number of heartbeats (${formatDuration(hb)}); etcd counts the election timeout in ticks of the heartbeat interval` });
+      const whole = profileOf(profile).tune.electionInHeartbeats;
+      if (whole !== undefined && et % hb !== 0) {
+        throw origins.error({ path: ['tune', 'vary', 'electionTimeout', i], message: `${formatDuration(et)} is not a whole number of heartbeats (${formatDuration(hb)}); ${whole}` });
       }
     }
   }
