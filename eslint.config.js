@@ -41,6 +41,7 @@ export default [
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: `new Date() ${CLOCK}` },
         { selector: "CallExpression[callee.name='Date']", message: `Date() ${CLOCK}` },
         { selector: "CallExpression[callee.name='setTimeout'], CallExpression[callee.name='setInterval']", message: `a timer ${CLOCK}` },
+        { selector: "MemberExpression[object.name='globalThis'][property.name=/^(Math|Date|performance|crypto|setTimeout|setInterval)$/]", message: `globalThis.Math/Date/performance/crypto/timers: ${CLOCK}; randomness must be seeded` },
       ],
       'no-restricted-imports': [
         'error',

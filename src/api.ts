@@ -103,7 +103,7 @@ export async function runSweep(scenario: string | ResolvedScenario, opts: RunOpt
   const { s, request } = scenarioFor(scenario, opts, 'runSweep');
   const workers = checkWorkers(opts.workers);
   if (s.sweep.length === 0) {
-    throw new ScenarioError({ file: displayPath(s.file), line: 0, column: 0, keyPath: 'sweep', message: 'no `sweep` block to run', hint: 'add one, e.g. sweep: { "raft.electionTimeout.min": ["150ms", "300ms"] }, or use runScenario' });
+    throw located(new ScenarioError({ file: displayPath(s.file), line: 0, column: 0, keyPath: 'sweep', message: 'no `sweep` block to run', hint: 'add one, e.g. sweep: { "raft.electionTimeout.min": ["150ms", "300ms"] }, or use runScenario' }));
   }
   await nodeFactoryFor(s.raft.implementation);
   const points = expandSweep(s);
@@ -148,9 +148,26 @@ function scenarioFor(scenario: string | ResolvedScenario, opts: ScenarioOptions,
 }
 
 function load(r: Request): ResolvedScenario {
-  const s = loadResolved(r.nameOrPath, { overrides: loadOverrides(r) });
-  requests.set(s, r);
-  return s;
+  try {
+    const s = loadResolved(r.nameOrPath, { overrides: loadOverrides(r) });
+    requests.set(s, r);
+    return s;
+  } catch (e) {
+    throw located(e);
+  }
+}
+
+/**
+ * Test runners print an error's name and message only (not its formatted stack), so a
+ * ScenarioError leaving the API says where in its message: "file:line:column: key: what".
+ * Its fields (file, line, column, keyPath, …) and formatted stack are unchanged.
+ */
+function located(e: unknown): unknown {
+  if (!(e instanceof ScenarioError)) return e;
+  const where = e.line > 0 ? `${e.file}:${e.line}:${e.column}` : e.file;
+  const key = e.keyPath === '' || e.message.startsWith(`${e.keyPath}: `) ? '' : `${e.keyPath}: `;
+  Object.defineProperty(e, 'message', { value: `${where}: ${key}${e.message}`, enumerable: false, writable: true, configurable: true });
+  return e;
 }
 
 /** Option values a program got wrong are TypeError / RangeError; a bad scenario or `set` entry is a ScenarioError. */

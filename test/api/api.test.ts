@@ -75,6 +75,9 @@ describe('loadScenario', () => {
     expect(se.line).toBe(4);
     expect(se.keyPath).toBe('raft.electonTimeout');
     expect(se.suggestion).toBe('electionTimeout');
+    // A test runner shows name and message only: the message says where.
+    expect(se.message).toMatch(/bad-key\.json5:4:\d+: raft\.electonTimeout: unknown key/);
+    expect(se.stack).not.toMatch(/bad-key\.json5:4:\d+: raft\.electonTimeout: .*bad-key\.json5:4/s);
   });
 
   it('a bad override is a ScenarioError naming its key; bad option values are RangeError / TypeError', () => {
