@@ -467,8 +467,11 @@ export class ClusterHost {
     const t = TIMER_NAMES.indexOf(name);
     if (t < 0) throw new Error(`node ${node} armed an unknown timer ${JSON.stringify(name)}`);
     const k = node * TIMERS_PER_NODE + t;
-    this.cancelTimer(k);
-    if (afterUs === null) return;
+    if (afterUs === null) {
+      this.cancelTimer(k);
+      return;
+    }
+    this.timerGen[k]++; // a firing already queued on the CPU is stale from now on
     const clock = this.clocks[node];
     const wall = this.spec.raft[node].timerSource === 'wall';
     const now = this.kernel.now;
@@ -486,6 +489,9 @@ export class ClusterHost {
     const deadline = this.timerDeadline[k];
     const at = this.spec.raft[node].timerSource === 'wall' ? clock.globalForWall(deadline, now) : clock.globalForMonotonic(deadline, now);
     const payload = this.timerGen[k] * TIMERS_PER_NODE + (k % TIMERS_PER_NODE);
+    // A re-armed timer still pending moves (lazily, queue.ts); the order is that of cancel-and-push.
+    const handle = this.timerHandles[k];
+    if (handle !== 0 && this.kernel.reschedule(handle, at + this.timerLate[k], payload)) return;
     this.timerHandles[k] = this.kernel.at(at + this.timerLate[k], this.timerKind, node, payload);
   }
 
@@ -500,7 +506,6 @@ export class ClusterHost {
     for (let t = 0; t < TIMERS_PER_NODE; t++) {
       const k = node * TIMERS_PER_NODE + t;
       if (this.timerHandles[k] === 0) continue;
-      this.kernel.cancel(this.timerHandles[k]);
       this.scheduleTimer(node, k);
     }
   }
