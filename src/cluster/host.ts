@@ -138,6 +138,8 @@ export class ClusterHost {
   private readonly timerKind: number;
   private readonly trace: TraceSink | undefined;
   private readonly firstBoot: boolean[];
+  /** Per node, every other node (built once; a node boots at every restart). */
+  private readonly peersOf: readonly (readonly NodeId[])[];
 
   constructor(private readonly spec: HostSpec) {
     const n = (this.n = spec.nodes);
@@ -172,6 +174,7 @@ export class ClusterHost {
         : { hardState: { term: initial.term, votedFor: initial.leader }, log: initial.logs[i].slice() },
     );
     this.firstBoot = new Array(n).fill(true);
+    this.peersOf = range(n).map((node) => range(n).filter((p) => p !== node));
     this.timerHandles = new Array(n * TIMERS_PER_NODE).fill(0);
     this.timerDeadline = new Array(n * TIMERS_PER_NODE).fill(0);
     this.timerGen = new Array(n * TIMERS_PER_NODE).fill(0);
@@ -336,7 +339,7 @@ export class ClusterHost {
     this.firstBoot[node] = false;
     const init: NodeInit = {
       id: node,
-      peers: range(this.n).filter((p) => p !== node),
+      peers: this.peersOf[node].slice(), // a copy: a plug-in node may keep and change its own
       config: this.spec.raft[node],
       rng: this.streams.get('timers', node),
       durable: image.log.length > 0 || image.hardState.term > 0 ? { hardState: image.hardState, log: image.log.slice() } : undefined,
