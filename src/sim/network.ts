@@ -91,13 +91,16 @@ export class Network {
         this.latency[f * n + t] = compiled(d);
       }
     }
-    this.loss = new Float64Array(n * n).fill(spec.lossProbability);
-    this.dup = new Float64Array(n * n).fill(spec.duplicateProbability);
-    this.extraUs = new Float64Array(n * n);
+    // One store for the per-link doubles (a typed array over 64 bytes gets its own off-heap store; a trial builds a network).
+    const links = n * n;
+    const buf = new ArrayBuffer(4 * 8 * links);
+    this.loss = new Float64Array(buf, 0, links).fill(spec.lossProbability);
+    this.dup = new Float64Array(buf, 8 * links, links).fill(spec.duplicateProbability);
+    this.extraUs = new Float64Array(buf, 16 * links, links);
     this.reachable = new Uint8Array(n * n).fill(1);
     this.heldLinks = new Uint8Array(n * n);
     this.heldQueues = new Array(n * n);
-    this.lastArrival = (spec.ordering ?? 'fifo') === 'fifo' ? new Float64Array(n * n) : null;
+    this.lastArrival = (spec.ordering ?? 'fifo') === 'fifo' ? new Float64Array(buf, 24 * links, links) : null;
     // The event's target is the link index (from * n + to), so no record is allocated per message.
     this.deliverKind = kernel.defineKind('deliver', (link, msg) => this.arrive(link, msg));
   }
