@@ -64,10 +64,3 @@ async function sharedPool(filename: string, name: string, threads: number): Prom
   pools.set(key, { threads, pool });
   return pool;
 }
-
-/** Ends the kept worker threads (tests and embedders that want them gone before exit). */
-export async function closeWorkerPools(): Promise<void> {
-  const all = [...pools.values()];
-  pools.clear();
-  await Promise.all(all.map((p) => p.pool.destroy()));
-}
