@@ -39,11 +39,19 @@ export async function runBatches<B, R>(batches: readonly B[], o: BatchRunner<B, 
   }
   const pool = await sharedPool(workerFile, o.exportName, o.workers);
   let next = 0;
+  let failed = false; // after a batch fails no new one starts (the kept pool is not torn down to stop them)
   const lane = async () => {
-    while (next < batches.length && !o.signal?.aborted) {
+    while (next < batches.length && !o.signal?.aborted && !failed) {
       const i = next++;
       o.onStart?.(i);
-      o.onDone(i, (await pool.run(batches[i])) as R);
+      let result: R;
+      try {
+        result = (await pool.run(batches[i])) as R;
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+      o.onDone(i, result);
     }
   };
   await Promise.all(Array.from({ length: o.workers }, lane));
