@@ -86,7 +86,7 @@ const TAG_TIMER = 1;
 const TAG_PERSISTED = 2;
 const TAG_PROPOSE = 3;
 const TAG_TRANSFER = 4;
-const TIMER_NAMES: readonly TimerName[] = ['election', 'heartbeat', 'tick', 'contact'];
+const TIMER_NAMES: readonly TimerName[] = ['election', 'heartbeat', 'tick', 'contact']; // timerIndex() below follows this order
 const TIMERS_PER_NODE = TIMER_NAMES.length;
 const TIMER_TICK = TIMER_NAMES.indexOf('tick');
 const TIMER_CONTACT = TIMER_NAMES.indexOf('contact');
@@ -138,6 +138,8 @@ export class ClusterHost {
   private readonly timerKind: number;
   private readonly trace: TraceSink | undefined;
   private readonly firstBoot: boolean[];
+  /** Per node, every other node (built once; a node boots at every restart). */
+  private readonly peersOf: readonly (readonly NodeId[])[];
 
   constructor(private readonly spec: HostSpec) {
     const n = (this.n = spec.nodes);
@@ -172,6 +174,7 @@ export class ClusterHost {
         : { hardState: { term: initial.term, votedFor: initial.leader }, log: initial.logs[i].slice() },
     );
     this.firstBoot = new Array(n).fill(true);
+    this.peersOf = range(n).map((node) => range(n).filter((p) => p !== node));
     this.timerHandles = new Array(n * TIMERS_PER_NODE).fill(0);
     this.timerDeadline = new Array(n * TIMERS_PER_NODE).fill(0);
     this.timerGen = new Array(n * TIMERS_PER_NODE).fill(0);
@@ -336,7 +339,7 @@ export class ClusterHost {
     this.firstBoot[node] = false;
     const init: NodeInit = {
       id: node,
-      peers: range(this.n).filter((p) => p !== node),
+      peers: this.peersOf[node].slice(), // a copy: a plug-in node may keep and change its own
       config: this.spec.raft[node],
       rng: this.streams.get('timers', node),
       durable: image.log.length > 0 || image.hardState.term > 0 ? { hardState: image.hardState, log: image.log.slice() } : undefined,
@@ -398,7 +401,7 @@ export class ClusterHost {
       case TAG_PERSISTED: {
         const pw = payload as PendingWrite;
         if (this.lastPendingWrite[node] === pw) this.lastPendingWrite[node] = null;
-        for (const batch of pw.batches) for (const m of batch) this.send(node, m);
+        for (let b = 0; b < pw.batches.length; b++) this.sendAll(node, pw.batches[b]);
         ready = raft.persisted(pw.op.lastIndex, pw.op.lastTerm);
         break;
       }
@@ -416,6 +419,9 @@ export class ClusterHost {
     this.observe(node, raft);
   }
 
+  // The per-input loops below are indexed rather than for-of: a Ready's arrays are
+  // sometimes shared frozen ones (ready.ts), and for-of over arrays of several
+  // element kinds was a quarter of this function's time in the profile.
   private applyReady(node: NodeId, r: Ready): void {
     let messages = r.messages;
     if (messages.length > 0 && (r.persist !== null || this.lastPendingWrite[node] !== null) && this.spec.raft[node].leaderSendsBeforePersist && this.nodes[node]?.role === 'leader') {
@@ -423,20 +429,29 @@ export class ClusterHost {
     }
     if (r.persist !== null) {
       const pw: PendingWrite = { op: r.persist, batches: messages.length > 0 ? [messages] : [] };
-      for (const o of this.logWriteObservers) o.onLogWrite!(node, r.persist, this.kernel.now);
+      const observers = this.logWriteObservers;
+      for (let i = 0; i < observers.length; i++) observers[i].onLogWrite!(node, r.persist, this.kernel.now);
       this.lastPendingWrite[node] = pw;
       this.disks[node].submit(pw);
     } else if (messages.length > 0) {
       // Messages never overtake a write issued before them ("persist before send").
       const pending = this.lastPendingWrite[node];
       if (pending !== null) pending.batches.push(messages);
-      else for (const m of messages) this.send(node, m);
+      else this.sendAll(node, messages);
     }
-    for (const op of r.timers) this.setTimer(node, op.name, op.afterUs);
-    if (r.committed.length > 0) for (const o of this.commitObservers) o.onCommit!(node, r.committed, this.kernel.now);
+    const timers = r.timers;
+    for (let i = 0; i < timers.length; i++) this.setTimer(node, timers[i].name, timers[i].afterUs);
+    if (r.committed.length > 0) {
+      const observers = this.commitObservers;
+      for (let i = 0; i < observers.length; i++) observers[i].onCommit!(node, r.committed, this.kernel.now);
+    }
     if (r.proposals.length > 0) {
       for (const p of r.proposals) for (const l of this.proposalListeners) l(node, p, this.kernel.now);
     }
+  }
+
+  private sendAll(from: NodeId, messages: readonly Message[]): void {
+    for (let i = 0; i < messages.length; i++) this.send(from, messages[i]);
   }
 
   /**
@@ -446,7 +461,8 @@ export class ClusterHost {
    */
   private sendLeaderMessages(node: NodeId, messages: readonly Message[]): readonly Message[] {
     let held: Message[] | null = null;
-    for (const m of messages) {
+    for (let i = 0; i < messages.length; i++) {
+      const m = messages[i];
       if (m.type === 'AppendEntries' || m.type === 'TimeoutNow') this.send(node, m);
       else (held ??= []).push(m);
     }
@@ -458,17 +474,21 @@ export class ClusterHost {
     h.mix(m.to * 1024 + from * 8 + messageCode(m));
     h.mix(m.term);
     if (m.type === 'AppendEntries') h.mix(m.entries.length * 1_000_003 + m.prevLogIndex);
-    for (const o of this.sendObservers) o.onSend!(from, m, this.kernel.now);
+    const observers = this.sendObservers;
+    for (let i = 0; i < observers.length; i++) observers[i].onSend!(from, m, this.kernel.now);
     if (this.trace) this.trace.write({ t: this.kernel.now, ev: 'send', node: from, to: m.to, type: m.type, term: m.term });
     this.network.send(from, m.to, m);
   }
 
   private setTimer(node: NodeId, name: TimerName, afterUs: number | null): void {
-    const t = TIMER_NAMES.indexOf(name);
+    const t = timerIndex(name);
     if (t < 0) throw new Error(`node ${node} armed an unknown timer ${JSON.stringify(name)}`);
     const k = node * TIMERS_PER_NODE + t;
-    this.cancelTimer(k);
-    if (afterUs === null) return;
+    if (afterUs === null) {
+      this.cancelTimer(k);
+      return;
+    }
+    this.timerGen[k]++; // a firing already queued on the CPU is stale from now on
     const clock = this.clocks[node];
     const wall = this.spec.raft[node].timerSource === 'wall';
     const now = this.kernel.now;
@@ -486,6 +506,9 @@ export class ClusterHost {
     const deadline = this.timerDeadline[k];
     const at = this.spec.raft[node].timerSource === 'wall' ? clock.globalForWall(deadline, now) : clock.globalForMonotonic(deadline, now);
     const payload = this.timerGen[k] * TIMERS_PER_NODE + (k % TIMERS_PER_NODE);
+    // A re-armed timer still pending moves (lazily, queue.ts); the order is that of cancel-and-push.
+    const handle = this.timerHandles[k];
+    if (handle !== 0 && this.kernel.reschedule(handle, at + this.timerLate[k], payload)) return;
     this.timerHandles[k] = this.kernel.at(at + this.timerLate[k], this.timerKind, node, payload);
   }
 
@@ -500,7 +523,6 @@ export class ClusterHost {
     for (let t = 0; t < TIMERS_PER_NODE; t++) {
       const k = node * TIMERS_PER_NODE + t;
       if (this.timerHandles[k] === 0) continue;
-      this.kernel.cancel(this.timerHandles[k]);
       this.scheduleTimer(node, k);
     }
   }
@@ -548,6 +570,17 @@ export function applyToImage(image: DurableImage, op: PersistOp): void {
   if (op.entries.length > 0) {
     if (op.appendFrom - 1 > image.log.length) throw new Error(`log write leaves a gap: append at ${op.appendFrom}, log ends at ${image.log.length}`);
     for (let i = 0; i < op.entries.length; i++) image.log[op.appendFrom - 1 + i] = op.entries[i];
+  }
+}
+
+/** TIMER_NAMES.indexOf(name), without a string search per re-arm. */
+function timerIndex(name: TimerName): number {
+  switch (name) {
+    case 'election': return 0;
+    case 'heartbeat': return 1;
+    case 'tick': return 2;
+    case 'contact': return 3;
+    default: return -1;
   }
 }
 

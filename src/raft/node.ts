@@ -43,6 +43,17 @@ function kthLargest(a: number[], k: number): number {
   return a[k - 1];
 }
 
+/** The peers and this node, ascending, each once (a node is built per boot: no Set, no spread). */
+function sortedMembers(peers: readonly NodeId[], self: NodeId): NodeId[] {
+  const all = peers.slice();
+  all.push(self);
+  all.sort((a, b) => a - b);
+  let k = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[k - 1]) all[k++] = all[i];
+  all.length = k;
+  return all;
+}
+
 export class RaftNode implements RaftNodeApi {
   readonly id: NodeId;
   private readonly config: RaftConfig;
@@ -86,7 +97,7 @@ export class RaftNode implements RaftNodeApi {
     this.id = init.id;
     this.config = c;
     this.bug = c.bug;
-    const members = [...new Set([...init.peers, init.id])].sort((a, b) => a - b);
+    const members = sortedMembers(init.peers, init.id);
     this.others = members.filter((m) => m !== init.id);
     this.clusterSize = members.length;
     this.ticksMode = c.timerMode === 'ticks';

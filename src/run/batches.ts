@@ -4,8 +4,15 @@
 // one batch, everything runs in this thread. One batch is in flight per worker;
 // after an abort no new batch starts and running ones finish. Callers put the
 // results back in order, so where a batch ran never changes the output.
+//
+// The pool outlives a call: a fresh worker thread runs its first ~2,000 small
+// trials several times slower than a warm one (V8 compiles the hot path per
+// isolate, about a CPU-second), so `tune` rounds, check's configurations and the
+// bench's rows reuse the warm threads of the previous call. Idle piscina workers
+// are unref'd, so a kept pool never holds the process open.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Piscina as PiscinaPool } from 'piscina';
 
 export interface BatchRunner<B, R> {
   /** The compiled worker module and the function it exports; each batch is its argument. */
@@ -30,19 +37,38 @@ export async function runBatches<B, R>(batches: readonly B[], o: BatchRunner<B, 
     }
     return;
   }
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina({ filename: workerFile, name: o.exportName, maxThreads: o.workers, minThreads: Math.min(o.workers, 2) });
-  try {
-    let next = 0;
-    const lane = async () => {
-      while (next < batches.length && !o.signal?.aborted) {
-        const i = next++;
-        o.onStart?.(i);
-        o.onDone(i, (await pool.run(batches[i])) as R);
+  const pool = await sharedPool(workerFile, o.exportName, o.workers);
+  let next = 0;
+  let failed = false; // after a batch fails no new one starts (the kept pool is not torn down to stop them)
+  const lane = async () => {
+    while (next < batches.length && !o.signal?.aborted && !failed) {
+      const i = next++;
+      o.onStart?.(i);
+      let result: R;
+      try {
+        result = (await pool.run(batches[i])) as R;
+      } catch (e) {
+        failed = true;
+        throw e;
       }
-    };
-    await Promise.all(Array.from({ length: o.workers }, lane));
-  } finally {
-    await pool.destroy();
-  }
+      o.onDone(i, result);
+    }
+  };
+  await Promise.all(Array.from({ length: o.workers }, lane));
+}
+
+/** The kept pools, one per worker module and export (a different thread count replaces it). */
+const pools = new Map<string, { readonly threads: number; readonly pool: PiscinaPool }>();
+
+async function sharedPool(filename: string, name: string, threads: number): Promise<PiscinaPool> {
+  const key = `${filename}#${name}`;
+  const kept = pools.get(key);
+  if (kept !== undefined && kept.threads === threads) return kept.pool;
+  pools.delete(key);
+  if (kept !== undefined) await kept.pool.destroy();
+  const { Piscina } = await import('piscina');
+  // minThreads = maxThreads and no idle timeout: the warm threads stay for the next call.
+  const pool = new Piscina({ filename, name, maxThreads: threads, minThreads: threads, idleTimeout: Infinity });
+  pools.set(key, { threads, pool });
+  return pool;
 }

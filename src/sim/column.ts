@@ -4,7 +4,8 @@ export class Column {
   private values: Float64Array;
   private count = 0;
 
-  constructor(initialCapacity = 64) {
+  // 8 to start: a Float64Array of at most 64 bytes lives on the heap (cheap: every trial makes a few columns).
+  constructor(initialCapacity = 8) {
     this.values = new Float64Array(Math.max(1, initialCapacity));
   }
 

@@ -39,8 +39,9 @@ export type WorkFn = (node: number, tag: number, payload: unknown) => void;
 
 export class Cpu {
   private readonly service: CompiledDist;
-  private tags: Int32Array = new Int32Array(64);
-  private payloads: unknown[] = new Array(64);
+  // 16 to start (grows as needed): an Int32Array of at most 64 bytes lives on the heap, cheap to make per trial.
+  private tags: Int32Array = new Int32Array(16);
+  private payloads: unknown[] = new Array(16);
   private head = 0;
   private length = 0;
   private busy = false;

@@ -41,6 +41,16 @@ export class Kernel {
     return this.at(this.now + delay, kind, target, payload);
   }
 
+  /**
+   * Moves a pending event to absolute time `at` with a new payload, ordered exactly as
+   * cancel() then at() would order it; the handle stays valid. False (nothing changed)
+   * when the handle is not pending.
+   */
+  reschedule(handle: EventHandle, at: Micros, payload?: unknown): boolean {
+    if (!(at >= this.now)) throw new Error(`event rescheduled into the past or to NaN: ${at} < ${this.now}`);
+    return this.queue.reschedule(handle, at, payload);
+  }
+
   cancel(handle: EventHandle): boolean {
     return this.queue.cancel(handle);
   }

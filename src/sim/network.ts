@@ -63,7 +63,8 @@ export class Network {
   private readonly extraUs: Float64Array;
   private readonly reachable: Uint8Array;
   private readonly heldLinks: Uint8Array;
-  private readonly heldQueues: unknown[][];
+  /** Per held link, its waiting messages (made on first hold: most trials hold nothing). */
+  private readonly heldQueues: (unknown[] | undefined)[];
   private readonly deliverKind: number;
   /** fifo: the latest arrival time scheduled on each link; null when delays are independent. */
   private readonly lastArrival: Float64Array | null;
@@ -90,13 +91,16 @@ export class Network {
         this.latency[f * n + t] = compiled(d);
       }
     }
-    this.loss = new Float64Array(n * n).fill(spec.lossProbability);
-    this.dup = new Float64Array(n * n).fill(spec.duplicateProbability);
-    this.extraUs = new Float64Array(n * n);
+    // One store for the per-link doubles (a typed array over 64 bytes gets its own off-heap store; a trial builds a network).
+    const links = n * n;
+    const buf = new ArrayBuffer(4 * 8 * links);
+    this.loss = new Float64Array(buf, 0, links).fill(spec.lossProbability);
+    this.dup = new Float64Array(buf, 8 * links, links).fill(spec.duplicateProbability);
+    this.extraUs = new Float64Array(buf, 16 * links, links);
     this.reachable = new Uint8Array(n * n).fill(1);
     this.heldLinks = new Uint8Array(n * n);
-    this.heldQueues = Array.from({ length: n * n }, () => []);
-    this.lastArrival = (spec.ordering ?? 'fifo') === 'fifo' ? new Float64Array(n * n) : null;
+    this.heldQueues = new Array(n * n);
+    this.lastArrival = (spec.ordering ?? 'fifo') === 'fifo' ? new Float64Array(buf, 24 * links, links) : null;
     // The event's target is the link index (from * n + to), so no record is allocated per message.
     this.deliverKind = kernel.defineKind('deliver', (link, msg) => this.arrive(link, msg));
   }
@@ -111,7 +115,7 @@ export class Network {
     }
     if (this.heldLinks[link] === 1) {
       this.stats.held++;
-      this.heldQueues[link].push(msg);
+      (this.heldQueues[link] ??= []).push(msg);
       return;
     }
     this.transmit(link, msg);
@@ -197,8 +201,8 @@ export class Network {
   release(from: number, to: number): void {
     const link = from * this.n + to;
     this.heldLinks[link] = 0;
-    const queue = this.heldQueues[link];
-    this.heldQueues[link] = [];
+    const queue = this.heldQueues[link] ?? [];
+    this.heldQueues[link] = undefined;
     for (const msg of queue) {
       this.stats.held--;
       if (this.reachable[link] === 0) this.stats.droppedCut++;

@@ -1,7 +1,9 @@
 // The event queue against a simple reference model: a list of live events
-// popped in (time, insertion order). Random programs of push/pop/cancel with
-// many equal times exercise the heap, cancellation from the middle, slot reuse
-// and array growth (the queue starts at its minimum capacity of 16).
+// popped in (time, insertion order). Random programs of push/pop/cancel/
+// reschedule with many equal times exercise the heap, cancellation from the
+// middle, lazy moves to later times, slot reuse and array growth (the queue
+// starts at its minimum capacity of 16). A rescheduled event is ordered as if
+// cancelled and pushed again: it takes the next insertion number.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { EventQueue, NO_EVENT, type EventHandle } from '../../src/sim/queue.js';
@@ -10,6 +12,7 @@ type Op =
   | { readonly op: 'push'; readonly time: number; readonly kind: number }
   | { readonly op: 'pop' }
   | { readonly op: 'cancel'; readonly pick: number }
+  | { readonly op: 'reschedule'; readonly pick: number; readonly time: number }
   | { readonly op: 'cancelZero' };
 
 // Few distinct times, so ties (ordered by insertion) are common.
@@ -17,12 +20,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('push' as const), time: fc.integer({ min: 0, max: 8 }), kind: fc.integer({ min: 0, max: 3 }) }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('pop' as const) }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('cancel' as const), pick: fc.nat() }) },
+  { weight: 4, arbitrary: fc.record({ op: fc.constant('reschedule' as const), pick: fc.nat(), time: fc.integer({ min: 0, max: 8 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('cancelZero' as const) }) },
 );
 
 interface ModelEvent {
-  readonly id: number; // insertion order, also used as the event's target
-  readonly time: number;
+  readonly id: number; // the event's target
+  time: number;
+  seq: number; // insertion order (a reschedule takes a new one)
   readonly kind: number;
   readonly handle: EventHandle;
   live: boolean;
@@ -32,9 +37,11 @@ interface ModelEvent {
 function checkProgram(ops: readonly Op[]): void {
   const q = new EventQueue(16);
   const all: ModelEvent[] = [];
+  let nextSeq = 0;
+  let now = 0; // like the kernel, never reschedule into the past
   const earliestLive = (): ModelEvent | undefined => {
     let best: ModelEvent | undefined;
-    for (const e of all) if (e.live && (best === undefined || e.time < best.time)) best = e; // ties keep the lower id
+    for (const e of all) if (e.live && (best === undefined || e.time < best.time || (e.time === best.time && e.seq < best.seq))) best = e;
     return best;
   };
   for (const o of ops) {
@@ -43,7 +50,7 @@ function checkProgram(ops: readonly Op[]): void {
         const id = all.length;
         const handle = q.push(o.time, o.kind, id, { id });
         expect(handle).not.toBe(NO_EVENT);
-        all.push({ id, time: o.time, kind: o.kind, handle, live: true });
+        all.push({ id, time: o.time, seq: nextSeq++, kind: o.kind, handle, live: true });
         break;
       }
       case 'pop': {
@@ -54,6 +61,18 @@ function checkProgram(ops: readonly Op[]): void {
           expect([q.poppedTime, q.poppedKind, q.poppedTarget]).toEqual([want.time, want.kind, want.id]);
           expect(q.poppedPayload).toEqual({ id: want.id });
           want.live = false;
+          now = want.time;
+        }
+        break;
+      }
+      case 'reschedule': {
+        if (all.length === 0) break;
+        const e = all[o.pick % all.length];
+        const time = Math.max(now, o.time);
+        expect(q.reschedule(e.handle, time, { id: e.id })).toBe(e.live);
+        if (e.live) {
+          e.time = time;
+          e.seq = nextSeq++;
         }
         break;
       }
@@ -76,7 +95,7 @@ function checkProgram(ops: readonly Op[]): void {
     for (const e of all) expect(q.isPending(e.handle)).toBe(e.live);
   }
   // Draining pops the rest in (time, insertion) order.
-  const rest = all.filter((e) => e.live).sort((a, b) => a.time - b.time || a.id - b.id);
+  const rest = all.filter((e) => e.live).sort((a, b) => a.time - b.time || a.seq - b.seq);
   const drained: number[] = [];
   while (q.pop()) drained.push(q.poppedTarget);
   expect(drained).toEqual(rest.map((e) => e.id));
@@ -84,7 +103,7 @@ function checkProgram(ops: readonly Op[]): void {
 }
 
 describe('EventQueue against a reference model', () => {
-  it('random push/pop/cancel programs match the model (order, cancel results, exact size)', () => {
+  it('random push/pop/cancel/reschedule programs match the model (order, cancel results, exact size)', () => {
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 300 }), (ops) => checkProgram(ops)),
       { numRuns: 300 },
@@ -112,6 +131,36 @@ describe('EventQueue against a reference model', () => {
     const popped: number[] = [];
     while (q.pop()) popped.push(q.poppedTarget);
     expect(popped).toEqual(survivors);
+  });
+});
+
+describe('EventQueue reschedule', () => {
+  it('a move to a later time pops after events pushed before the move, keeping its handle', () => {
+    const q = new EventQueue(16);
+    const timer = q.push(10, 1, 0, 'gen0');
+    q.push(20, 0, 1, 'a'); // pushed before the move, same time as the new deadline
+    expect(q.reschedule(timer, 20, 'gen1')).toBe(true);
+    q.push(20, 0, 2, 'b'); // pushed after the move
+    expect(q.isPending(timer)).toBe(true);
+    expect(q.peekTime()).toBe(20); // the old key 10 never surfaces
+    const order: unknown[] = [];
+    while (q.pop()) order.push(q.poppedPayload);
+    expect(order).toEqual(['a', 'gen1', 'b']);
+  });
+
+  it('a move to an earlier time takes effect at once; a cancelled move never fires', () => {
+    const q = new EventQueue(16);
+    const h = q.push(50, 0, 0, 'x');
+    q.push(30, 0, 1, 'y');
+    expect(q.reschedule(h, 10, 'x2')).toBe(true);
+    expect(q.peekTime()).toBe(10);
+    const g = q.push(40, 0, 2, 'z');
+    expect(q.reschedule(g, 60, 'z2')).toBe(true);
+    expect(q.cancel(g)).toBe(true);
+    expect(q.reschedule(g, 70, 'z3')).toBe(false);
+    const order: unknown[] = [];
+    while (q.pop()) order.push(q.poppedPayload);
+    expect(order).toEqual(['x2', 'y']);
   });
 });
 

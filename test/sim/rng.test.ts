@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
+import seedrandom from 'seedrandom';
 import { RngStreams, makeRng, streamSeed, uniformInt, type Rng } from '../../src/sim/rng.js';
 
 const take = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.next());
@@ -90,5 +92,19 @@ describe('uniformInt', () => {
     expect(uniformInt({ next: () => 0 }, 10, 20)).toBe(10);
     expect(uniformInt({ next: () => 1 - 2 ** -53 }, 10, 20)).toBe(20);
     expect(uniformInt({ next: () => 0.5 }, 5, 5)).toBe(5);
+  });
+});
+
+describe('makeRng is seedrandom.tychei loaded with the digest', () => {
+  it('draw for draw, on any name', () => {
+    fc.assert(
+      fc.property(fc.string(), (name) => {
+        const d = createHash('sha256').update(name, 'utf8').digest();
+        const state = { a: d.readInt32LE(0), b: d.readInt32LE(4), c: d.readInt32LE(8), d: d.readInt32LE(12) };
+        const ref = seedrandom.tychei('', { state });
+        expect(take(makeRng(name), 50)).toEqual(Array.from({ length: 50 }, () => ref()));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
