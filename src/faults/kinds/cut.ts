@@ -4,7 +4,7 @@ import { defineFaultKind, sameKeys } from '../kind.js';
 import type { Target } from '../target.js';
 import { targetText } from '../words.js';
 import { checkTarget, fromToKeys } from './keys.js';
-import { cutLinks, type Link } from './links.js';
+import { onDirectedLinks } from './links.js';
 
 export interface CutAction { readonly kind: 'cut'; readonly from: Target; readonly to: Target }
 
@@ -18,13 +18,7 @@ export const cut = defineFaultKind({
     checkTarget('to', f.to, at);
   },
   resolve: (f): CutAction => ({ kind: 'cut', from: f.from, to: f.to }),
-  apply(a, ctx) {
-    const from = ctx.resolve(a.from);
-    const to = ctx.resolve(a.to);
-    const links: Link[] = [];
-    for (const x of from) for (const y of to) if (x !== y) { ctx.cut(x, y); links.push([x, y]); }
-    return cutLinks(ctx, [...from, ...to], links);
-  },
+  apply: (a, ctx) => onDirectedLinks(ctx, a, (x, y) => ctx.cut(x, y), (x, y) => ctx.heal(x, y)),
   describe: (a) => `cut ${targetText(a.from)} → ${targetText(a.to)}`,
   arbitrary: (t) => fc.record({ from: t.group, to: t.group }).map((r): CutAction => ({ kind: 'cut', ...r })),
   fileKeys: sameKeys,

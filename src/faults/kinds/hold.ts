@@ -4,7 +4,7 @@ import { defineFaultKind, sameKeys } from '../kind.js';
 import type { Target } from '../target.js';
 import { targetText } from '../words.js';
 import { checkTarget, fromToKeys } from './keys.js';
-import type { Link } from './links.js';
+import { onDirectedLinks } from './links.js';
 
 export interface HoldAction { readonly kind: 'hold'; readonly from: Target; readonly to: Target }
 
@@ -18,13 +18,7 @@ export const hold = defineFaultKind({
     checkTarget('to', f.to, at);
   },
   resolve: (f): HoldAction => ({ kind: 'hold', from: f.from, to: f.to }),
-  apply(a, ctx) {
-    const from = ctx.resolve(a.from);
-    const to = ctx.resolve(a.to);
-    const links: Link[] = [];
-    for (const x of from) for (const y of to) if (x !== y) { ctx.hold(x, y); links.push([x, y]); }
-    return { nodes: [...from, ...to], undo: () => { for (const [x, y] of links) ctx.release(x, y); } };
-  },
+  apply: (a, ctx) => onDirectedLinks(ctx, a, (x, y) => ctx.hold(x, y), (x, y) => ctx.release(x, y)),
   describe: (a) => `hold ${targetText(a.from)} → ${targetText(a.to)}`,
   arbitrary: (t) => fc.record({ from: t.group, to: t.group }).map((r): HoldAction => ({ kind: 'hold', ...r })),
   fileKeys: sameKeys,

@@ -7,7 +7,7 @@ import { defineFaultKind } from '../kind.js';
 import type { Target } from '../target.js';
 import { targetText } from '../words.js';
 import { checkTarget, fromToKeys } from './keys.js';
-import type { Link } from './links.js';
+import { onDirectedLinks } from './links.js';
 
 export interface LatencyAction { readonly kind: 'latency'; readonly from: Target; readonly to: Target; readonly extraUs: number }
 
@@ -21,13 +21,7 @@ export const latency = defineFaultKind({
     checkTarget('to', f.to, at);
   },
   resolve: (f): LatencyAction => ({ kind: 'latency', from: f.from, to: f.to, extraUs: f.extra }),
-  apply(a, ctx) {
-    const from = ctx.resolve(a.from);
-    const to = ctx.resolve(a.to);
-    const links: Link[] = [];
-    for (const x of from) for (const y of to) if (x !== y) { links.push([x, y]); ctx.host.network.setExtraLatency(x, y, a.extraUs); }
-    return { nodes: [...from, ...to], undo: () => { for (const [x, y] of links) ctx.host.network.setExtraLatency(x, y, 0); } };
-  },
+  apply: (a, ctx) => onDirectedLinks(ctx, a, (x, y) => ctx.host.network.setExtraLatency(x, y, a.extraUs), (x, y) => ctx.host.network.setExtraLatency(x, y, 0)),
   describe: (a) => `latency +${formatUs(a.extraUs)} ${targetText(a.from)} → ${targetText(a.to)}`,
   arbitrary: (t) =>
     fc.record({ from: t.group, to: t.group, extraUs: fc.integer({ min: 1_000, max: 500_000 }) }).map((r): LatencyAction => ({ kind: 'latency', ...r })),
