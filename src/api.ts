@@ -165,8 +165,8 @@ function load(r: Request): ResolvedScenario {
 function located(e: unknown): unknown {
   if (!(e instanceof ScenarioError)) return e;
   const where = e.line > 0 ? `${e.file}:${e.line}:${e.column}` : e.file;
-  const key = e.keyPath === '' || e.message.startsWith(`${e.keyPath}: `) ? '' : `${e.keyPath}: `;
-  Object.defineProperty(e, 'message', { value: `${where}: ${key}${e.message}`, enumerable: false, writable: true, configurable: true });
+  const key = e.keyPath === '' || e.reason.startsWith(`${e.keyPath}: `) ? '' : `${e.keyPath}: `;
+  Object.defineProperty(e, 'message', { value: `${where}: ${key}${e.reason}`, enumerable: false, writable: true, configurable: true });
   return e;
 }
 

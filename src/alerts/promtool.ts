@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** The promtool on PATH (or $PROMTOOL), or null when there is none. */
-export function findPromtool(): string | null {
-  const cmd = process.env.PROMTOOL ?? 'promtool';
-  const r = spawnSync(cmd, ['--version'], { encoding: 'utf8' });
+/** The promtool on the environment's PATH (or its $PROMTOOL), or null when there is none. */
+export function findPromtool(env: NodeJS.ProcessEnv = process.env): string | null {
+  const cmd = env.PROMTOOL ?? 'promtool';
+  const r = spawnSync(cmd, ['--version'], { encoding: 'utf8', env });
   return r.error === undefined && r.status === 0 ? cmd : null;
 }
 

@@ -77,7 +77,7 @@ export async function alertsCommand(a: AlertsArgs): Promise<void> {
   const rules = readRulesFile(cfg.rules);
   await preloadImplementation(s);
   if (!(Number.isInteger(a.trial) && a.trial >= 0 && a.trial < s.trials)) throw new UsageError(`--trial must be an integer in [0, ${s.trials - 1}], got ${String(a.trial)}`);
-  const promtool = a.promtool ? findPromtool() : null;
+  const promtool = a.promtool ? findPromtool(io().env) : null;
   if (a.promtool && promtool === null) throw new UsageError('--promtool: no promtool found on PATH (Debian: apt-get install prometheus; or set PROMTOOL)');
   if (a.out) checkOutputPath(a.out, '--out');
   const html = htmlPathFor(a.html, `${s.name}-alerts`);

@@ -9,7 +9,14 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-runCliOutcome(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }, true).then(({ code, immediate }) => {
-  if (immediate) process.exit(code);
-  process.exitCode = code;
-});
+runCliOutcome(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }, true).then(
+  ({ code, immediate }) => {
+    if (immediate) process.exit(code);
+    process.exitCode = code;
+  },
+  // runCli reports every failure itself; this is the last guard against a stack trace.
+  (e: unknown) => {
+    process.stderr.write(`raftsim: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(70);
+  },
+);

@@ -4,11 +4,11 @@
 // metrics are DurationSummary objects in milliseconds; counts and rates carry
 // their unit in their name.
 import { summarizeDurations, round3, type DurationSummary } from './summary.js';
-import { formatUs } from '../sim/time.js';
 import type { TrialMetrics } from './derive.js';
 import type { SafetyViolation } from '../invariants/safety.js';
 import { rateEstimate } from '../stats/poisson.js';
 import { METRICS, METRIC_NAMES, metric, type MetricName, type MetricOf } from './table.js';
+import { alertLabel } from './metric-names.js';
 
 /** What a worker sends back per trial (no histories: those are re-run on demand). */
 export interface TrialSummary {
@@ -79,7 +79,7 @@ export function aggregate(trials: readonly TrialSummary[], alertThresholdsUs: re
       }
     }
   }
-  const alertKeys = alertThresholdsUs.map((t) => formatUs(t));
+  const alertKeys = alertThresholdsUs.map(alertLabel);
   return {
     ...(table as unknown as TableMetrics & RateEvidence),
     alertsFiredPerTrial: Object.fromEntries(alertKeys.map((k, i) => [k, per((m) => m.alertsFired[i])])),

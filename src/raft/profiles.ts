@@ -79,7 +79,7 @@ export function resolveRaftConfig<P extends ProfileName>(
   return validateRaftConfig({ ...profileConfig(profile, params), ...overrides });
 }
 
-/** The timer durations of a RaftConfig (µs; whole ticks in ticks mode). */
+/** The timer durations of a RaftConfig, in µs (in ticks mode each a whole number of ticks). */
 export const TIMEOUT_FIELDS_US = [
   'electionTimeoutMinUs',
   'electionTimeoutMaxUs',

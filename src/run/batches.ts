@@ -51,24 +51,27 @@ export async function runBatches<B, R>(batches: readonly B[], o: BatchRunner<B, 
         failed = true;
         throw e;
       }
-      o.onDone(i, result);
+      // Once a batch failed the call has failed: batches still running report nothing (no checkpoint after the error).
+      if (!failed) o.onDone(i, result);
     }
   };
   await Promise.all(Array.from({ length: o.workers }, lane));
 }
 
-/** The kept pools, one per worker module and export (a different thread count replaces it). */
-const pools = new Map<string, { readonly threads: number; readonly pool: PiscinaPool }>();
+/**
+ * The kept pools, one per worker module, export and thread count. A pool is never destroyed, so
+ * runs in one process at the same time (runCli, the API) never stop each other's batches; the
+ * promise is kept before the first await, so callers at the same time share one pool.
+ */
+const pools = new Map<string, Promise<PiscinaPool>>();
 
-async function sharedPool(filename: string, name: string, threads: number): Promise<PiscinaPool> {
-  const key = `${filename}#${name}`;
-  const kept = pools.get(key);
-  if (kept !== undefined && kept.threads === threads) return kept.pool;
-  pools.delete(key);
-  if (kept !== undefined) await kept.pool.destroy();
-  const { Piscina } = await import('piscina');
-  // minThreads = maxThreads and no idle timeout: the warm threads stay for the next call.
-  const pool = new Piscina({ filename, name, maxThreads: threads, minThreads: threads, idleTimeout: Infinity });
-  pools.set(key, { threads, pool });
+function sharedPool(filename: string, name: string, threads: number): Promise<PiscinaPool> {
+  const key = `${filename}#${name}#${threads}`;
+  let pool = pools.get(key);
+  if (pool === undefined) {
+    // minThreads = maxThreads and no idle timeout: the warm threads stay for the next call.
+    pool = import('piscina').then(({ Piscina }) => new Piscina({ filename, name, maxThreads: threads, minThreads: threads, idleTimeout: Infinity }));
+    pools.set(key, pool);
+  }
   return pool;
 }

@@ -42,9 +42,12 @@ export class ScenarioError extends Error {
   readonly sourceLine: string | undefined;
   readonly more: number;
   readonly internal: boolean;
+  /** What is wrong, without where (`message` may carry the place too: the library API adds it). */
+  readonly reason: string;
 
   constructor(init: ScenarioErrorInit) {
     super(init.message);
+    this.reason = init.message;
     this.name = 'ScenarioError';
     this.file = init.file;
     this.line = init.line;
@@ -65,7 +68,7 @@ export class ScenarioError extends Error {
   }
 
   init(): ScenarioErrorInit {
-    const { file, line, column, keyPath, message, expected, suggestion, hint, sourceLine, more, internal } = this;
+    const { file, line, column, keyPath, reason: message, expected, suggestion, hint, sourceLine, more, internal } = this;
     return { file, line, column, keyPath, message, expected, suggestion, hint, sourceLine, more, internal };
   }
 }
@@ -84,7 +87,7 @@ export function isScenarioError(x: unknown): x is ScenarioError {
 export function formatScenarioError(e: ScenarioError): string {
   const file = clipText(e.file, 300);
   const where = e.line > 0 ? `${file}:${e.line}:${e.column}` : file;
-  let head = `${where}: ${e.keyPath === '' ? '' : `${clipText(e.keyPath, 160)}: `}${clipText(e.message, 400)}`;
+  let head = `${where}: ${e.keyPath === '' ? '' : `${clipText(e.keyPath, 160)}: `}${clipText(e.reason, 400)}`;
   if (e.hint !== undefined) head += `; ${clipText(e.hint, 200)}`;
   if (e.suggestion !== undefined) head += `. Did you mean ${JSON.stringify(clipText(e.suggestion, 80))}?`;
   const lines = [head];

@@ -38,7 +38,7 @@
 //
 // Everything is integer arithmetic on 32-bit words plus SHA-256, so sequences
 // are the same on every machine.
-import nodeCrypto from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** A source of uniform doubles in [0, 1). */
 export interface Rng {
@@ -64,10 +64,9 @@ export function makeRng(seed: string): Rng {
   return g;
 }
 
-// Node >= 20.12 has the one-shot crypto.hash (about twice as fast for short inputs).
-const oneShot = (nodeCrypto as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer }).hash;
+// The one-shot crypto.hash (Node >= 20.12): about twice as fast as createHash for short inputs.
 function sha256(text: string): Buffer {
-  return oneShot !== undefined ? oneShot('sha256', text, 'buffer') : nodeCrypto.createHash('sha256').update(text, 'utf8').digest();
+  return hash('sha256', text, 'buffer');
 }
 
 /**

@@ -2,7 +2,7 @@
 // objects the CLI prints with --json, byte for byte (JSON.stringify(r, null, 2) + "\n").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { isScenarioError, listScenarios, loadScenario, replayTrial, runScenario, runSweep, ScenarioError, type RunResult } from '../../src/api.js';
+import { formatScenarioError, isScenarioError, listScenarios, loadScenario, replayTrial, runScenario, runSweep, ScenarioError, type RunResult } from '../../src/api.js';
 import { cli, ensureBuilt, removeDir, show, tempDir, writeScenario } from '../cli/cli.js';
 
 // Line 4 holds the misspelt key.
@@ -78,6 +78,9 @@ describe('loadScenario', () => {
     // A test runner shows name and message only: the message says where.
     expect(se.message).toMatch(/bad-key\.json5:4:\d+: raft\.electonTimeout: unknown key/);
     expect(se.stack).not.toMatch(/bad-key\.json5:4:\d+: raft\.electonTimeout: .*bad-key\.json5:4/s);
+    const head = formatScenarioError(se).split('\n')[0];
+    expect(head.match(/bad-key\.json5:4/g), head).toHaveLength(1); // the formatted error says where once
+    expect(se.withMore(2).message).not.toMatch(/bad-key\.json5:4:\d+: .*bad-key\.json5:4/);
   });
 
   it('a bad override is a ScenarioError naming its key; bad option values are RangeError / TypeError', () => {

@@ -29,6 +29,8 @@ describe('determinism lint', () => {
       "import { randomUUID } from 'node:crypto';",
       'setTimeout(() => {}, 5);',
       'export const e: number = process.hrtime.bigint() as unknown as number;',
+      "import * as nodeCrypto from 'node:crypto';",
+      'export const g = globalThis.Math;',
     ].join('\n');
     const found = await problems(bad, 'src/sim/kernel-extra.ts');
     expect(found).toEqual([
@@ -39,7 +41,10 @@ describe('determinism lint', () => {
       expect.stringMatching(/^5: .*crypto randomness is not seeded/),
       expect.stringMatching(/^6: a timer reads a clock/),
       expect.stringMatching(/^7: .*process\.hrtime reads a clock/),
+      expect.stringMatching(/^8: .*crypto randomness is not seeded/),
+      expect.stringMatching(/^9: globalThis\.Math/),
     ]);
+    expect(await problems("import { createHash } from 'node:crypto';\nexport const h = createHash('sha256');\n", 'src/sim/hash-extra.ts')).toEqual([]);
     expect(await problems('export const t = Date.now();\n', 'src/cli/wall.ts')).toEqual([]);
     expect(await problems('export const t = new Date(0).getTime();\n', 'src/report/x.ts')).toEqual([]);
   });

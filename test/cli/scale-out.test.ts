@@ -52,7 +52,7 @@ function interrupted(args: string[], watch: string, signal: NodeJS.Signals): Pro
       if (existsSync(watch)) {
         sent = true;
         child.kill(signal);
-      } else setImmediate(poll);
+      } else setTimeout(poll, 5); // a short pause between looks, so polling does not take a core from the run
     };
     poll();
     child.on('error', reject);

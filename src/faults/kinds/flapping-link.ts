@@ -77,7 +77,7 @@ export const flappingLink = defineFaultKind({
     };
     let cancel = links.length > 0 ? ctx.after(phase(a.downUs), flip) : () => {};
     return {
-      nodes: [...from, ...to],
+      nodes: [...new Set([...from, ...to])].sort((x, y) => x - y),
       undo: () => {
         cancel();
         if (down) for (const [x, y] of links) ctx.heal(x, y);
