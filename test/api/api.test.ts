@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { formatScenarioError, isScenarioError, listScenarios, loadScenario, replayTrial, runScenario, runSweep, ScenarioError, type RunResult } from '../../src/api.js';
 import { cli, ensureBuilt, removeDir, show, tempDir, writeScenario } from '../cli/cli.js';
+import { tinySweep } from '../support/tiny-sweep.js';
 
 // Line 4 holds the misspelt key.
 const BAD = `{
@@ -13,19 +14,7 @@ const BAD = `{
 }
 `;
 
-// Four configurations of a short leader crash (as in test/cli/determinism.test.ts).
-const TINY_SWEEP = `{
-  name: "tiny-sweep",
-  description: "Leader crash on 3 nodes, two timeout minima, PreVote off and on.",
-  cluster: { nodes: 3 },
-  raft: { profile: "paper", electionTimeout: { min: "150ms", max: "300ms" } },
-  workload: { writesPerSecond: 10 },
-  faults: [{ kind: "crash", target: "leader", after: "stable-leader", delay: "500ms", window: "20ms" }],
-  trials: 3,
-  horizon: "3s",
-  sweep: { "raft.electionTimeout.min": ["100ms", "150ms"], "raft.preVote": [false, true] },
-}
-`;
+const TINY_SWEEP = tinySweep(3);
 
 let dir: string;
 let badFile: string;

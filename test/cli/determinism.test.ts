@@ -2,23 +2,13 @@
 // threads; a different seed gives a different result.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, ensureBuilt, removeDir, show, tempDir, writeScenario } from './cli.js';
+import { tinySweep } from '../support/tiny-sweep.js';
 
 let dir: string;
 let sweepFile: string;
 
 // A small grid where the fault does happen within the horizon (so the metrics are not all censored).
-const TINY_SWEEP = `{
-  name: "tiny-sweep",
-  description: "Leader crash on 3 nodes, two timeout minima, PreVote off and on.",
-  cluster: { nodes: 3 },
-  raft: { profile: "paper", electionTimeout: { min: "150ms", max: "300ms" } },
-  workload: { writesPerSecond: 10 },
-  faults: [{ kind: "crash", target: "leader", after: "stable-leader", delay: "500ms", window: "20ms" }],
-  trials: 4,
-  horizon: "3s",
-  sweep: { "raft.electionTimeout.min": ["100ms", "150ms"], "raft.preVote": [false, true] },
-}
-`;
+const TINY_SWEEP = tinySweep(4);
 
 beforeAll(() => {
   ensureBuilt();

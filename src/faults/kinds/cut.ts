@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { defineFaultKind, sameKeys } from '../kind.js';
 import type { Target } from '../target.js';
 import { targetText } from '../words.js';
-import { checkTarget, fromToKeys } from './keys.js';
+import { checkFromTo, fromToKeys } from './keys.js';
 import { onDirectedLinks } from './links.js';
 
 export interface CutAction { readonly kind: 'cut'; readonly from: Target; readonly to: Target }
@@ -13,10 +13,7 @@ export const cut = defineFaultKind({
   family: 'network',
   summary: 'One-way cut: messages from `from` to `to` are dropped.',
   shape: fromToKeys,
-  check(f, at) {
-    checkTarget('from', f.from, at);
-    checkTarget('to', f.to, at);
-  },
+  check: checkFromTo,
   resolve: (f): CutAction => ({ kind: 'cut', from: f.from, to: f.to }),
   apply: (a, ctx) => onDirectedLinks(ctx, a, (x, y) => ctx.cut(x, y), (x, y) => ctx.heal(x, y)),
   describe: (a) => `cut ${targetText(a.from)} → ${targetText(a.to)}`,

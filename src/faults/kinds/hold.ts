@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { defineFaultKind, sameKeys } from '../kind.js';
 import type { Target } from '../target.js';
 import { targetText } from '../words.js';
-import { checkTarget, fromToKeys } from './keys.js';
+import { checkFromTo, fromToKeys } from './keys.js';
 import { onDirectedLinks } from './links.js';
 
 export interface HoldAction { readonly kind: 'hold'; readonly from: Target; readonly to: Target }
@@ -13,10 +13,7 @@ export const hold = defineFaultKind({
   family: 'network',
   summary: 'Buffer messages from `from` to `to`; release them on heal.',
   shape: fromToKeys,
-  check(f, at) {
-    checkTarget('from', f.from, at);
-    checkTarget('to', f.to, at);
-  },
+  check: checkFromTo,
   resolve: (f): HoldAction => ({ kind: 'hold', from: f.from, to: f.to }),
   apply: (a, ctx) => onDirectedLinks(ctx, a, (x, y) => ctx.hold(x, y), (x, y) => ctx.release(x, y)),
   describe: (a) => `hold ${targetText(a.from)} → ${targetText(a.to)}`,

@@ -7,6 +7,12 @@ export const targetKey = { target: targetSchema };
 export const fromToKeys = { from: targetSchema, to: targetSchema };
 
 /** A target given as node ids must name nodes that exist. */
+/** The checks of a fault with `from` and `to` targets (cut, hold, latency, loss). */
+export function checkFromTo(f: { readonly from: unknown; readonly to: unknown }, at: CheckContext): void {
+  checkTarget('from', f.from, at);
+  checkTarget('to', f.to, at);
+}
+
 export function checkTarget(key: string | number, t: unknown, at: CheckContext, under: readonly (string | number)[] = []): void {
   if (Array.isArray(t)) checkNodeIds(t as number[], [...at.path, ...under, key], at.n, at.report);
 }

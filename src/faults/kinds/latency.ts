@@ -6,7 +6,7 @@ import { exactDuration } from '../../format/duration.js';
 import { defineFaultKind } from '../kind.js';
 import type { Target } from '../target.js';
 import { targetText } from '../words.js';
-import { checkTarget, fromToKeys } from './keys.js';
+import { checkFromTo, fromToKeys } from './keys.js';
 import { onDirectedLinks } from './links.js';
 
 export interface LatencyAction { readonly kind: 'latency'; readonly from: Target; readonly to: Target; readonly extraUs: number }
@@ -16,10 +16,7 @@ export const latency = defineFaultKind({
   family: 'network',
   summary: 'Add latency to messages from `from` to `to`.',
   shape: { ...fromToKeys, extra: duration('Extra one-way latency.') },
-  check(f, at) {
-    checkTarget('from', f.from, at);
-    checkTarget('to', f.to, at);
-  },
+  check: checkFromTo,
   resolve: (f): LatencyAction => ({ kind: 'latency', from: f.from, to: f.to, extraUs: f.extra }),
   apply: (a, ctx) => onDirectedLinks(ctx, a, (x, y) => ctx.host.network.setExtraLatency(x, y, a.extraUs), (x, y) => ctx.host.network.setExtraLatency(x, y, 0)),
   describe: (a) => `latency +${formatUs(a.extraUs)} ${targetText(a.from)} → ${targetText(a.to)}`,

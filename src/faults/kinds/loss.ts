@@ -4,7 +4,7 @@ import { probability } from '../../format/schema-values.js';
 import { defineFaultKind, sameKeys } from '../kind.js';
 import type { Target } from '../target.js';
 import { targetText } from '../words.js';
-import { checkTarget, fromToKeys } from './keys.js';
+import { checkFromTo, fromToKeys } from './keys.js';
 import { onDirectedLinks } from './links.js';
 
 export interface LossAction { readonly kind: 'loss'; readonly from: Target; readonly to: Target; readonly probability: number }
@@ -14,10 +14,7 @@ export const loss = defineFaultKind({
   family: 'network',
   summary: 'Drop messages from `from` to `to` with a probability.',
   shape: { ...fromToKeys, probability: probability('Drop probability.') },
-  check(f, at) {
-    checkTarget('from', f.from, at);
-    checkTarget('to', f.to, at);
-  },
+  check: checkFromTo,
   resolve: (f): LossAction => ({ kind: 'loss', from: f.from, to: f.to, probability: f.probability }),
   apply: (a, ctx) => onDirectedLinks(ctx, a, (x, y) => ctx.host.network.setLoss(x, y, a.probability), (x, y) => ctx.host.network.resetLoss(x, y)),
   describe: (a) => `loss ${(a.probability * 100).toFixed(1)}% ${targetText(a.from)} → ${targetText(a.to)}`,
