@@ -40,7 +40,7 @@ export function faultActionArb(n: number, kind: FaultKind): fc.Arbitrary<FaultAc
     fc.integer({ min: 0, max: n - 1 }).map((i): Target => [i]),
   );
   const group: fc.Arbitrary<Target> = fc.oneof(one, some as fc.Arbitrary<Target>);
-  return faultKindModule(kind).arbitrary({ n, ids, one, group });
+  return faultKindModule(kind).arbitrary({ fc, n, ids, one, group });
 }
 
 export function faultArb(opts: ScheduleOptions): fc.Arbitrary<Fault> {

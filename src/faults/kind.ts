@@ -64,8 +64,13 @@ export interface AppliedFault {
   undo(): void;
 }
 
-/** Targets for fuzz arbitraries, shared by every kind so schedules stay comparable. */
+/**
+ * Targets for fuzz arbitraries, shared by every kind so schedules stay comparable, and fast-check
+ * itself: kinds take it from here so loading a scenario never loads the property-testing library
+ * (only the fuzzer and the tests build arbitraries).
+ */
 export interface ArbitraryTargets {
+  readonly fc: typeof fc;
   readonly n: number;
   /** 0 .. n−1. */
   readonly ids: readonly NodeId[];

@@ -1,5 +1,4 @@
 // bridge: the two sides cannot talk to each other; the bridge node talks to both.
-import fc from 'fast-check';
 import * as z from 'zod';
 import { checkNodeIds } from '../../format/node-ids.js';
 import { nodeId, nodeList } from '../../format/schema-values.js';
@@ -38,7 +37,7 @@ export const bridge = defineFaultKind({
   },
   describe: (a) => `bridge n${a.bridge} between {${a.sides[0].join(',')}} and {${a.sides[1].join(',')}}`,
   arbitrary: (t) =>
-    fc.integer({ min: 0, max: t.n - 1 }).map((b): BridgeAction => ({ kind: 'bridge', bridge: b, sides: [t.ids.filter((x) => x < b), t.ids.filter((x) => x > b)] as const })),
+    t.fc.integer({ min: 0, max: t.n - 1 }).map((b): BridgeAction => ({ kind: 'bridge', bridge: b, sides: [t.ids.filter((x) => x < b), t.ids.filter((x) => x > b)] as const })),
   fileKeys: sameKeys,
   instantaneous: null,
   losesAckedWrites: false,

@@ -1,5 +1,4 @@
 // cut: one-way; messages from `from` to `to` are dropped.
-import fc from 'fast-check';
 import { defineFaultKind, sameKeys } from '../kind.js';
 import type { Target } from '../target.js';
 import { targetText } from '../words.js';
@@ -17,7 +16,7 @@ export const cut = defineFaultKind({
   resolve: (f): CutAction => ({ kind: 'cut', from: f.from, to: f.to }),
   apply: (a, ctx) => onDirectedLinks(ctx, a, (x, y) => ctx.cut(x, y), (x, y) => ctx.heal(x, y)),
   describe: (a) => `cut ${targetText(a.from)} → ${targetText(a.to)}`,
-  arbitrary: (t) => fc.record({ from: t.group, to: t.group }).map((r): CutAction => ({ kind: 'cut', ...r })),
+  arbitrary: (t) => t.fc.record({ from: t.group, to: t.group }).map((r): CutAction => ({ kind: 'cut', ...r })),
   fileKeys: sameKeys,
   instantaneous: null,
   losesAckedWrites: false,

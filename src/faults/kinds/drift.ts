@@ -1,5 +1,4 @@
 // drift: make the target's clock run fast or slow (healed back to 0 ppm).
-import fc from 'fast-check';
 import * as z from 'zod';
 import { LIMITS } from '../../format/limits.js';
 import { defineFaultKind, sameKeys } from '../kind.js';
@@ -19,7 +18,7 @@ export const drift = defineFaultKind({
   resolve: (f): DriftAction => ({ kind: 'drift', target: f.target, ppm: f.ppm }),
   apply: (a, ctx) => onNodes(ctx.resolve(a.target), (x) => ctx.host.setClockDrift(x, a.ppm), (x) => ctx.host.setClockDrift(x, 0)),
   describe: (a, resolved) => `drift ${whoText(a.target, resolved)} ${a.ppm} ppm`,
-  arbitrary: (t) => fc.record({ target: t.one, ppm: fc.integer({ min: -100_000, max: 100_000 }) }).map((r): DriftAction => ({ kind: 'drift', ...r })),
+  arbitrary: (t) => t.fc.record({ target: t.one, ppm: t.fc.integer({ min: -100_000, max: 100_000 }) }).map((r): DriftAction => ({ kind: 'drift', ...r })),
   fileKeys: sameKeys,
   instantaneous: null,
   losesAckedWrites: false,

@@ -6,7 +6,6 @@
 // [0, jitter) drawn from the `faults` stream. While down, messages are dropped
 // exactly as under `cut` (the same reference-counted link cut); the heal at the
 // end of the fault leaves the link up.
-import fc from 'fast-check';
 import * as z from 'zod';
 import { exactDuration, formatDuration } from '../../format/duration.js';
 import { LIMITS } from '../../format/limits.js';
@@ -90,12 +89,12 @@ export const flappingLink = defineFaultKind({
     return `flapping link ${resolved.length > 0 ? `${nodesText(resolved)} (${ends})` : ends}: ${formatUs(a.downUs)} down / ${formatUs(a.upUs)} up${jitter}`;
   },
   arbitrary: (t) =>
-    fc
+    t.fc
       .record({
-        between: fc.tuple(t.one, t.group).filter((b) => !selfLink(b)),
-        downUs: fc.integer({ min: 1_000, max: 2_000_000 }),
-        upUs: fc.integer({ min: 1_000, max: 2_000_000 }),
-        jitterUs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 500_000 })),
+        between: t.fc.tuple(t.one, t.group).filter((b) => !selfLink(b)),
+        downUs: t.fc.integer({ min: 1_000, max: 2_000_000 }),
+        upUs: t.fc.integer({ min: 1_000, max: 2_000_000 }),
+        jitterUs: t.fc.oneof(t.fc.constant(0), t.fc.integer({ min: 1, max: 500_000 })),
       })
       .map((r): FlappingLinkAction => ({ kind: 'flapping-link', ...r })),
   fileKeys: (a) => ({ kind: a.kind, between: a.between, down: exactDuration(a.downUs), up: exactDuration(a.upUs), ...(a.jitterUs > 0 ? { jitter: exactDuration(a.jitterUs) } : {}) }),

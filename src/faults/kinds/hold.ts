@@ -1,5 +1,4 @@
 // hold: buffer messages from `from` to `to`; release them on heal.
-import fc from 'fast-check';
 import { defineFaultKind, sameKeys } from '../kind.js';
 import type { Target } from '../target.js';
 import { targetText } from '../words.js';
@@ -17,7 +16,7 @@ export const hold = defineFaultKind({
   resolve: (f): HoldAction => ({ kind: 'hold', from: f.from, to: f.to }),
   apply: (a, ctx) => onDirectedLinks(ctx, a, (x, y) => ctx.hold(x, y), (x, y) => ctx.release(x, y)),
   describe: (a) => `hold ${targetText(a.from)} → ${targetText(a.to)}`,
-  arbitrary: (t) => fc.record({ from: t.group, to: t.group }).map((r): HoldAction => ({ kind: 'hold', ...r })),
+  arbitrary: (t) => t.fc.record({ from: t.group, to: t.group }).map((r): HoldAction => ({ kind: 'hold', ...r })),
   fileKeys: sameKeys,
   instantaneous: null,
   losesAckedWrites: false,

@@ -1,5 +1,4 @@
 // latency: add latency to messages from `from` to `to`.
-import fc from 'fast-check';
 import { duration } from '../../format/schema-values.js';
 import { formatUs } from '../../sim/time.js';
 import { exactDuration } from '../../format/duration.js';
@@ -21,7 +20,7 @@ export const latency = defineFaultKind({
   apply: (a, ctx) => onDirectedLinks(ctx, a, (x, y) => ctx.host.network.setExtraLatency(x, y, a.extraUs), (x, y) => ctx.host.network.setExtraLatency(x, y, 0)),
   describe: (a) => `latency +${formatUs(a.extraUs)} ${targetText(a.from)} → ${targetText(a.to)}`,
   arbitrary: (t) =>
-    fc.record({ from: t.group, to: t.group, extraUs: fc.integer({ min: 1_000, max: 500_000 }) }).map((r): LatencyAction => ({ kind: 'latency', ...r })),
+    t.fc.record({ from: t.group, to: t.group, extraUs: t.fc.integer({ min: 1_000, max: 500_000 }) }).map((r): LatencyAction => ({ kind: 'latency', ...r })),
   fileKeys: (a) => ({ kind: a.kind, from: a.from, to: a.to, extra: exactDuration(a.extraUs) }),
   instantaneous: null,
   losesAckedWrites: false,

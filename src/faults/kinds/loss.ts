@@ -1,5 +1,4 @@
 // loss: drop messages from `from` to `to` with a probability.
-import fc from 'fast-check';
 import { probability } from '../../format/schema-values.js';
 import { defineFaultKind, sameKeys } from '../kind.js';
 import type { Target } from '../target.js';
@@ -19,7 +18,7 @@ export const loss = defineFaultKind({
   apply: (a, ctx) => onDirectedLinks(ctx, a, (x, y) => ctx.host.network.setLoss(x, y, a.probability), (x, y) => ctx.host.network.resetLoss(x, y)),
   describe: (a) => `loss ${(a.probability * 100).toFixed(1)}% ${targetText(a.from)} → ${targetText(a.to)}`,
   arbitrary: (t) =>
-    fc.record({ from: t.group, to: t.group, probability: fc.double({ min: 0.05, max: 1, noNaN: true }) }).map((r): LossAction => ({ kind: 'loss', ...r })),
+    t.fc.record({ from: t.group, to: t.group, probability: t.fc.double({ min: 0.05, max: 1, noNaN: true }) }).map((r): LossAction => ({ kind: 'loss', ...r })),
   fileKeys: sameKeys,
   instantaneous: null,
   losesAckedWrites: false,

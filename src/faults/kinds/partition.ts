@@ -1,5 +1,4 @@
 // partition: split the cluster into groups; nodes not listed form one more group.
-import fc from 'fast-check';
 import * as z from 'zod';
 import { LIMITS } from '../../format/limits.js';
 import { checkNodeIds } from '../../format/node-ids.js';
@@ -36,7 +35,7 @@ export const partition = defineFaultKind({
   },
   describe: (a) => `partition ${a.groups.map((g) => `{${g.join(',')}}`).join(' | ')}`,
   arbitrary: (t) =>
-    fc.array(fc.integer({ min: 0, max: 2 }), { minLength: t.n, maxLength: t.n }).map((g): PartitionAction => ({ kind: 'partition', groups: toGroups(g) })),
+    t.fc.array(t.fc.integer({ min: 0, max: 2 }), { minLength: t.n, maxLength: t.n }).map((g): PartitionAction => ({ kind: 'partition', groups: toGroups(g) })),
   fileKeys: sameKeys,
   instantaneous: null,
   losesAckedWrites: false,

@@ -1,5 +1,4 @@
 // ring: each node reaches only its two ring neighbours (a "majorities ring" for n = 5).
-import fc from 'fast-check';
 import { range } from 'd3-array';
 import { defineFaultKind, sameKeys } from '../kind.js';
 import { cutBoth, cutLinks, type Link } from './links.js';
@@ -25,7 +24,7 @@ export const ring = defineFaultKind({
     return cutLinks(ctx, range(n), links);
   },
   describe: () => 'majorities ring',
-  arbitrary: () => fc.constant<RingAction>({ kind: 'ring' }),
+  arbitrary: (t) => t.fc.constant<RingAction>({ kind: 'ring' }),
   fileKeys: sameKeys,
   instantaneous: null,
   losesAckedWrites: false,

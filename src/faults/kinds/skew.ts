@@ -1,5 +1,4 @@
 // skew: set the target's wall-clock offset (healed back to 0).
-import fc from 'fast-check';
 import { duration } from '../../format/schema-values.js';
 import { formatUs } from '../../sim/time.js';
 import { exactDuration } from '../../format/duration.js';
@@ -20,7 +19,7 @@ export const skew = defineFaultKind({
   resolve: (f): SkewAction => ({ kind: 'skew', target: f.target, offsetUs: f.offset }),
   apply: (a, ctx) => onNodes(ctx.resolve(a.target), (x) => ctx.host.setClockOffset(x, a.offsetUs), (x) => ctx.host.setClockOffset(x, 0)),
   describe: (a, resolved) => `skew ${whoText(a.target, resolved)} by ${formatUs(a.offsetUs)}`,
-  arbitrary: (t) => fc.record({ target: t.one, offsetUs: fc.integer({ min: -2_000_000, max: 2_000_000 }) }).map((r): SkewAction => ({ kind: 'skew', ...r })),
+  arbitrary: (t) => t.fc.record({ target: t.one, offsetUs: t.fc.integer({ min: -2_000_000, max: 2_000_000 }) }).map((r): SkewAction => ({ kind: 'skew', ...r })),
   fileKeys: (a) => ({ kind: a.kind, target: a.target, offset: exactDuration(a.offsetUs) }),
   instantaneous: null,
   losesAckedWrites: false,

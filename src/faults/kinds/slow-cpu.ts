@@ -1,5 +1,4 @@
 // slow-cpu: give the target only a share of its CPU.
-import fc from 'fast-check';
 import * as z from 'zod';
 import { defineFaultKind, sameKeys } from '../kind.js';
 import type { Target } from '../target.js';
@@ -18,7 +17,7 @@ export const slowCpu = defineFaultKind({
   resolve: (f): SlowCpuAction => ({ kind: 'slow-cpu', target: f.target, share: f.share }),
   apply: (a, ctx) => onNodes(ctx.resolve(a.target), (x) => ctx.host.cpus[x].setShare(a.share), (x) => ctx.host.cpus[x].setShare(1)),
   describe: (a, resolved) => `CPU ${whoText(a.target, resolved)} at ${(a.share * 100).toFixed(0)}%`,
-  arbitrary: (t) => fc.record({ target: t.one, share: fc.double({ min: 0.02, max: 1, noNaN: true }) }).map((r): SlowCpuAction => ({ kind: 'slow-cpu', ...r })),
+  arbitrary: (t) => t.fc.record({ target: t.one, share: t.fc.double({ min: 0.02, max: 1, noNaN: true }) }).map((r): SlowCpuAction => ({ kind: 'slow-cpu', ...r })),
   fileKeys: sameKeys,
   instantaneous: null,
   losesAckedWrites: false,

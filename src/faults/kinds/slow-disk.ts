@@ -1,5 +1,4 @@
 // slow-disk: slow the target's disk by a factor.
-import fc from 'fast-check';
 import * as z from 'zod';
 import { LIMITS } from '../../format/limits.js';
 import { defineFaultKind, sameKeys } from '../kind.js';
@@ -19,7 +18,7 @@ export const slowDisk = defineFaultKind({
   resolve: (f): SlowDiskAction => ({ kind: 'slow-disk', target: f.target, factor: f.factor }),
   apply: (a, ctx) => onNodes(ctx.resolve(a.target), (x) => ctx.host.disks[x].setSlowFactor(a.factor), (x) => ctx.host.disks[x].setSlowFactor(1)),
   describe: (a, resolved) => `slow disk ${whoText(a.target, resolved)} ×${a.factor}`,
-  arbitrary: (t) => fc.record({ target: t.one, factor: fc.integer({ min: 2, max: 100 }) }).map((r): SlowDiskAction => ({ kind: 'slow-disk', ...r })),
+  arbitrary: (t) => t.fc.record({ target: t.one, factor: t.fc.integer({ min: 2, max: 100 }) }).map((r): SlowDiskAction => ({ kind: 'slow-disk', ...r })),
   fileKeys: sameKeys,
   instantaneous: null,
   losesAckedWrites: false,

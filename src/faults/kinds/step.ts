@@ -1,5 +1,4 @@
 // step: step the target's wall clock once (instantaneous: no duration or heal).
-import fc from 'fast-check';
 import { duration } from '../../format/schema-values.js';
 import { formatUs } from '../../sim/time.js';
 import { exactDuration } from '../../format/duration.js';
@@ -23,7 +22,7 @@ export const step = defineFaultKind({
     return { nodes, undo: () => {} }; // a step is never undone
   },
   describe: (a, resolved) => `clock step ${whoText(a.target, resolved)} by ${formatUs(a.deltaUs)}`,
-  arbitrary: (t) => fc.record({ target: t.one, deltaUs: fc.integer({ min: -2_000_000, max: 2_000_000 }) }).map((r): StepAction => ({ kind: 'step', ...r })),
+  arbitrary: (t) => t.fc.record({ target: t.one, deltaUs: t.fc.integer({ min: -2_000_000, max: 2_000_000 }) }).map((r): StepAction => ({ kind: 'step', ...r })),
   fileKeys: (a) => ({ kind: a.kind, target: a.target, delta: exactDuration(a.deltaUs) }),
   instantaneous: 'a clock step',
   losesAckedWrites: false,
