@@ -46,6 +46,14 @@ const HEALTHY = (hours: number) => `{
   trials: 1, seed: 1, horizon: "${hours}h",
 }`;
 
+const WARM_RUNS = 4;
+const REPEATS = 5;
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
 function load(text: string): ResolvedScenario {
   return loadScenarioText(text, 'bench');
 }
@@ -63,14 +71,24 @@ export async function benchScaleRows(clock: () => number): Promise<BenchRow[]> {
   // Fresh threads first: the pool's start-up and per-isolate JIT warm-up (about a
   // CPU-second each) are in this figure; the pool is then kept (run/batches.ts) and warm.
   const cold = await timed(clock, () => executeTrials([etcd], { workers: cores }));
-  // Both figures below are warm: this thread after as many trials as a worker has run.
-  for (let t = 0; t < etcd.trials; t++) runTrialWith(etcd, t, referenceFactory);
-  const serial = await timed(clock, () => executeTrials([etcd], { workers: 1 }));
-  const parallel = await timed(clock, () => executeTrials([etcd], { workers: cores }));
-  const serialRate = etcd.trials / serial.seconds;
-  const parallelRate = etcd.trials / parallel.seconds;
+  // Then both sides warm alike: V8 keeps tiering the hot path up for ~10,000 of these
+  // trials per isolate (a worker two runs in is still ~15% slower than at five), so
+  // the workers run WARM_RUNS more calls and this thread as many trials as each
+  // worker ran. The rates are medians of REPEATS alternating measurements, so a
+  // burst of noise on this shared machine lands on both sides, not on one.
+  for (let r = 0; r < WARM_RUNS; r++) await executeTrials([etcd], { workers: cores });
+  const perWorker = Math.ceil(((WARM_RUNS + 1) * etcd.trials) / cores);
+  for (let t = 0; t < perWorker; t++) runTrialWith(etcd, t % etcd.trials, referenceFactory);
+  const serialRates: number[] = [];
+  const parallelRates: number[] = [];
+  for (let r = 0; r < REPEATS; r++) {
+    serialRates.push(etcd.trials / (await timed(clock, () => executeTrials([etcd], { workers: 1 }))).seconds);
+    parallelRates.push(etcd.trials / (await timed(clock, () => executeTrials([etcd], { workers: cores }))).seconds);
+  }
+  const serialRate = median(serialRates);
+  const parallelRate = median(parallelRates);
   const coldRate = etcd.trials / cold.seconds;
-  process.stderr.write(`  etcd-equivalent: ${serialRate.toFixed(0)} trials/s on 1 thread, ${parallelRate.toFixed(0)} on ${cores} (${coldRate.toFixed(0)} with fresh threads)\n`);
+  process.stderr.write(`  etcd-equivalent: ${serialRate.toFixed(0)} trials/s on 1 thread, ${parallelRate.toFixed(0)} on ${cores} (medians of ${REPEATS}; ${coldRate.toFixed(0)} with fresh threads)\n`);
   rows.push({ label: 'etcd-equivalent trial, 1 thread (real etcd-io/raft: ~3,800/s)', value: `${serialRate.toFixed(0)} trials/s` });
   rows.push({ label: `etcd-equivalent trial, ${cores} workers`, value: `${parallelRate.toFixed(0)} trials/s (${(parallelRate / serialRate).toFixed(2)}x one thread)` });
   rows.push({ label: `etcd-equivalent trial, ${cores} fresh workers (start-up, JIT warm-up)`, value: `${coldRate.toFixed(0)} trials/s (${(coldRate / serialRate).toFixed(2)}x one thread)` });

@@ -18,6 +18,8 @@ export interface BatchRunner<B, R> {
   /** The compiled worker module and the function it exports; each batch is its argument. */
   readonly workerUrl: URL;
   readonly exportName: string;
+  /** Turns what the worker export returned into a result (default: as it came). */
+  readonly fromWorker?: (raw: unknown) => R;
   /** The same function, run in this thread. */
   readonly local: (batch: B) => Promise<R>;
   readonly workers: number;
@@ -46,7 +48,8 @@ export async function runBatches<B, R>(batches: readonly B[], o: BatchRunner<B, 
       o.onStart?.(i);
       let result: R;
       try {
-        result = (await pool.run(batches[i])) as R;
+        const raw: unknown = await pool.run(batches[i]);
+        result = o.fromWorker === undefined ? (raw as R) : o.fromWorker(raw);
       } catch (e) {
         failed = true;
         throw e;

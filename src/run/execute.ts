@@ -57,7 +57,8 @@ export async function executeTrials(configs: readonly ResolvedScenario[], opts: 
   };
   await runBatches<TrialBatch, TrialSummary[]>(batches.map((b) => ({ scenario: configs[b.config], trials: b.trials })), {
     workerUrl: new URL('./worker.js', import.meta.url),
-    exportName: 'runBatch',
+    exportName: 'runBatchJson',
+    fromWorker: (json) => JSON.parse(json as string) as TrialSummary[],
     local: runBatch,
     workers,
     signal: opts.signal,
