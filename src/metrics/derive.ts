@@ -66,7 +66,12 @@ export interface TrialMetrics {
   readonly leaderChanges: number;
   readonly termInflation: number;
   readonly deposedLeaderUs: readonly Micros[];
-  readonly commitLatencyUs: readonly Micros[];
+  /**
+   * Per write counted (writesCounted): submission to acknowledgment; null when it was
+   * still unacknowledged at the trial's end (censored at end − submission, counted:
+   * the writes stuck through an outage are the tail, and dropping them biased it low).
+   */
+  readonly commitLatencyUs: readonly (Micros | null)[];
   readonly writesCounted: number;
   readonly writesAckedInTime: number;
   /** Per alert threshold, in the order given. */
@@ -92,7 +97,7 @@ export function deriveMetrics(h: TrialHistory, samples: WriteSamples | readonly 
   const leaderless = leaderlessStretches(h.effective, warm, end);
   const candidateTerms = h.termStarts.filter((s) => after(s.atUs));
   const leaderTerms = new Set(h.stints.map((s) => s.term));
-  const commitLatencyUs: Micros[] = [];
+  const commitLatencyUs: (Micros | null)[] = [];
   let counted = 0;
   let ackedInTime = 0;
   for (let i = 0; i < writes.length; i++) {
@@ -100,7 +105,10 @@ export function deriveMetrics(h: TrialHistory, samples: WriteSamples | readonly 
     if (!(after(sub) && sub + o.clientTimeoutUs <= end)) continue;
     counted++;
     const ack = writes.ackedAt(i);
-    if (ack === null) continue;
+    if (ack === null) {
+      commitLatencyUs.push(null);
+      continue;
+    }
     commitLatencyUs.push(ack - sub);
     if (ack - sub <= o.clientTimeoutUs) ackedInTime++;
   }

@@ -123,7 +123,7 @@ export const METRICS = {
   },
   commitLatencyMs: {
     kind: 'duration', unit: 'ms', expectable: true, inOldResults: true,
-    meaning: 'per write: submission to acknowledgment',
+    meaning: 'per write counted: submission to acknowledgment (censored when still unacknowledged at the end)',
     samples: (m) => m.commitLatencyUs, measuredIf: null,
     terminal: { label: 'write commit latency', row: 9 }, compare: { label: 'write commit latency', test: 'quantile intervals' },
   },
