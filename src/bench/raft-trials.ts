@@ -13,7 +13,7 @@ export interface BenchRow {
 
 const TRIALS = 200;
 
-export function benchRaftTrials(clock: () => number): BenchRow[] {
+export function benchRaftTrials(clock: () => number, bareEventsPerSecond: number): BenchRow[] {
   const s = loadScenario('leader-crash');
   for (let t = 0; t < 20; t++) runTrialWith(s, t, referenceFactory); // warm-up
   const rates: { trials: number; events: number }[] = [];
@@ -27,8 +27,13 @@ export function benchRaftTrials(clock: () => number): BenchRow[] {
   rates.sort((a, b) => a.trials - b.trials);
   const median = rates[1];
   process.stderr.write(`  leader-crash trials: median of 3 runs of ${TRIALS} = ${median.trials.toFixed(1)} trials/s\n`);
+  const eventsPerTrial = median.events / median.trials;
   return [
     { label: `raft: leader-crash trials (5 nodes, ${s.horizonUs / 1e6} s simulated, 1 thread)`, value: `${median.trials.toFixed(1)} trials/s` },
+    {
+      label: '  floor: its events per trial in a bare heap loop',
+      value: `${(bareEventsPerSecond / eventsPerTrial).toFixed(0)} trials/s at most (${eventsPerTrial.toFixed(0)} events a trial)`,
+    },
     { label: 'raft: kernel events during those trials', value: `${(median.events / 1e6).toFixed(2)}M events/s`, eventsPerSecond: median.events },
   ];
 }

@@ -64,7 +64,7 @@ async function timed<T>(clock: () => number, f: () => Promise<T> | T): Promise<{
   return { seconds: (clock() - start) / 1000, value };
 }
 
-export async function benchScaleRows(clock: () => number): Promise<BenchRow[]> {
+export async function benchScaleRows(clock: () => number, bareEventsPerSecond: number): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const cores = availableParallelism();
   const etcd = load(ETCD_EQUIVALENT);
@@ -118,6 +118,7 @@ export async function benchScaleRows(clock: () => number): Promise<BenchRow[]> {
     );
     process.stderr.write(`  healthy ${hours} h: ${r.seconds.toFixed(1)} s, ${r.value.events} events, peak heap ${(peakHeap / 2 ** 20).toFixed(0)} MiB\n`);
     rows.push({ label: `healthy 5-node cluster, ${hours} h simulated`, value: `${r.seconds.toFixed(1)} s, peak heap ${(peakHeap / 2 ** 20).toFixed(0)} MiB` });
+    rows.push({ label: '  floor: its events in a bare heap loop', value: `${(r.value.events / bareEventsPerSecond).toFixed(1)} s at least (${(r.value.events / 1e6).toFixed(1)}M events)` });
   }
   return rows;
 }
