@@ -19,7 +19,7 @@ const common = {
   seed: { type: 'string', describe: 'Seed (default: the scenario\'s)' },
   json: { type: 'boolean', default: false, describe: 'Print the machine-readable result (docs/json.md)' },
   csv: { type: 'boolean', default: false, describe: 'Print the table as CSV (run: the duration table; sweep: one row per configuration)' },
-  workers: { type: 'number', describe: 'Worker threads (default: all cores; 1 = serial). Output is identical either way' },
+  workers: { type: 'number', describe: 'Worker threads (default: all cores when the run is big enough to pay for starting them, else this thread; 1 = serial). Output is identical either way' },
   out: { type: 'string', describe: 'Also write the JSON result to this file (atomically)' },
   timelines: { type: 'boolean', default: false, describe: 'Include the best, median and worst trials\' per-node timelines in the JSON (--json/--out)' },
   html: {

@@ -26,21 +26,35 @@ export interface BatchRunner<B, R> {
   readonly signal?: AbortSignal;
   readonly onStart?: (index: number) => void;
   readonly onDone: (index: number, result: R) => void;
+  /**
+   * Automatic mode: when set and no warm pool of this size exists yet, the first batch
+   * runs in this thread and the pool starts only if this says the remaining batches are
+   * worth it (fresh threads cost start-up and per-thread JIT warm-up; see above).
+   */
+  readonly worthStartingPool?: (first: R, remainingBatches: number) => boolean;
 }
 
 export async function runBatches<B, R>(batches: readonly B[], o: BatchRunner<B, R>): Promise<void> {
   const workerFile = fileURLToPath(o.workerUrl);
   if (o.workers === 1 || !existsSync(workerFile) || batches.length === 1) {
-    for (const [i, b] of batches.entries()) {
-      if (o.signal?.aborted) break;
-      o.onStart?.(i);
-      o.onDone(i, await o.local(b));
-      await new Promise((r) => setImmediate(r)); // lets SIGINT and progress through
-    }
+    await runHere(batches, 0, o);
     return;
   }
+  let start = 0;
+  if (o.worthStartingPool !== undefined && !pools.has(poolKey(workerFile, o.exportName, o.workers))) {
+    if (o.signal?.aborted) return;
+    o.onStart?.(0);
+    const first = await o.local(batches[0]);
+    o.onDone(0, first);
+    await nextTurn();
+    start = 1;
+    if (!o.worthStartingPool(first, batches.length - 1)) {
+      await runHere(batches, 1, o);
+      return;
+    }
+  }
   const pool = await sharedPool(workerFile, o.exportName, o.workers);
-  let next = 0;
+  let next = start;
   let failed = false; // after a batch fails no new one starts (the kept pool is not torn down to stop them)
   const lane = async () => {
     while (next < batches.length && !o.signal?.aborted && !failed) {
@@ -61,6 +75,25 @@ export async function runBatches<B, R>(batches: readonly B[], o: BatchRunner<B, 
   await Promise.all(Array.from({ length: o.workers }, lane));
 }
 
+/** Runs the batches from `from` on in this thread. */
+async function runHere<B, R>(batches: readonly B[], from: number, o: BatchRunner<B, R>): Promise<void> {
+  for (let i = from; i < batches.length; i++) {
+    if (o.signal?.aborted) break;
+    o.onStart?.(i);
+    o.onDone(i, await o.local(batches[i]));
+    await nextTurn();
+  }
+}
+
+/** Lets SIGINT and progress through between batches run in this thread. */
+function nextTurn(): Promise<void> {
+  return new Promise((r) => setImmediate(r));
+}
+
+function poolKey(filename: string, name: string, threads: number): string {
+  return `${filename}#${name}#${threads}`;
+}
+
 /**
  * The kept pools, one per worker module, export and thread count. A pool is never destroyed, so
  * runs in one process at the same time (runCli, the API) never stop each other's batches; the
@@ -69,7 +102,7 @@ export async function runBatches<B, R>(batches: readonly B[], o: BatchRunner<B, 
 const pools = new Map<string, Promise<PiscinaPool>>();
 
 function sharedPool(filename: string, name: string, threads: number): Promise<PiscinaPool> {
-  const key = `${filename}#${name}#${threads}`;
+  const key = poolKey(filename, name, threads);
   let pool = pools.get(key);
   if (pool === undefined) {
     // minThreads = maxThreads and no idle timeout: the warm threads stay for the next call.
