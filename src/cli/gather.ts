@@ -13,10 +13,11 @@ import { ownedTrials, parseShard, type Shard } from '../run/shard.js';
 import { fingerprintOf, makeStore, parseStore, serializeStore, type StoreIdentity, type TrialStore } from '../run/trial-store.js';
 import { readTextFile } from '../scenario/read-file.js';
 import { LIMITS } from '../format/limits.js';
-import { checkOutputPath, writeFileAtomic } from './files.js';
+import { checkOutputPath } from './files.js';
 import { progressBar } from './progress.js';
 import { UsageError } from './exit.js';
-import { commandArgs, exitNow, io, ownsSignals } from './io.js';
+import { exitNow, io } from './io.js';
+import { checkpoints, interruptible, resumeCommand } from './interrupt.js';
 
 export interface GatherArgs {
   readonly shard?: string;
@@ -41,12 +42,6 @@ export interface Gathered {
   readonly shard: Shard | null;
   /** The store of those trials (what a shard writes to --out). */
   readonly store: TrialStore;
-}
-
-/** How often finished trials are saved while a run goes (RAFTSIM_CHECKPOINT_MS overrides; 0 = after every batch). */
-function checkpointEveryMs(): number {
-  const v = Number(io().env.RAFTSIM_CHECKPOINT_MS);
-  return Number.isFinite(v) && v >= 0 ? v : 2_000;
 }
 
 export function shardOf(a: GatherArgs): Shard | null {
@@ -103,19 +98,7 @@ export async function gatherTrials(configs: readonly ResolvedScenario[], identit
   const already = total - missing.reduce((x, ts) => x + ts.length, 0);
 
   const snapshot = (): TrialStore => makeStore(identity, fingerprint, shard, configs, have.map((m) => [...m.values()]));
-  // Each checkpoint rewrites every finished trial, so the wait between them grows with what one
-  // costs (at least ten times as long): saving stays under ~10% of the run however long it gets.
-  const every = checkpointEveryMs();
-  let lastCheckpoint = Date.now();
-  let gapMs = every;
-  let wroteCheckpoint = false;
-  const checkpoint = () => {
-    const t0 = Date.now();
-    writeFileAtomic(partialPath, serializeStore(snapshot()));
-    wroteCheckpoint = true;
-    lastCheckpoint = Date.now();
-    gapMs = Math.max(every, 10 * (lastCheckpoint - t0));
-  };
+  const saves = checkpoints(partialPath, () => serializeStore(snapshot()));
 
   const bar = progressBar(`${view.label ?? name}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`);
   const stop = interruptible();
@@ -134,7 +117,7 @@ export async function gatherTrials(configs: readonly ResolvedScenario[], identit
       },
       onBatch: (c, summaries) => {
         for (const s of summaries) have[c].set(s.trial, s);
-        if (a.out !== undefined && Date.now() - lastCheckpoint >= gapMs) checkpoint();
+        if (a.out !== undefined) saves.maybe();
       },
     });
   } finally {
@@ -143,7 +126,7 @@ export async function gatherTrials(configs: readonly ResolvedScenario[], identit
   }
   if (stop.signal.aborted) {
     try {
-      checkpoint();
+      saves.now();
     } catch (e) {
       io().stderr.write(`interrupted, and the finished trials could not be kept: ${(e as Error).message}\n`);
       exitNow(stop.exitCode());
@@ -153,51 +136,7 @@ export async function gatherTrials(configs: readonly ResolvedScenario[], identit
     exitNow(stop.exitCode());
   }
   // Finished: the checkpoint is no longer needed (a --resume file elsewhere is the user's).
-  if (wroteCheckpoint || (a.resume !== undefined && resolve(a.resume) === resolve(partialPath))) rmSync(partialPath, { force: true });
+  if (saves.wrote || (a.resume !== undefined && resolve(a.resume) === resolve(partialPath))) rmSync(partialPath, { force: true });
   const trials = owned.map((ts, c) => ts.map((t) => have[c].get(t)!));
   return { trials, shard, store: snapshot() };
-}
-
-/** The command line as typed, with --resume pointing at the partial file. */
-function resumeCommand(partialPath: string): string {
-  const args = commandArgs();
-  const kept: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--resume') i++;
-    else if (!args[i].startsWith('--resume=')) kept.push(args[i]);
-  }
-  return ['raftsim', ...kept, '--resume', partialPath].map(shellQuote).join(' ');
-}
-
-function shellQuote(s: string): string {
-  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-/**
- * SIGINT and SIGTERM abort: running batches finish and what finished is kept. A second signal exits
- * at once. Only the raftsim process's own run listens (an in-process run leaves signals alone).
- */
-function interruptible(): { signal: AbortSignal; dispose: () => void; exitCode: () => number } {
-  const ac = new AbortController();
-  let code = 130;
-  if (!ownsSignals()) return { signal: ac.signal, exitCode: () => code, dispose: () => {} };
-  const stderr = io().stderr;
-  const on = (sig: NodeJS.Signals) => () => {
-    if (ac.signal.aborted) process.exit(sig === 'SIGTERM' ? 143 : 130);
-    code = sig === 'SIGTERM' ? 143 : 130;
-    stderr.write(`\n${sig}: finishing the trials in progress, then keeping every finished trial (again to quit now)\n`);
-    ac.abort();
-  };
-  const onInt = on('SIGINT');
-  const onTerm = on('SIGTERM');
-  process.on('SIGINT', onInt);
-  process.on('SIGTERM', onTerm);
-  return {
-    signal: ac.signal,
-    exitCode: () => code,
-    dispose: () => {
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
-    },
-  };
 }

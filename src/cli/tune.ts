@@ -1,11 +1,17 @@
 // `raftsim tune TUNEFILE`: an election-timeout recommendation with stated
 // confidence, found by an adaptive search over the tune file's grid.
 // Exit 0 with a recommendation, 1 without one (not separated, or nothing meets
-// the goals), 2 for bad input, 130 when interrupted.
-import { appendFileSync } from 'node:fs';
+// the goals), 2 for bad input, 130 / 143 when interrupted by SIGINT / SIGTERM:
+// then every finished trial is in the partial file, and --resume FILE finishes
+// the search to the result of an uninterrupted run (tune/trial-cache.ts).
+import { appendFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { loadTuneFile } from '../tune/load.js';
 import { search } from '../tune/search.js';
 import { InterruptedError, simEvaluator } from '../tune/evaluate-sim.js';
+import { TrialCache } from '../tune/trial-cache.js';
+import { readTextFile } from '../scenario/read-file.js';
+import { LIMITS } from '../format/limits.js';
 import { tuneResult } from '../tune/result.js';
 import { parseDuration } from '../format/duration.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
@@ -15,7 +21,8 @@ import { formatTune, csvOf } from './tune-format.js';
 import { markdownOf } from './tune-markdown.js';
 import { renderTuneReport } from '../report/tune-report.js';
 import { defaultReportPath } from './report-path.js';
-import { exitNow, io, ownsSignals, setExitCode } from './io.js';
+import { exitNow, io, setExitCode } from './io.js';
+import { checkpoints, interruptible, resumeCommand } from './interrupt.js';
 
 export interface TuneArgs {
   file: string;
@@ -28,6 +35,7 @@ export interface TuneArgs {
   csv: boolean;
   out?: string;
   html?: string;
+  resume?: string;
 }
 
 export async function tuneCommand(a: TuneArgs): Promise<void> {
@@ -44,23 +52,21 @@ export async function tuneCommand(a: TuneArgs): Promise<void> {
   const spec = loadTuneFile(a.file, { seed: a.seed, budgetTrials: a.budget });
   const html = a.html === undefined ? null : a.html === '' ? defaultReportPath(`${spec.name}-tune`) : a.html;
   if (html !== null) checkOutputPath(html, '--html');
+  // Finished trials are kept beside --out as the search goes, else only when it is interrupted.
+  const partialPath = a.out !== undefined ? `${a.out}.partial` : `reports/${spec.name}-tune.partial.json`;
+  if (a.out !== undefined) checkOutputPath(partialPath, 'the partial-results file (--out FILE.partial)');
+  const cache = a.resume === undefined ? new TrialCache() : readCache(a.resume);
+  if (a.resume !== undefined) io().stderr.write(`resuming: ${cache.size} finished trials from ${a.resume}\n`);
+  const saves = checkpoints(partialPath, () => cache.serialize(a.file));
   const summaryFile = io().env.GITHUB_STEP_SUMMARY;
   const started = Date.now();
-  const ac = new AbortController();
-  const stderr = io().stderr;
-  const onInt = () => {
-    if (ac.signal.aborted) process.exit(130);
-    stderr.write('\ninterrupted: finishing the trials that are running (Ctrl-C again to quit now)\n');
-    ac.abort();
-  };
-  // Only the raftsim process's own run listens for Ctrl-C (an in-process run leaves signals alone).
-  const signals = ownsSignals();
-  if (signals) process.on('SIGINT', onInt);
+  const stop = interruptible();
   const tty = io().stderr.isTTY === true;
   let stoppedByTime = false;
   let outcome;
   try {
-    outcome = await search({ grid: spec.grid, axes: spec.axes, families: spec.families, goals: spec.goals }, simEvaluator(spec, { workers: a.workers, signal: ac.signal }), {
+    const evaluate = simEvaluator(spec, { workers: a.workers, signal: stop.signal, cache, onTrials: () => a.out !== undefined && saves.maybe() });
+    outcome = await search({ grid: spec.grid, axes: spec.axes, families: spec.families, goals: spec.goals }, evaluate, {
       budgetTrials: spec.budgetTrials,
       ...spec.search,
       shouldStop: () => (stoppedByTime = maxTimeMs !== null && Date.now() - started >= maxTimeMs),
@@ -68,13 +74,21 @@ export async function tuneCommand(a: TuneArgs): Promise<void> {
     });
   } catch (e) {
     if (e instanceof InterruptedError) {
-      io().stderr.write('interrupted: no result\n');
-      exitNow(130);
+      try {
+        saves.now();
+      } catch (w) {
+        io().stderr.write(`interrupted, and the finished trials could not be kept: ${(w as Error).message}\n`);
+        exitNow(stop.exitCode());
+      }
+      io().stderr.write(`interrupted: kept ${cache.size} finished trials in ${partialPath}\nresume with: ${resumeCommand(partialPath)}\n`);
+      exitNow(stop.exitCode());
     }
     throw e;
   } finally {
-    if (signals) process.off('SIGINT', onInt);
+    stop.dispose();
   }
+  // Finished: the checkpoint is no longer needed (a --resume file elsewhere is the user's).
+  if (saves.wrote || (a.resume !== undefined && resolve(a.resume) === resolve(partialPath))) rmSync(partialPath, { force: true });
   const elapsed = Date.now() - started;
   const r = tuneResult(spec, outcome, stoppedByTime && outcome.reason === 'wall-time');
   const json = JSON.stringify(r, null, 2);
@@ -87,4 +101,12 @@ export async function tuneCommand(a: TuneArgs): Promise<void> {
   if (summaryFile) appendFileSync(summaryFile, `${md}\n`);
   io().stdout.write(a.json ? `${json}\n` : a.markdown ? md : a.csv ? csvOf(r) : `${formatTune(r, elapsed)}\n`);
   setExitCode(r.recommendation ? EXIT.ok : EXIT.expectationFailed);
+}
+
+function readCache(file: string): TrialCache {
+  const r = readTextFile(file, LIMITS.resultFileBytes, file);
+  if (!r.ok) throw new UsageError(`--resume: ${r.reason}`);
+  const c = TrialCache.parse(r.text);
+  if (typeof c === 'string') throw new UsageError(`--resume ${file}: ${c}`);
+  return c;
 }

@@ -36,7 +36,7 @@ export interface BatchRunner<B, R> {
 
 export async function runBatches<B, R>(batches: readonly B[], o: BatchRunner<B, R>): Promise<void> {
   const workerFile = fileURLToPath(o.workerUrl);
-  if (o.workers === 1 || !existsSync(workerFile) || batches.length === 1) {
+  if (o.workers === 1 || !existsSync(workerFile) || batches.length <= 1) {
     await runHere(batches, 0, o);
     return;
   }

@@ -66,7 +66,8 @@ export function serializeStore(s: TrialStore): string {
   return `${head.slice(0, -1)},"configs":[\n${configs.join(',\n')}\n]}\n`;
 }
 
-const summary = z.looseObject({
+/** A trial summary as stores hold it (also tune's trial cache, tune/trial-cache.ts). */
+export const trialSummarySchema = z.looseObject({
   trial: z.number().int().min(0),
   metrics: z.looseObject({}),
   violation: z.looseObject({}).nullable(),
@@ -87,7 +88,7 @@ const storeSchema = z.strictObject({
   }),
   fingerprint: z.string(),
   shard: z.strictObject({ index: z.number().int().min(0), count: z.number().int().min(1) }).nullable(),
-  configs: z.array(z.strictObject({ trials: z.number().int().min(1), done: z.array(summary) })),
+  configs: z.array(z.strictObject({ trials: z.number().int().min(1), done: z.array(trialSummarySchema) })),
 });
 
 /** Parses a store; a string is the reason it is not one. */

@@ -312,3 +312,23 @@ export function builtinNames(): string[] {
 export function removeDir(dir: string | undefined): void {
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
+
+/** Runs the CLI and sends `signal` once `watch` exists; resolves with the exit code and stderr. */
+export function interrupted(args: string[], watch: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, RAFTSIM_CHECKPOINT_MS: '0' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    let sent = false;
+    const poll = () => {
+      if (sent || child.exitCode !== null) return;
+      if (existsSync(watch)) {
+        sent = true;
+        child.kill(signal);
+      } else setTimeout(poll, 5); // a short pause between looks, so polling does not take a core from the run
+    };
+    poll();
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}

@@ -3,12 +3,11 @@
 // SIGINT keeps its finished trials in OUT.partial and --resume finishes it to
 // the bytes of an uninterrupted run. Nothing here is timed: the signal is sent
 // once the partial file exists (checkpoints after every batch), whenever that is.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cli, ensureBuilt, MAIN, removeDir, ROOT, show, tempDir, writeScenario } from './cli.js';
+import { cli, ensureBuilt, interrupted, removeDir, show, tempDir, writeScenario } from './cli.js';
 import { ownedTrials, parseShard } from '../../src/run/shard.js';
 
 let dir: string;
@@ -38,26 +37,6 @@ async function ok(args: string[]): Promise<string> {
   const r = await cli(args);
   expect(r.code, show(r)).toBe(0);
   return r.stdout;
-}
-
-/** Runs the CLI and sends `signal` once `watch` exists; resolves with the exit code and stderr. */
-function interrupted(args: string[], watch: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, RAFTSIM_CHECKPOINT_MS: '0' }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    let sent = false;
-    const poll = () => {
-      if (sent || child.exitCode !== null) return;
-      if (existsSync(watch)) {
-        sent = true;
-        child.kill(signal);
-      } else setTimeout(poll, 5); // a short pause between looks, so polling does not take a core from the run
-    };
-    poll();
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
 }
 
 describe.concurrent('--shard and merge', () => {

@@ -1,0 +1,93 @@
+// The finished trials of a tune run, by configuration and trial index. A trial's
+// result depends only on its resolved configuration and its index, so the key is
+// the configuration's fingerprint (SHA-256 of the resolved scenario and the
+// raftsim version, run/trial-store.ts) and the index. An interrupted tune keeps
+// this cache in its partial file; `--resume` loads it, and the search, which is
+// deterministic in what it observes, asks again for the same trials and gets the
+// same summaries without running them, so it takes the same path to the same
+// result. A trial of another tune file, an edited scenario or another raftsim
+// version has another fingerprint and is simply never asked for.
+import * as z from 'zod';
+import type { TrialSummary } from '../metrics/aggregate.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+import { fingerprintOf, trialSummarySchema } from '../run/trial-store.js';
+import { RAFTSIM_VERSION } from '../version.js';
+
+export const TUNE_STORE_FORMAT = 'raftsim-tune-trials';
+
+export class TrialCache {
+  private readonly byConfig = new Map<string, Map<number, TrialSummary>>();
+
+  /** Trials held, all configurations together. */
+  get size(): number {
+    let n = 0;
+    for (const m of this.byConfig.values()) n += m.size;
+    return n;
+  }
+
+  key(config: ResolvedScenario): string {
+    return fingerprintOf([config]);
+  }
+
+  /** Of `trials`, those not held for this configuration, in the order given. */
+  missing(key: string, trials: readonly number[]): number[] {
+    const m = this.byConfig.get(key);
+    return m === undefined ? [...trials] : trials.filter((t) => !m.has(t));
+  }
+
+  add(key: string, summaries: readonly TrialSummary[]): void {
+    let m = this.byConfig.get(key);
+    if (m === undefined) this.byConfig.set(key, (m = new Map()));
+    for (const s of summaries) m.set(s.trial, s);
+  }
+
+  /** The summaries of `trials` in that order; throws if one is missing (a caller's bug). */
+  take(key: string, trials: readonly number[]): TrialSummary[] {
+    const m = this.byConfig.get(key);
+    return trials.map((t) => {
+      const s = m?.get(t);
+      if (s === undefined) throw new Error(`trial cache: trial ${t} of ${key.slice(0, 12)} was never run`);
+      return s;
+    });
+  }
+
+  /** One line per trial, configurations in the order first seen, trials in index order. */
+  serialize(tuneFile: string): string {
+    const head = JSON.stringify({ format: TUNE_STORE_FORMAT, version: 1, raftsimVersion: RAFTSIM_VERSION, tuneFile });
+    const configs = [...this.byConfig].map(([key, m]) => {
+      const done = [...m.values()].sort((a, b) => a.trial - b.trial);
+      return `{"key":${JSON.stringify(key)},"done":[\n${done.map((t) => JSON.stringify(t)).join(',\n')}\n]}`;
+    });
+    return `${head.slice(0, -1)},"configs":[\n${configs.join(',\n')}\n]}\n`;
+  }
+
+  /** A cache from a partial file's text; a string is the reason it is not one. */
+  static parse(text: string): TrialCache | string {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      return `not JSON (${(e as Error).message})`;
+    }
+    if (typeof raw === 'object' && raw !== null && (raw as { format?: unknown }).format !== TUNE_STORE_FORMAT) {
+      return 'not the partial file of an interrupted `raftsim tune` (run, sweep and check write another kind)';
+    }
+    const r = storeSchema.safeParse(raw);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      return `not a valid tune partial file: ${issue.path.join('.') || '(top level)'}: ${issue.message}`;
+    }
+    // The parsed copy is only a check: the raw objects are kept, keys in the order they were written.
+    const cache = new TrialCache();
+    for (const c of (raw as { configs: { key: string; done: TrialSummary[] }[] }).configs) cache.add(c.key, c.done);
+    return cache;
+  }
+}
+
+const storeSchema = z.strictObject({
+  format: z.literal(TUNE_STORE_FORMAT),
+  version: z.literal(1),
+  raftsimVersion: z.string(),
+  tuneFile: z.string(),
+  configs: z.array(z.strictObject({ key: z.string().regex(/^[0-9a-f]{64}$/), done: z.array(trialSummarySchema) })),
+});
