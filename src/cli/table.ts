@@ -1,4 +1,5 @@
 // Plain-text tables for the terminal.
+import { wrapWords } from './width.js';
 
 export function table(header: readonly string[], rows: readonly (readonly string[])[], alignRight: (col: number) => boolean = (c) => c > 0): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
@@ -33,7 +34,6 @@ export function fitTable(
     const r = rows.map((row) => cols.map((c) => row[c] ?? ''));
     return table(h, r, (i) => alignRight(cols[i]));
   };
-  const widest = (t: string) => Math.max(...t.split('\n').map((l) => l.length));
   let text = render();
   for (const d of o.dropFirst ?? []) {
     if (widest(text) <= o.width) break;
@@ -50,6 +50,25 @@ export function fitTable(
   }
   const dropped = header.filter((_, i) => !cols.includes(i));
   return { text, dropped };
+}
+
+/** The widest line of a block of text. */
+export function widest(text: string): number {
+  return Math.max(...text.split('\n').map((l) => l.length));
+}
+
+/**
+ * A table too wide for any trimming, as one block per row: its first `headingCells` cells as a
+ * heading, then "header: cell" pairs wrapped to `width` under it.
+ */
+export function asRecords(header: readonly string[], rows: readonly (readonly string[])[], width: number, headingCells = 2): string {
+  return rows
+    .map((row) => {
+      const head = row.slice(0, headingCells).filter((c) => c !== '').join(' — ');
+      const pairs = header.slice(headingCells).map((h, i) => `${h}: ${row[i + headingCells] ?? ''}`);
+      return `${wrapWords(head, width, '  ')}\n${wrapWords(pairs.join('; '), width, '    ', '    ')}`;
+    })
+    .join('\n');
 }
 
 /** A number for people: fixed decimals, "—" for null, "> horizon" where censored. */

@@ -27,10 +27,17 @@ describe('alerts result, terminal and report', async () => {
   });
 
   it('terminal: a block per rule with the detection delay table', () => {
-    const text = formatAlerts(r);
+    const text = formatAlerts(r, 120);
     for (const rule of rules.rules) expect(text).toContain(`${rule.name} (for `);
     expect(text).toMatch(/detection delay\s+2\s+\d+\.\d s \[/);
     expect(text).toContain('false pages: 0 in');
+  });
+
+  it('terminal at 80 columns: only the rule expressions (copied whole) are wider; the delays keep their numbers', () => {
+    const text = formatAlerts(r, 80);
+    const exprs = new Set(rules.rules.map((x) => `  ${x.expr}`));
+    expect(text.split('\n').filter((l) => l.length > 80 && !exprs.has(l))).toEqual([]);
+    expect(text).toMatch(/ {2}detection delay\n {6}n: 2; p50 \[95% CI\]: \d+\.\d s \[/);
   });
 
   it('HTML: self-contained, a row per alert, the detection-delay CDF and the false-page bound', () => {

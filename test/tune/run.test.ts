@@ -31,6 +31,13 @@ describe('tune on a 3-node LAN', () => {
     expect(r.cost.trials).toBeLessThanOrEqual(r.cost.budgetTrials);
     expect(r.cost.trials).toBeLessThan(r.cost.fullGridTrials);
     expect(formatTune(r, null)).toMatch(/RECOMMENDED: ET=30ms/);
+    // At 80 columns only the configuration snippet (copied whole) is wider; the evidence keeps every
+    // number, one block per configuration; at 140 it is a table with every column.
+    const narrow = formatTune(r, null, 80);
+    expect(narrow.split('\n').filter((l) => l.length > 80 && !/^ {2}raft: \{/.test(l))).toEqual([]);
+    expect(narrow).toMatch(/ET=30ms HT=10ms no-PreVote no-CheckQuorum — recommended\n +p99 crash \(ms\): 130; bounds: \[\d+, \d+\]; trials: 240;/);
+    expect(formatTune(r, null, 140)).toMatch(/ET=30ms HT=10ms no-PreVote no-CheckQuorum +recommended +130 +\[\d+, \d+\] +240 +0 +\[0, \d+\] +0\.\d+\n/);
+    expect(narrow).toMatch(/missed: ET=1s HT=10ms no-PreVote no-CheckQuorum — after a leader crash/);
     expect(markdownOf(r, null)).toMatch(/\*\*Recommended: `ET=30ms/);
     expect(csvOf(r).split('\n')[0]).toMatch(/^id,electionTimeoutMs,/);
     // The failover goal's label sits above the plot (negative y in the plot's frame), where no interval line is drawn.
@@ -51,10 +58,11 @@ describe('tune on a 3-node LAN', () => {
     const ran = r.configurations.filter((c) => c.trials.failover + c.trials.quiet > 0).length;
     expect(r.cost.configurationsEvaluated).toBe(ran);
     expect(r.cost.configurationsNotRun).toBe(r.configurations.length - ran);
-    expect(text).toContain(`${ran} of ${r.cost.gridConfigurations} configurations evaluated`);
-    expect(text).toMatch(new RegExp(`in ${r.cost.rounds} round${r.cost.rounds === 1 ? '' : 's'};`));
+    const flat = text.replace(/\s*\n\s*/g, ' '); // prose is wrapped to the terminal
+    expect(flat).toContain(`${ran} of ${r.cost.gridConfigurations} configurations evaluated`);
+    expect(flat).toMatch(new RegExp(`in ${r.cost.rounds} round${r.cost.rounds === 1 ? '' : 's'};`));
     for (const line of text.split('\n').filter((l) => / not run /.test(l))) expect(line).not.toMatch(/\[0, —\]|\s0\s+\[/);
-    expect(text).toMatch(/each is one-sided at the goal's confidence \(90%\); together they form a two-sided interval at 80%/);
+    expect(flat).toMatch(/each is one-sided at the goal's confidence \(90%\); together they form a two-sided interval at 80%/);
     // Missed-goal text uses the table's number format.
     for (const m of text.matchAll(/≥ ([\d.,]+) ms/g)) expect(m[1]).not.toMatch(/^\d{4,}|\.\d/);
   });
