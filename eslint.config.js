@@ -42,6 +42,11 @@ export default [
         { selector: "CallExpression[callee.name='Date']", message: `Date() ${CLOCK}` },
         { selector: "CallExpression[callee.name='setTimeout'], CallExpression[callee.name='setInterval']", message: `a timer ${CLOCK}` },
         { selector: "MemberExpression[object.name='globalThis'][property.name=/^(Math|Date|performance|crypto|setTimeout|setInterval)$/]", message: `globalThis.Math/Date/performance/crypto/timers: ${CLOCK}; randomness must be seeded` },
+        // An alias the property rules above cannot follow (`const M = Math; M.random()`); they do see destructuring.
+        {
+          selector: "VariableDeclarator[id.type='Identifier'][init.type='Identifier'][init.name=/^(Math|Date|performance|process|crypto)$/], AssignmentExpression[right.type='Identifier'][right.name=/^(Math|Date|performance|process|crypto)$/]",
+          message: `an alias of Math/Date/performance/process/crypto hides a clock or unseeded randomness from this lint: use the object's members where they are allowed`,
+        },
       ],
       'no-restricted-imports': [
         'error',
@@ -49,6 +54,12 @@ export default [
           paths: [
             { name: 'node:perf_hooks', message: `perf_hooks ${CLOCK}` },
             { name: 'perf_hooks', message: `perf_hooks ${CLOCK}` },
+            { name: 'node:timers', message: `a timer ${CLOCK}` },
+            { name: 'timers', message: `a timer ${CLOCK}` },
+            { name: 'node:timers/promises', message: `a timer ${CLOCK}` },
+            { name: 'timers/promises', message: `a timer ${CLOCK}` },
+            { name: 'node:process', importNames: ['hrtime', 'uptime'], message: `process.hrtime/uptime ${CLOCK}` },
+            { name: 'process', importNames: ['hrtime', 'uptime'], message: `process.hrtime/uptime ${CLOCK}` },
             // Named imports only (hashes are deterministic), so crypto's randomness cannot come in through the module object.
             { name: 'node:crypto', allowImportNames: ['createHash', 'hash'], message: `only createHash and hash: crypto randomness ${RANDOM}` },
             { name: 'crypto', allowImportNames: ['createHash', 'hash'], message: `only createHash and hash: crypto randomness ${RANDOM}` },

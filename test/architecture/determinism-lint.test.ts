@@ -44,6 +44,22 @@ describe('determinism lint', () => {
       expect.stringMatching(/^8: .*crypto randomness is not seeded/),
       expect.stringMatching(/^9: globalThis\.Math/),
     ]);
+    // Aliases: destructured, renamed or imported under another name, the clock and randomness are still found.
+    const aliased = [
+      'const { now } = Date;',
+      'const M = Math;',
+      "import { hrtime } from 'node:process';",
+      "import { setTimeout as later } from 'node:timers/promises';",
+      'const { random } = Math;',
+      'export const x = [now, M, hrtime, later, random];',
+    ].join('\n');
+    expect(await problems(aliased, 'src/sim/alias-extra.ts')).toEqual([
+      expect.stringMatching(/^1: .*Date\.now reads a clock/),
+      expect.stringMatching(/^2: an alias of Math\/Date/),
+      expect.stringMatching(/^3: .*process\.hrtime\/uptime reads a clock/),
+      expect.stringMatching(/^4: .*a timer reads a clock/),
+      expect.stringMatching(/^5: .*Math\.random is not seeded/),
+    ]);
     expect(await problems("import { createHash } from 'node:crypto';\nexport const h = createHash('sha256');\n", 'src/sim/hash-extra.ts')).toEqual([]);
     expect(await problems('export const t = Date.now();\n', 'src/cli/wall.ts')).toEqual([]);
     expect(await problems('export const t = new Date(0).getTime();\n', 'src/report/x.ts')).toEqual([]);
