@@ -96,6 +96,7 @@ export async function gatherTrials(configs: readonly ResolvedScenario[], identit
   const missing = owned.map((ts, c) => ts.filter((t) => !have[c].has(t)));
   const total = owned.reduce((x, ts) => x + ts.length, 0);
   const already = total - missing.reduce((x, ts) => x + ts.length, 0);
+  if (a.resume !== undefined) io().stderr.write(`resuming: ${already} of ${total} trials from ${a.resume}; ${total - already} to run\n`);
 
   const snapshot = (): TrialStore => makeStore(identity, fingerprint, shard, configs, have.map((m) => [...m.values()]));
   const saves = checkpoints(partialPath, () => serializeStore(snapshot()));
@@ -111,6 +112,7 @@ export async function gatherTrials(configs: readonly ResolvedScenario[], identit
         view.onBatchDone?.(c);
         bar.update(already + d, total);
       },
+      onThreads: (n) => bar.threads(n),
       onBatchStart: (c) => {
         view.onBatchStart?.(c);
         if (view.running) bar.running(view.running(c));

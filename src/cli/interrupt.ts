@@ -1,6 +1,7 @@
 // Keeping interrupted work, for every command that runs many trials (gather.ts
 // for run/sweep/check, tune.ts): SIGINT/SIGTERM handling, paced checkpoints of
 // finished trials, and the command line that resumes from them.
+import { basename } from 'node:path';
 import { writeFileAtomic } from './files.js';
 import { commandArgs, io, ownsSignals } from './io.js';
 
@@ -47,6 +48,16 @@ export function checkpoints(path: string, text: () => string): Checkpoints {
   };
 }
 
+/**
+ * How to start raftsim in a line the user pastes: `raftsim` when it ran as the installed
+ * `raftsim` bin, else `npx raftsim` (through npx, or `node dist/cli/main.js` in a clone,
+ * where no `raftsim` is on PATH).
+ */
+function invokedAs(): string[] {
+  if (io().env.npm_command !== 'exec' && basename(process.argv[1] ?? '') === 'raftsim') return ['raftsim'];
+  return ['npx', 'raftsim'];
+}
+
 /** The command line as typed, with --resume pointing at the partial file. */
 export function resumeCommand(partialPath: string): string {
   const args = commandArgs();
@@ -55,7 +66,7 @@ export function resumeCommand(partialPath: string): string {
     if (args[i] === '--resume') i++;
     else if (!args[i].startsWith('--resume=')) kept.push(args[i]);
   }
-  return ['raftsim', ...kept, '--resume', partialPath].map(shellQuote).join(' ');
+  return [...invokedAs(), ...kept, '--resume', partialPath].map(shellQuote).join(' ');
 }
 
 function shellQuote(s: string): string {
@@ -72,7 +83,10 @@ export function interruptible(): { signal: AbortSignal; dispose: () => void; exi
   if (!ownsSignals()) return { signal: ac.signal, exitCode: () => code, dispose: () => {} };
   const stderr = io().stderr;
   const on = (sig: NodeJS.Signals) => () => {
-    if (ac.signal.aborted) process.exit(sig === 'SIGTERM' ? 143 : 130);
+    if (ac.signal.aborted) {
+      stderr.write(`\n${sig} again: quitting now; trials finished since the last checkpoint are lost\n`);
+      process.exit(sig === 'SIGTERM' ? 143 : 130);
+    }
     code = sig === 'SIGTERM' ? 143 : 130;
     stderr.write(`\n${sig}: finishing the trials in progress, then keeping every finished trial (again to quit now)\n`);
     ac.abort();

@@ -56,7 +56,7 @@ export async function tuneCommand(a: TuneArgs): Promise<void> {
   const partialPath = a.out !== undefined ? `${a.out}.partial` : `reports/${spec.name}-tune.partial.json`;
   if (a.out !== undefined) checkOutputPath(partialPath, 'the partial-results file (--out FILE.partial)');
   const cache = a.resume === undefined ? new TrialCache() : readCache(a.resume);
-  if (a.resume !== undefined) io().stderr.write(`resuming: ${cache.size} finished trials from ${a.resume}\n`);
+  if (a.resume !== undefined) io().stderr.write(`resuming: ${cache.size} finished trials in ${a.resume}\n`);
   const saves = checkpoints(partialPath, () => cache.serialize(a.file));
   const summaryFile = io().env.GITHUB_STEP_SUMMARY;
   const started = Date.now();
@@ -86,6 +86,13 @@ export async function tuneCommand(a: TuneArgs): Promise<void> {
     throw e;
   } finally {
     stop.dispose();
+  }
+  if (a.resume !== undefined) {
+    io().stderr.write(
+      cache.reused > 0
+        ? `resumed: ${cache.reused} trials came from ${a.resume} instead of being run again\n`
+        : `warning: none of the trials in ${a.resume} belong to this search (another tune file, --seed or raftsim version?): all were run\n`,
+    );
   }
   // Finished: the checkpoint is no longer needed (a --resume file elsewhere is the user's).
   if (saves.wrote || (a.resume !== undefined && resolve(a.resume) === resolve(partialPath))) rmSync(partialPath, { force: true });

@@ -32,11 +32,14 @@ export interface BatchRunner<B, R> {
    * worth it (fresh threads cost start-up and per-thread JIT warm-up; see above).
    */
   readonly worthStartingPool?: (first: R, remainingBatches: number) => boolean;
+  /** Told once how many threads run the batches (1: this thread only), as soon as that is decided. */
+  readonly onThreads?: (threads: number) => void;
 }
 
 export async function runBatches<B, R>(batches: readonly B[], o: BatchRunner<B, R>): Promise<void> {
   const workerFile = fileURLToPath(o.workerUrl);
   if (o.workers === 1 || !existsSync(workerFile) || batches.length <= 1) {
+    o.onThreads?.(1);
     await runHere(batches, 0, o);
     return;
   }
@@ -49,10 +52,12 @@ export async function runBatches<B, R>(batches: readonly B[], o: BatchRunner<B, 
     await nextTurn();
     start = 1;
     if (!o.worthStartingPool(first, batches.length - 1)) {
+      o.onThreads?.(1);
       await runHere(batches, 1, o);
       return;
     }
   }
+  o.onThreads?.(o.workers);
   const pool = await sharedPool(workerFile, o.exportName, o.workers);
   let next = start;
   let failed = false; // after a batch fails no new one starts (the kept pool is not torn down to stop them)

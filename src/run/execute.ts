@@ -26,6 +26,8 @@ export interface ExecuteOptions {
   readonly onProgress?: (done: number, total: number, config: number) => void;
   /** A batch of configuration `config`'s trials is about to start (progress labels, wall-clock timing in the CLI). */
   readonly onBatchStart?: (config: number) => void;
+  /** How many threads run the trials (1: this thread), once decided (automatic workers decide after the first batch). */
+  readonly onThreads?: (threads: number) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -69,6 +71,7 @@ export async function executeTrials(configs: readonly ResolvedScenario[], opts: 
     signal: opts.signal,
     onStart: (i) => opts.onBatchStart?.(batches[i].config),
     onDone: (i, summaries) => record(batches[i].config, summaries),
+    onThreads: opts.onThreads,
     worthStartingPool: automatic ? (first, remaining) => worthThreads(first, remaining, batches[0].trials.length, workers) : undefined,
   });
   const results = out.map((trials, c) => {
@@ -84,9 +87,9 @@ export async function executeTrials(configs: readonly ResolvedScenario[], opts: 
  * about a second of wall time on the 2-core development machine (module loading, then
  * V8 compiling the hot path again in every thread, slowed by the threads competing for
  * the cores the compiler and GC threads would use); a run saves (1 − 1/threads) of its
- * serial time, at ~2.5M events a second. Measured from fresh processes: 4,000
- * etcd-equivalent trials (2.6M events) took 1.9 s on one thread and 2.3 s on two;
- * 16,000 (10M) 5.0 s and 4.3 s; 1,000 leader-crash trials (8.2M) 4.6 s and 3.5 s.
+ * serial time, at ~2.5M events a second. The measurements behind it are in
+ * docs/scale-out.md. The rule counts cores, not load: on a busy machine the pool can
+ * cost more than it saves (`--workers 1` then).
  */
 const POOL_START_EVENTS = 2_500_000;
 

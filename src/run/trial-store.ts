@@ -99,6 +99,9 @@ export function parseStore(text: string): TrialStore | string {
   } catch (e) {
     return `not JSON (${(e as Error).message})`;
   }
+  if (typeof raw === 'object' && raw !== null && (raw as { format?: unknown }).format === 'raftsim-tune-trials') {
+    return 'the partial file of an interrupted `raftsim tune`: resume it with raftsim tune TUNEFILE --resume FILE';
+  }
   if (typeof raw === 'object' && raw !== null && (raw as { format?: unknown }).format !== STORE_FORMAT) {
     return 'not a trial store (a finished result? --resume and merge take the file a --shard run or an interrupted run wrote)';
   }

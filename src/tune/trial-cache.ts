@@ -17,6 +17,8 @@ export const TUNE_STORE_FORMAT = 'raftsim-tune-trials';
 
 export class TrialCache {
   private readonly byConfig = new Map<string, Map<number, TrialSummary>>();
+  /** Trials asked for (missing()) and found here: what a resumed search did not run again. */
+  reused = 0;
 
   /** Trials held, all configurations together. */
   get size(): number {
@@ -32,7 +34,9 @@ export class TrialCache {
   /** Of `trials`, those not held for this configuration, in the order given. */
   missing(key: string, trials: readonly number[]): number[] {
     const m = this.byConfig.get(key);
-    return m === undefined ? [...trials] : trials.filter((t) => !m.has(t));
+    const out = m === undefined ? [...trials] : trials.filter((t) => !m.has(t));
+    this.reused += trials.length - out.length;
+    return out;
   }
 
   add(key: string, summaries: readonly TrialSummary[]): void {

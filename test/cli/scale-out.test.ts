@@ -123,6 +123,9 @@ describe.concurrent('interrupted work is kept and resumes to identical output', 
     const full = await ok(args(r.trials));
     expect(r.code, r.stderr).toBe(130);
     expect(r.stderr).toMatch(new RegExp(`kept \\d+ of ${r.trials} trials`));
-    expect(await ok([...args(r.trials), '--out', out, '--resume', `${out}.partial`])).toBe(full);
+    const resumed = await cli([...args(r.trials), '--out', out, '--resume', `${out}.partial`]);
+    expect(resumed.code, show(resumed)).toBe(0);
+    expect(resumed.stdout).toBe(full);
+    expect(resumed.stderr).toMatch(new RegExp(`resuming: [1-9]\\d* of ${r.trials} trials from .*int\\.json\\.partial; \\d+ to run`));
   });
 });

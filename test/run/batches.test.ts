@@ -12,9 +12,10 @@ interface Where {
   readonly thread: number;
 }
 
-async function threadsUsed(batches: number, workers: number, worth?: (first: Where, remaining: number) => boolean): Promise<{ threads: number[]; asked: number[] }> {
+async function threadsUsed(batches: number, workers: number, worth?: (first: Where, remaining: number) => boolean): Promise<{ threads: number[]; asked: number[]; told: number[] }> {
   const threads: number[] = new Array(batches);
   const asked: number[] = [];
+  const told: number[] = [];
   await runBatches<number, Where>(
     Array.from({ length: batches }, (_, i) => i),
     {
@@ -23,6 +24,7 @@ async function threadsUsed(batches: number, workers: number, worth?: (first: Whe
       local: async (batch) => ({ batch, thread: threadId }),
       workers,
       onDone: (i, r) => (threads[i] = r.thread),
+      onThreads: (n) => told.push(n),
       worthStartingPool:
         worth === undefined
           ? undefined
@@ -32,7 +34,7 @@ async function threadsUsed(batches: number, workers: number, worth?: (first: Whe
             },
     },
   );
-  return { threads, asked };
+  return { threads, asked, told };
 }
 
 describe('automatic workers', () => {
@@ -40,12 +42,14 @@ describe('automatic workers', () => {
     const r = await threadsUsed(6, 3, () => false);
     expect(r.asked).toEqual([0, 5]);
     expect(r.threads).toEqual(new Array(6).fill(threadId));
+    expect(r.told).toEqual([1]);
   });
 
   it('hands the rest to worker threads when it is worth it; the first batch stays here', async () => {
     const r = await threadsUsed(6, 2, () => true);
     expect(r.threads[0]).toBe(threadId);
     expect(r.threads.slice(1).every((t) => t !== threadId)).toBe(true);
+    expect(r.told).toEqual([2]);
   });
 
   it('uses a warm pool of that size without asking', async () => {

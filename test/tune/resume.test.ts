@@ -10,6 +10,7 @@ import { search } from '../../src/tune/search.js';
 import { InterruptedError, simEvaluator } from '../../src/tune/evaluate-sim.js';
 import { tuneResult } from '../../src/tune/result.js';
 import { TrialCache } from '../../src/tune/trial-cache.js';
+import { parseStore } from '../../src/run/trial-store.js';
 import { cli, ensureBuilt, interrupted, show, tempDir } from '../cli/cli.js';
 
 const FIXTURE = new URL('./fixtures/lan-3.tune.json5', import.meta.url).pathname;
@@ -52,6 +53,8 @@ describe('tune: interrupted and resumed', () => {
   it('refuses a file that is not a tune partial file, saying what it is', () => {
     expect(TrialCache.parse('{')).toMatch(/^not JSON/);
     expect(TrialCache.parse('{"format":"raftsim-trials"}')).toMatch(/run, sweep and check write another kind/);
+    // And the other way round: run, sweep and check name the command that resumes a tune's file.
+    expect(parseStore('{"format":"raftsim-tune-trials"}')).toMatch(/interrupted `raftsim tune`: resume it with raftsim tune TUNEFILE --resume FILE/);
     expect(TrialCache.parse('{"format":"raftsim-tune-trials","version":1,"raftsimVersion":"x","tuneFile":"t","configs":[{"key":"zz","done":[]}]}')).toMatch(/configs\.0\.key/);
   });
 });
@@ -71,10 +74,10 @@ describe('raftsim tune: SIGTERM and --resume', () => {
     const out = join(dir, 'tune.json');
     const r = await interrupted([...args, '--out', out], `${out}.partial`, 'SIGTERM');
     expect(r.code, r.stderr).toBe(143);
-    expect(r.stderr).toMatch(/interrupted: kept \d+ finished trials in .*tune\.json\.partial\nresume with: raftsim tune .* --resume .*tune\.json\.partial/);
+    expect(r.stderr).toMatch(/interrupted: kept \d+ finished trials in .*tune\.json\.partial\nresume with: npx raftsim tune .* --resume .*tune\.json\.partial/);
     const resumed = await cli([...args, '--out', out, '--resume', `${out}.partial`]);
     expect(resumed.code, show(resumed)).toBe(0);
-    expect(resumed.stderr).toMatch(/resuming: \d+ finished trials from/);
+    expect(resumed.stderr).toMatch(/resuming: \d+ finished trials in .*\nresumed: [1-9]\d* trials came from .* instead of being run again/);
     expect(resumed.stdout).toBe(full.stdout);
     expect(existsSync(`${out}.partial`)).toBe(false); // consumed
   });
