@@ -57,7 +57,7 @@ export function overridesOf(a: { set: string[]; seed?: string; trials?: number }
 /** --workers must be a whole number of threads ≥ 1. */
 export function checkWorkers(workers: number | undefined): void {
   if (workers !== undefined && !isWorkerCount(workers)) {
-    throw new UsageError(`--workers must be a whole number from 1 to 256, got ${String(workers)}`);
+    throw new UsageError(`--workers must be a whole number from 1 to 256, got ${Number.isNaN(workers) ? typedValue('--workers', workers) : String(workers)}`);
   }
 }
 

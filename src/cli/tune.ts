@@ -17,6 +17,7 @@ import { parseDuration } from '../format/duration.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { EXIT, UsageError } from './exit.js';
 import { checkWorkers } from './run.js';
+import { typedValue } from './usage.js';
 import { formatTune, csvOf } from './tune-format.js';
 import { markdownOf } from './tune-markdown.js';
 import { renderTuneReport } from '../report/tune-report.js';
@@ -40,7 +41,7 @@ export interface TuneArgs {
 
 export async function tuneCommand(a: TuneArgs): Promise<void> {
   checkWorkers(a.workers);
-  if (a.budget !== undefined && !(Number.isInteger(a.budget) && a.budget >= 1)) throw new UsageError(`--budget must be a whole number of trials >= 1, got ${String(a.budget)}`);
+  if (a.budget !== undefined && !(Number.isInteger(a.budget) && a.budget >= 1)) throw new UsageError(`--budget must be a whole number of trials >= 1, got ${Number.isNaN(a.budget) ? typedValue('--budget', a.budget) : String(a.budget)}`);
   let maxTimeMs: number | null = null;
   if (a.maxTime !== undefined) {
     const d = parseDuration(a.maxTime);
