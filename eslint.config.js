@@ -41,7 +41,8 @@ export default [
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: `new Date() ${CLOCK}` },
         { selector: "CallExpression[callee.name='Date']", message: `Date() ${CLOCK}` },
         { selector: "CallExpression[callee.name='setTimeout'], CallExpression[callee.name='setInterval']", message: `a timer ${CLOCK}` },
-        { selector: "MemberExpression[object.name='globalThis'][property.name=/^(Math|Date|performance|crypto|setTimeout|setInterval)$/]", message: `globalThis.Math/Date/performance/crypto/timers: ${CLOCK}; randomness must be seeded` },
+        { selector: "MemberExpression[object.name='globalThis'][property.name=/^(Math|Date|performance|process|crypto|setTimeout|setInterval)$/]", message: `globalThis.Math/Date/performance/process/crypto/timers: ${CLOCK}; randomness must be seeded` },
+        { selector: "VariableDeclarator[init.name='globalThis'] > ObjectPattern > Property[key.name=/^(Math|Date|performance|process|crypto|setTimeout|setInterval)$/]", message: `globalThis.Math/Date/performance/process/crypto/timers: ${CLOCK}; randomness must be seeded` },
         // An alias the property rules above cannot follow (`const M = Math; M.random()`); they do see destructuring.
         {
           selector: "VariableDeclarator[id.type='Identifier'][init.type='Identifier'][init.name=/^(Math|Date|performance|process|crypto)$/], AssignmentExpression[right.type='Identifier'][right.name=/^(Math|Date|performance|process|crypto)$/]",
@@ -58,8 +59,9 @@ export default [
             { name: 'timers', message: `a timer ${CLOCK}` },
             { name: 'node:timers/promises', message: `a timer ${CLOCK}` },
             { name: 'timers/promises', message: `a timer ${CLOCK}` },
-            { name: 'node:process', importNames: ['hrtime', 'uptime'], message: `process.hrtime/uptime ${CLOCK}` },
-            { name: 'process', importNames: ['hrtime', 'uptime'], message: `process.hrtime/uptime ${CLOCK}` },
+            // The module object too (`import proc from 'node:process'; proc.hrtime()`): its members cannot be followed.
+            { name: 'node:process', importNames: ['hrtime', 'uptime', 'default'], message: `process.hrtime/uptime ${CLOCK} (import named members only)` },
+            { name: 'process', importNames: ['hrtime', 'uptime', 'default'], message: `process.hrtime/uptime ${CLOCK} (import named members only)` },
             // Named imports only (hashes are deterministic), so crypto's randomness cannot come in through the module object.
             { name: 'node:crypto', allowImportNames: ['createHash', 'hash'], message: `only createHash and hash: crypto randomness ${RANDOM}` },
             { name: 'crypto', allowImportNames: ['createHash', 'hash'], message: `only createHash and hash: crypto randomness ${RANDOM}` },

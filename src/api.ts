@@ -46,7 +46,10 @@ export interface ScenarioOptions {
 }
 
 export interface RunOptions extends ScenarioOptions {
-  /** Worker threads: a whole number from 1 to 256 (default: every core). The result is the same for any count. */
+  /**
+   * Worker threads: a whole number from 1 to 256 (default: automatic, up to every core: threads start
+   * only when the run is big enough to pay for them, docs/scale-out.md). The result is the same for any count.
+   */
   readonly workers?: number;
   /** Add the best, median and worst trials' per-node timelines (the CLI's --timelines); nothing else changes. */
   readonly timelines?: boolean;
@@ -123,7 +126,7 @@ export async function replayTrial(scenario: string | ResolvedScenario, opts: Rep
   return replayResult(s, trial, await runTrial(s, trial));
 }
 
-/** Every trial of each configuration, in trial order (all cores or `workers` threads; the same either way). */
+/** Every trial of each configuration, in trial order (automatic threads or `workers` threads; the same either way). */
 async function trialsOf(configs: readonly ResolvedScenario[], workers: number | undefined): Promise<TrialSummary[][]> {
   const { results } = await executeTrials(configs, { workers });
   // Nothing aborts these runs (no signal is passed), so every configuration completes.

@@ -11,7 +11,7 @@ function builder(y: Argv) {
     .option('trials', { type: 'number', describe: 'Trials per configuration (default: each scenario\'s)' })
     .option('seed', { type: 'string', describe: 'Seed for every scenario (default: each scenario\'s)' })
     .option('html', { type: 'string', describe: 'Write one HTML report per scenario into this folder (bare --html: reports/). Put a bare --html after the paths' })
-    .option('workers', { type: 'number', describe: 'Worker threads (default: all cores; 1 = serial). Results are identical either way' })
+    .option('workers', { type: 'number', describe: 'Worker threads (default: all cores when the run is big enough to pay for starting them, else this thread; 1 = serial). Results are identical either way' })
     .option('set', { type: 'string', array: true, default: [] as string[], describe: 'Override a key in every scenario: --set raft.preVote=true (repeatable)' })
     .option('baseline', { type: 'string', describe: 'Compare with the results saved in this file; a regression beyond the tolerances fails (exit 1)' })
     .option('update-baseline', { type: 'boolean', default: false, describe: 'Write the results to the --baseline file instead of comparing' })

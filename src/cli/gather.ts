@@ -58,9 +58,14 @@ export function partialPathFor(a: GatherArgs, name: string): string {
 }
 
 export function readStore(file: string, flag: string): TrialStore {
+  return readWorkFile(file, flag, parseStore);
+}
+
+/** A partial or shard file, read within the size limit and parsed; bad input (exit 2) names the flag and file. */
+export function readWorkFile<T>(file: string, flag: string, parse: (text: string) => T | string): T {
   const r = readTextFile(file, LIMITS.resultFileBytes, file);
   if (!r.ok) throw new UsageError(`${flag}: ${r.reason}`);
-  const s = parseStore(r.text);
+  const s = parse(r.text);
   if (typeof s === 'string') throw new UsageError(`${flag} ${file}: ${s}`);
   return s;
 }

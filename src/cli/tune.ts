@@ -10,8 +10,7 @@ import { loadTuneFile } from '../tune/load.js';
 import { search } from '../tune/search.js';
 import { InterruptedError, simEvaluator } from '../tune/evaluate-sim.js';
 import { TrialCache } from '../tune/trial-cache.js';
-import { readTextFile } from '../scenario/read-file.js';
-import { LIMITS } from '../format/limits.js';
+import { partialPathFor, readWorkFile } from './gather.js';
 import { tuneResult } from '../tune/result.js';
 import { parseDuration } from '../format/duration.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
@@ -54,10 +53,11 @@ export async function tuneCommand(a: TuneArgs): Promise<void> {
   const html = a.html === undefined ? null : a.html === '' ? defaultReportPath(`${spec.name}-tune`) : a.html;
   if (html !== null) checkOutputPath(html, '--html');
   // Finished trials are kept beside --out as the search goes, else only when it is interrupted.
-  const partialPath = a.out !== undefined ? `${a.out}.partial` : `reports/${spec.name}-tune.partial.json`;
+  const partialPath = partialPathFor(a, `${spec.name}-tune`);
   if (a.out !== undefined) checkOutputPath(partialPath, 'the partial-results file (--out FILE.partial)');
-  const cache = a.resume === undefined ? new TrialCache() : readCache(a.resume);
-  if (a.resume !== undefined) io().stderr.write(`resuming: ${cache.size} finished trials in ${a.resume}\n`);
+  const cache = a.resume === undefined ? new TrialCache() : readWorkFile(a.resume, '--resume', TrialCache.parse);
+  const kept = cache.size;
+  if (a.resume !== undefined) io().stderr.write(`resuming: ${kept} finished trials in ${a.resume}\n`);
   const saves = checkpoints(partialPath, () => cache.serialize(a.file));
   const summaryFile = io().env.GITHUB_STEP_SUMMARY;
   const started = Date.now();
@@ -90,9 +90,9 @@ export async function tuneCommand(a: TuneArgs): Promise<void> {
   }
   if (a.resume !== undefined) {
     io().stderr.write(
-      cache.reused > 0
-        ? `resumed: ${cache.reused} trials came from ${a.resume} instead of being run again\n`
-        : `warning: none of the trials in ${a.resume} belong to this search (another tune file, --seed or raftsim version?): all were run\n`,
+      cache.reusedFromFile > 0
+        ? `resumed: ${cache.reusedFromFile} of the ${kept} trials in ${a.resume} were this search's and were not run again\n`
+        : `warning: none of the ${kept} trials in ${a.resume} belong to this search (another tune file, --seed or raftsim version?): all were run\n`,
     );
   }
   // Finished: the checkpoint is no longer needed (a --resume file elsewhere is the user's).
@@ -109,12 +109,4 @@ export async function tuneCommand(a: TuneArgs): Promise<void> {
   if (summaryFile) appendFileSync(summaryFile, `${md}\n`);
   io().stdout.write(a.json ? `${json}\n` : a.markdown ? md : a.csv ? csvOf(r) : `${formatTune(r, elapsed)}\n`);
   setExitCode(r.recommendation ? EXIT.ok : EXIT.expectationFailed);
-}
-
-function readCache(file: string): TrialCache {
-  const r = readTextFile(file, LIMITS.resultFileBytes, file);
-  if (!r.ok) throw new UsageError(`--resume: ${r.reason}`);
-  const c = TrialCache.parse(r.text);
-  if (typeof c === 'string') throw new UsageError(`--resume ${file}: ${c}`);
-  return c;
 }

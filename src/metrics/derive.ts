@@ -68,8 +68,9 @@ export interface TrialMetrics {
   readonly deposedLeaderUs: readonly Micros[];
   /**
    * Per write counted (writesCounted): submission to acknowledgment; null when it was
-   * still unacknowledged at the trial's end (censored at end − submission, counted:
-   * the writes stuck through an outage are the tail, and dropping them biased it low).
+   * still unacknowledged at the trial's end: censored (longer than end − submission) and
+   * counted, ranked above every observed latency like every censored value, which errs
+   * high; the writes stuck through an outage are the tail, and dropping them biased it low.
    */
   readonly commitLatencyUs: readonly (Micros | null)[];
   readonly writesCounted: number;

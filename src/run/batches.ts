@@ -51,6 +51,7 @@ export async function runBatches<B, R>(batches: readonly B[], o: BatchRunner<B, 
     o.onDone(0, first);
     await nextTurn();
     start = 1;
+    if (o.signal?.aborted) return; // interrupted during the first batch: no pool for nothing
     if (!o.worthStartingPool(first, batches.length - 1)) {
       o.onThreads?.(1);
       await runHere(batches, 1, o);

@@ -72,7 +72,7 @@ export async function executeTrials(configs: readonly ResolvedScenario[], opts: 
     onStart: (i) => opts.onBatchStart?.(batches[i].config),
     onDone: (i, summaries) => record(batches[i].config, summaries),
     onThreads: opts.onThreads,
-    worthStartingPool: automatic ? (first, remaining) => worthThreads(first, remaining, batches[0].trials.length, workers) : undefined,
+    worthStartingPool: automatic ? (first, remainingBatches) => worthThreads(first, total - first.length, Math.min(workers, remainingBatches)) : undefined,
   });
   const results = out.map((trials, c) => {
     const list = wanted(c).map((t) => trials[t]);
@@ -93,11 +93,13 @@ export async function executeTrials(configs: readonly ResolvedScenario[], opts: 
  */
 const POOL_START_EVENTS = 2_500_000;
 
-/** Automatic workers: is what remains after the first batch worth starting `workers` threads? */
-export function worthThreads(first: readonly TrialSummary[], remainingBatches: number, batchSize: number, workers: number): boolean {
+/**
+ * Automatic workers: are the trials left after the first batch (at the first batch's events
+ * per trial) worth starting threads, of which `threads` can be busy at once?
+ */
+export function worthThreads(first: readonly TrialSummary[], remainingTrials: number, threads: number): boolean {
   const eventsPerTrial = first.reduce((a, s) => a + s.events, 0) / Math.max(1, first.length);
-  const remainingEvents = eventsPerTrial * remainingBatches * batchSize;
-  return remainingEvents * (1 - 1 / workers) > POOL_START_EVENTS;
+  return eventsPerTrial * remainingTrials * (1 - 1 / Math.max(1, threads)) > POOL_START_EVENTS;
 }
 
 interface Batch {

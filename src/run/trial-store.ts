@@ -14,7 +14,7 @@ import * as z from 'zod';
 import type { TrialSummary } from '../metrics/aggregate.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import type { Shard } from './shard.js';
-import { RAFTSIM_VERSION } from '../version.js';
+import { RAFTSIM_VERSION, TRIAL_SUMMARY_REVISION } from '../version.js';
 
 export const STORE_FORMAT = 'raftsim-trials';
 
@@ -42,7 +42,7 @@ export interface TrialStore {
 /** SHA-256 over what decides every trial's result. */
 export function fingerprintOf(configs: readonly ResolvedScenario[]): string {
   const h = createHash('sha256');
-  h.update(RAFTSIM_VERSION);
+  h.update(`${RAFTSIM_VERSION}/${TRIAL_SUMMARY_REVISION}`);
   for (const c of configs) h.update(JSON.stringify({ ...c, source: undefined, description: undefined, file: undefined }));
   return h.digest('hex');
 }

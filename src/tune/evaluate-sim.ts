@@ -5,9 +5,8 @@
 // from it: only trials the cache lacks run, so a resumed tune (its cache loaded
 // from the partial file) repeats no finished trial.
 import { executeTrials } from '../run/execute.js';
-import type { TrialSummary } from '../metrics/aggregate.js';
 import type { TuneSpec } from './load.js';
-import { TrialCache } from './trial-cache.js';
+import { TrialCache, type TuneTrial } from './trial-cache.js';
 import type { Evaluator, Observation, Request } from './types.js';
 
 export interface SimEvaluatorOptions {
@@ -58,11 +57,11 @@ export function simEvaluator(spec: TuneSpec, o: SimEvaluatorOptions = {}): Evalu
   };
 }
 
-export function observe(trials: readonly TrialSummary[], failover: boolean): Observation {
+export function observe(trials: readonly TuneTrial[], failover: boolean): Observation {
   return {
-    failoverUs: failover ? trials.flatMap((t) => t.metrics.faults.map((f) => f.stableUs)) : [],
-    spurious: trials.reduce((a, t) => a + t.metrics.spuriousElections, 0),
-    hours: trials.reduce((a, t) => a + t.metrics.measuredUs, 0) / 3.6e9,
-    violations: trials.filter((t) => t.violation !== null).length,
+    failoverUs: failover ? trials.flatMap((t) => t.stableUs) : [],
+    spurious: trials.reduce((a, t) => a + t.spuriousElections, 0),
+    hours: trials.reduce((a, t) => a + t.measuredUs, 0) / 3.6e9,
+    violations: trials.filter((t) => t.violated).length,
   };
 }

@@ -4,21 +4,49 @@
 // raftsim version, run/trial-store.ts) and the index. An interrupted tune keeps
 // this cache in its partial file; `--resume` loads it, and the search, which is
 // deterministic in what it observes, asks again for the same trials and gets the
-// same summaries without running them, so it takes the same path to the same
+// same figures without running them, so it takes the same path to the same
 // result. A trial of another tune file, an edited scenario or another raftsim
 // version has another fingerprint and is simply never asked for.
+//
+// Only what the search reads of a trial is kept (TuneTrial: each fault's time to
+// a stable leader, the spurious elections, the measured time, whether safety was
+// violated), a few dozen bytes: a whole summary holds every write's latency, and
+// a search of 30,000 trials with clients would not fit in memory or in a file
+// --resume can read.
 import * as z from 'zod';
 import type { TrialSummary } from '../metrics/aggregate.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { fingerprintOf, trialSummarySchema } from '../run/trial-store.js';
+import { fingerprintOf } from '../run/trial-store.js';
 import { RAFTSIM_VERSION } from '../version.js';
 
 export const TUNE_STORE_FORMAT = 'raftsim-tune-trials';
 
+/** What the search reads of one trial (evaluate-sim.ts observe()). */
+export interface TuneTrial {
+  readonly trial: number;
+  /** Per measured fault, µs to a stable leader; null = censored. */
+  readonly stableUs: readonly (number | null)[];
+  readonly spuriousElections: number;
+  readonly measuredUs: number;
+  readonly violated: boolean;
+}
+
+export function tuneTrialOf(s: TrialSummary): TuneTrial {
+  return {
+    trial: s.trial,
+    stableUs: s.metrics.faults.map((f) => f.stableUs),
+    spuriousElections: s.metrics.spuriousElections,
+    measuredUs: s.metrics.measuredUs,
+    violated: s.violation !== null,
+  };
+}
+
 export class TrialCache {
-  private readonly byConfig = new Map<string, Map<number, TrialSummary>>();
-  /** Trials asked for (missing()) and found here: what a resumed search did not run again. */
-  reused = 0;
+  private readonly byConfig = new Map<string, Map<number, TuneTrial>>();
+  /** "key#trial" of the trials that came from a file (parse()). */
+  private readonly loaded = new Set<string>();
+  /** Trials asked for (missing()) and found among those loaded from a file: what a resumed search did not run again. */
+  reusedFromFile = 0;
 
   /** Trials held, all configurations together. */
   get size(): number {
@@ -34,19 +62,21 @@ export class TrialCache {
   /** Of `trials`, those not held for this configuration, in the order given. */
   missing(key: string, trials: readonly number[]): number[] {
     const m = this.byConfig.get(key);
-    const out = m === undefined ? [...trials] : trials.filter((t) => !m.has(t));
-    this.reused += trials.length - out.length;
+    if (m === undefined) return [...trials];
+    const out: number[] = [];
+    for (const t of trials) {
+      if (!m.has(t)) out.push(t);
+      else if (this.loaded.delete(`${key}#${t}`)) this.reusedFromFile++;
+    }
     return out;
   }
 
   add(key: string, summaries: readonly TrialSummary[]): void {
-    let m = this.byConfig.get(key);
-    if (m === undefined) this.byConfig.set(key, (m = new Map()));
-    for (const s of summaries) m.set(s.trial, s);
+    this.put(key, summaries.map(tuneTrialOf));
   }
 
-  /** The summaries of `trials` in that order; throws if one is missing (a caller's bug). */
-  take(key: string, trials: readonly number[]): TrialSummary[] {
+  /** The trials of `trials` in that order; throws if one is missing (a caller's bug). */
+  take(key: string, trials: readonly number[]): TuneTrial[] {
     const m = this.byConfig.get(key);
     return trials.map((t) => {
       const s = m?.get(t);
@@ -81,17 +111,34 @@ export class TrialCache {
       const issue = r.error.issues[0];
       return `not a valid tune partial file: ${issue.path.join('.') || '(top level)'}: ${issue.message}`;
     }
-    // The parsed copy is only a check: the raw objects are kept, keys in the order they were written.
     const cache = new TrialCache();
-    for (const c of (raw as { configs: { key: string; done: TrialSummary[] }[] }).configs) cache.add(c.key, c.done);
+    for (const c of r.data.configs) {
+      cache.put(c.key, c.done);
+      for (const t of c.done) cache.loaded.add(`${c.key}#${t.trial}`);
+    }
     return cache;
   }
+
+  private put(key: string, trials: readonly TuneTrial[]): void {
+    let m = this.byConfig.get(key);
+    if (m === undefined) this.byConfig.set(key, (m = new Map()));
+    for (const t of trials) m.set(t.trial, t);
+  }
 }
+
+const us = z.number().int().min(0);
+const tuneTrialSchema = z.strictObject({
+  trial: z.number().int().min(0),
+  stableUs: z.array(us.nullable()),
+  spuriousElections: z.number().int().min(0),
+  measuredUs: us,
+  violated: z.boolean(),
+});
 
 const storeSchema = z.strictObject({
   format: z.literal(TUNE_STORE_FORMAT),
   version: z.literal(1),
   raftsimVersion: z.string(),
   tuneFile: z.string(),
-  configs: z.array(z.strictObject({ key: z.string().regex(/^[0-9a-f]{64}$/), done: z.array(trialSummarySchema) })),
+  configs: z.array(z.strictObject({ key: z.string().regex(/^[0-9a-f]{64}$/), done: z.array(tuneTrialSchema) })),
 });

@@ -51,7 +51,10 @@ describe('determinism lint', () => {
       "import { hrtime } from 'node:process';",
       "import { setTimeout as later } from 'node:timers/promises';",
       'const { random } = Math;',
-      'export const x = [now, M, hrtime, later, random];',
+      "import proc from 'node:process';",
+      'export const t = globalThis.process.hrtime();',
+      'const { Math: M2 } = globalThis;',
+      'export const x = [now, M, hrtime, later, random, proc, M2];',
     ].join('\n');
     expect(await problems(aliased, 'src/sim/alias-extra.ts')).toEqual([
       expect.stringMatching(/^1: .*Date\.now reads a clock/),
@@ -59,6 +62,9 @@ describe('determinism lint', () => {
       expect.stringMatching(/^3: .*process\.hrtime\/uptime reads a clock/),
       expect.stringMatching(/^4: .*a timer reads a clock/),
       expect.stringMatching(/^5: .*Math\.random is not seeded/),
+      expect.stringMatching(/^6: .*import named members only/),
+      expect.stringMatching(/^7: globalThis\.Math\/Date\/performance\/process/),
+      expect.stringMatching(/^8: globalThis\.Math\/Date\/performance\/process/),
     ]);
     expect(await problems("import { createHash } from 'node:crypto';\nexport const h = createHash('sha256');\n", 'src/sim/hash-extra.ts')).toEqual([]);
     expect(await problems('export const t = Date.now();\n', 'src/cli/wall.ts')).toEqual([]);

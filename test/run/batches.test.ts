@@ -62,11 +62,42 @@ describe('automatic workers', () => {
   it('decides from simulated events: the remaining work times the share other threads take, against the start-up cost', () => {
     const batch = (events: number) => Array.from({ length: 32 }, (_, trial) => ({ trial, events }) as unknown as TrialSummary);
     // 4,000 etcd-equivalent trials (~640 events each) on 2 threads: 2.5M events left, half taken by the other thread.
-    expect(worthThreads(batch(640), 124, 32, 2)).toBe(false);
+    expect(worthThreads(batch(640), 3968, 2)).toBe(false);
     // 16,000 of them: 10M events left.
-    expect(worthThreads(batch(640), 499, 32, 2)).toBe(true);
+    expect(worthThreads(batch(640), 15968, 2)).toBe(true);
     // The same 4,000 on 8 threads: the others would take 7/8 of 2.5M events, still short of the cost.
-    expect(worthThreads(batch(640), 124, 32, 8)).toBe(false);
-    expect(worthThreads(batch(8_200), 30, 32, 2)).toBe(true); // 1,000 leader-crash trials
+    expect(worthThreads(batch(640), 3968, 8)).toBe(false);
+    expect(worthThreads(batch(8_200), 968, 2)).toBe(true); // 1,000 leader-crash trials
+    // One batch left can keep only one thread busy: nothing to gain, however big it is.
+    expect(worthThreads(batch(8_200), 32, 1)).toBe(false);
+  });
+
+  it('an abort during the first batch starts no pool; an abort before it runs nothing; no batches, nothing', async () => {
+    const ac = new AbortController();
+    const ran: number[] = [];
+    const told: number[] = [];
+    let asked = false;
+    const runner = (signal: AbortSignal) => ({
+      workerUrl: new URL('../support/echo-worker.mjs', import.meta.url),
+      exportName: 'where',
+      local: async (batch: number) => {
+        ran.push(batch);
+        ac.abort(); // the signal arrives while the first batch runs
+        return { batch, thread: threadId };
+      },
+      workers: 3,
+      signal,
+      onDone: () => {},
+      onThreads: (n: number) => told.push(n),
+      worthStartingPool: () => (asked = true),
+    });
+    await runBatches<number, Where>([0, 1, 2, 3], runner(ac.signal));
+    expect(ran).toEqual([0]);
+    expect(asked).toBe(false);
+    expect(told).toEqual([]);
+    await runBatches<number, Where>([0, 1], runner(AbortSignal.abort()));
+    expect(ran).toEqual([0]);
+    await runBatches<number, Where>([], runner(new AbortController().signal));
+    expect(ran).toEqual([0]);
   });
 });

@@ -17,8 +17,8 @@ const FIXTURE = new URL('./fixtures/lan-3.tune.json5', import.meta.url).pathname
 const BUDGET = 1200;
 
 /** The fixture's search with `cache`; aborts once `stopAfter` new trials finished. `ran`: trials this call ran. */
-async function tuneWith(cache: TrialCache, o: { stopAfter?: number } = {}) {
-  const spec = loadTuneFile(FIXTURE, { budgetTrials: BUDGET });
+async function tuneWith(cache: TrialCache, o: { stopAfter?: number; seed?: string } = {}) {
+  const spec = loadTuneFile(FIXTURE, { budgetTrials: BUDGET, seed: o.seed });
   const ac = new AbortController();
   const before = cache.size;
   let ran = 0;
@@ -48,6 +48,26 @@ describe('tune: interrupted and resumed', () => {
     const resumed = await tuneWith(loaded);
     expect(resumed.result).toEqual(whole.result);
     expect(resumed.ran).toBe(whole.ran - partial.size);
+    expect(loaded.reusedFromFile).toBe(partial.size);
+  });
+
+  it("another search's kept trials are never used: the result is unchanged and nothing counts as reused", async () => {
+    const whole = await tuneWith(new TrialCache());
+    const other = new TrialCache();
+    await expect(tuneWith(other, { stopAfter: 100, seed: '2' })).rejects.toBeInstanceOf(InterruptedError);
+    const loaded = TrialCache.parse(other.serialize('lan-3.tune.json5'));
+    if (typeof loaded === 'string') throw new Error(loaded);
+    const resumed = await tuneWith(loaded);
+    expect(resumed.result).toEqual(whole.result);
+    expect(resumed.ran).toBe(whole.ran);
+    expect(loaded.reusedFromFile).toBe(0);
+  });
+
+  it('keeps a few dozen bytes a trial, whatever the trial measured (a whole summary holds every write)', async () => {
+    const cache = new TrialCache();
+    await tuneWith(cache);
+    const text = cache.serialize('lan-3.tune.json5');
+    expect(text.length / cache.size).toBeLessThan(120);
   });
 
   it('refuses a file that is not a tune partial file, saying what it is', () => {
@@ -56,6 +76,9 @@ describe('tune: interrupted and resumed', () => {
     // And the other way round: run, sweep and check name the command that resumes a tune's file.
     expect(parseStore('{"format":"raftsim-tune-trials"}')).toMatch(/interrupted `raftsim tune`: resume it with raftsim tune TUNEFILE --resume FILE/);
     expect(TrialCache.parse('{"format":"raftsim-tune-trials","version":1,"raftsimVersion":"x","tuneFile":"t","configs":[{"key":"zz","done":[]}]}')).toMatch(/configs\.0\.key/);
+    // A trial without what the search reads is refused, not a crash later.
+    const key = 'a'.repeat(64);
+    expect(TrialCache.parse(`{"format":"raftsim-tune-trials","version":1,"raftsimVersion":"x","tuneFile":"t","configs":[{"key":"${key}","done":[{"trial":0,"metrics":{}}]}]}`)).toMatch(/^not a valid tune partial file: configs\.0\.done\.0/);
   });
 });
 
@@ -77,7 +100,7 @@ describe('raftsim tune: SIGTERM and --resume', () => {
     expect(r.stderr).toMatch(/interrupted: kept \d+ finished trials in .*tune\.json\.partial\nresume with: npx raftsim tune .* --resume .*tune\.json\.partial/);
     const resumed = await cli([...args, '--out', out, '--resume', `${out}.partial`]);
     expect(resumed.code, show(resumed)).toBe(0);
-    expect(resumed.stderr).toMatch(/resuming: \d+ finished trials in .*\nresumed: [1-9]\d* trials came from .* instead of being run again/);
+    expect(resumed.stderr).toMatch(/resuming: \d+ finished trials in .*\nresumed: [1-9]\d* of the \d+ trials in .* were this search's and were not run again/);
     expect(resumed.stdout).toBe(full.stdout);
     expect(existsSync(`${out}.partial`)).toBe(false); // consumed
   });
