@@ -62,7 +62,6 @@ export async function tuneCommand(a: TuneArgs): Promise<void> {
   const summaryFile = io().env.GITHUB_STEP_SUMMARY;
   const started = Date.now();
   const stop = interruptible();
-  const tty = io().stderr.isTTY === true;
   let stoppedByTime = false;
   let outcome;
   try {
@@ -71,7 +70,8 @@ export async function tuneCommand(a: TuneArgs): Promise<void> {
       budgetTrials: spec.budgetTrials,
       ...spec.search,
       shouldStop: () => (stoppedByTime = maxTimeMs !== null && Date.now() - started >= maxTimeMs),
-      onRound: (r) => tty && io().stderr.write(`round ${r.round}: ${r.trials} trials, ${r.configurations} configurations evaluated, ${r.open} still open\n`),
+      // One line a round on stderr, terminal or not: a long search in a CI log shows it is alive.
+      onRound: (r) => io().stderr.write(`round ${r.round}: ${r.trials} trials, ${r.configurations} configurations evaluated, ${r.open} still open\n`),
     });
   } catch (e) {
     if (e instanceof InterruptedError) {

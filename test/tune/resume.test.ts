@@ -94,13 +94,15 @@ describe('raftsim tune: SIGTERM and --resume', () => {
     const args = ['tune', FIXTURE, '--budget', String(BUDGET), '--json', '--workers', '1'];
     const full = await cli(args);
     expect(full.code, show(full)).toBe(0);
+    expect(full.stderr).toMatch(/^round 1: \d+ trials, \d+ configurations evaluated/m); // a line a round, off a terminal too
     const out = join(dir, 'tune.json');
     const r = await interrupted([...args, '--out', out], `${out}.partial`, 'SIGTERM');
     expect(r.code, r.stderr).toBe(143);
     expect(r.stderr).toMatch(/interrupted: kept \d+ finished trials in .*tune\.json\.partial\nresume with: npx raftsim tune .* --resume .*tune\.json\.partial/);
     const resumed = await cli([...args, '--out', out, '--resume', `${out}.partial`]);
     expect(resumed.code, show(resumed)).toBe(0);
-    expect(resumed.stderr).toMatch(/resuming: \d+ finished trials in .*\nresumed: [1-9]\d* of the \d+ trials in .* were this search's and were not run again/);
+    expect(resumed.stderr).toMatch(/^resuming: \d+ finished trials in .*tune\.json\.partial$/m);
+    expect(resumed.stderr).toMatch(/^resumed: [1-9]\d* of the \d+ trials in .* were this search's and were not run again$/m);
     expect(resumed.stdout).toBe(full.stdout);
     expect(existsSync(`${out}.partial`)).toBe(false); // consumed
   });
