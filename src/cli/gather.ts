@@ -4,8 +4,6 @@
 // partial file every few seconds (so even a killed run loses little); on
 // SIGINT or SIGTERM running batches finish, the partial file is written and the
 // command exits (130 / 143) printing how to resume.
-import { resolve } from 'node:path';
-import { rmSync } from 'node:fs';
 import { executeTrials } from '../run/execute.js';
 import type { TrialSummary } from '../metrics/aggregate.js';
 import type { ResolvedScenario } from '../scenario/types.js';
@@ -16,8 +14,8 @@ import { LIMITS } from '../format/limits.js';
 import { checkOutputPath } from './files.js';
 import { progressBar } from './progress.js';
 import { UsageError } from './exit.js';
-import { exitNow, io } from './io.js';
-import { checkpoints, interruptible, resumeCommand } from './interrupt.js';
+import { io } from './io.js';
+import { checkpoints, interruptible } from './interrupt.js';
 
 export interface GatherArgs {
   readonly shard?: string;
@@ -131,19 +129,8 @@ export async function gatherTrials(configs: readonly ResolvedScenario[], identit
     bar.stop();
     stop.dispose();
   }
-  if (stop.signal.aborted) {
-    try {
-      saves.now();
-    } catch (e) {
-      io().stderr.write(`interrupted, and the finished trials could not be kept: ${(e as Error).message}\n`);
-      exitNow(stop.exitCode());
-    }
-    const kept = have.reduce((x, m) => x + m.size, 0);
-    io().stderr.write(`interrupted: kept ${kept} of ${total} trials in ${partialPath}\nresume with: ${resumeCommand(partialPath)}\n`);
-    exitNow(stop.exitCode());
-  }
-  // Finished: the checkpoint is no longer needed (a --resume file elsewhere is the user's).
-  if (saves.wrote || (a.resume !== undefined && resolve(a.resume) === resolve(partialPath))) rmSync(partialPath, { force: true });
+  if (stop.signal.aborted) saves.keepAndExit(() => `${have.reduce((x, m) => x + m.size, 0)} of ${total} trials`, stop.exitCode());
+  saves.discard(a.resume);
   const trials = owned.map((ts, c) => ts.map((t) => have[c].get(t)!));
   return { trials, shard, store: snapshot() };
 }

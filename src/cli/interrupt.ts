@@ -1,9 +1,10 @@
 // Keeping interrupted work, for every command that runs many trials (gather.ts
 // for run/sweep/check, tune.ts): SIGINT/SIGTERM handling, paced checkpoints of
 // finished trials, and the command line that resumes from them.
-import { basename } from 'node:path';
+import { rmSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { writeFileAtomic } from './files.js';
-import { commandArgs, io, ownsSignals } from './io.js';
+import { commandArgs, exitNow, io, ownsSignals } from './io.js';
 
 /** How often finished trials are saved while a run goes (RAFTSIM_CHECKPOINT_MS overrides; 0 = after every batch). */
 function checkpointEveryMs(): number {
@@ -14,10 +15,13 @@ function checkpointEveryMs(): number {
 export interface Checkpoints {
   /** Saves if the pause since the last save has passed. */
   maybe(): void;
-  /** Saves now. */
-  now(): void;
-  /** Whether anything was saved. */
-  readonly wrote: boolean;
+  /**
+   * Interrupted: saves now and ends the run with `exitCode`, saying what was kept
+   * (`kept()`, e.g. "1200 of 4000 trials") and the line that resumes it.
+   */
+  keepAndExit(kept: () => string, exitCode: number): never;
+  /** Finished: removes the partial file if this run wrote it or resumed from it (a --resume file elsewhere is the user's). */
+  discard(resumedFrom: string | undefined): void;
 }
 
 /**
@@ -41,9 +45,18 @@ export function checkpoints(path: string, text: () => string): Checkpoints {
     maybe: () => {
       if (Date.now() - last >= gapMs) now();
     },
-    now,
-    get wrote() {
-      return wrote;
+    keepAndExit: (kept, exitCode) => {
+      try {
+        now();
+      } catch (e) {
+        io().stderr.write(`interrupted, and the finished trials could not be kept: ${(e as Error).message}\n`);
+        exitNow(exitCode);
+      }
+      io().stderr.write(`interrupted: kept ${kept()} in ${path}\nresume with: ${resumeCommand(path)}\n`);
+      exitNow(exitCode);
+    },
+    discard: (resumedFrom) => {
+      if (wrote || (resumedFrom !== undefined && resolve(resumedFrom) === resolve(path))) rmSync(path, { force: true });
     },
   };
 }
@@ -59,7 +72,7 @@ function invokedAs(): string[] {
 }
 
 /** The command line as typed, with --resume pointing at the partial file. */
-export function resumeCommand(partialPath: string): string {
+function resumeCommand(partialPath: string): string {
   const args = commandArgs();
   const kept: string[] = [];
   for (let i = 0; i < args.length; i++) {

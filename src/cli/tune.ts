@@ -4,8 +4,7 @@
 // the goals), 2 for bad input, 130 / 143 when interrupted by SIGINT / SIGTERM:
 // then every finished trial is in the partial file, and --resume FILE finishes
 // the search to the result of an uninterrupted run (tune/trial-cache.ts).
-import { appendFileSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { appendFileSync } from 'node:fs';
 import { loadTuneFile } from '../tune/load.js';
 import { search } from '../tune/search.js';
 import { InterruptedError, simEvaluator } from '../tune/evaluate-sim.js';
@@ -21,8 +20,8 @@ import { formatTune, csvOf } from './tune-format.js';
 import { markdownOf } from './tune-markdown.js';
 import { renderTuneReport } from '../report/tune-report.js';
 import { defaultReportPath } from './report-path.js';
-import { exitNow, io, setExitCode } from './io.js';
-import { checkpoints, interruptible, resumeCommand } from './interrupt.js';
+import { io, setExitCode } from './io.js';
+import { checkpoints, interruptible } from './interrupt.js';
 
 export interface TuneArgs {
   file: string;
@@ -74,16 +73,7 @@ export async function tuneCommand(a: TuneArgs): Promise<void> {
       onRound: (r) => io().stderr.write(`round ${r.round}: ${r.trials} trials, ${r.configurations} configurations evaluated, ${r.open} still open\n`),
     });
   } catch (e) {
-    if (e instanceof InterruptedError) {
-      try {
-        saves.now();
-      } catch (w) {
-        io().stderr.write(`interrupted, and the finished trials could not be kept: ${(w as Error).message}\n`);
-        exitNow(stop.exitCode());
-      }
-      io().stderr.write(`interrupted: kept ${cache.size} finished trials in ${partialPath}\nresume with: ${resumeCommand(partialPath)}\n`);
-      exitNow(stop.exitCode());
-    }
+    if (e instanceof InterruptedError) saves.keepAndExit(() => `${cache.size} finished trials`, stop.exitCode());
     throw e;
   } finally {
     stop.dispose();
@@ -95,8 +85,7 @@ export async function tuneCommand(a: TuneArgs): Promise<void> {
         : `warning: none of the ${kept} trials in ${a.resume} belong to this search (another tune file, --seed or raftsim version?): all were run\n`,
     );
   }
-  // Finished: the checkpoint is no longer needed (a --resume file elsewhere is the user's).
-  if (saves.wrote || (a.resume !== undefined && resolve(a.resume) === resolve(partialPath))) rmSync(partialPath, { force: true });
+  saves.discard(a.resume);
   const elapsed = Date.now() - started;
   const r = tuneResult(spec, outcome, stoppedByTime && outcome.reason === 'wall-time');
   const json = JSON.stringify(r, null, 2);
