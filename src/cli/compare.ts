@@ -7,7 +7,7 @@ import { pointLabel } from '../report/format.js';
 import { compareCells, compareResults, type Comparison, type Side } from '../verdict/compare.js';
 import { checkOutputPath, writeFileAtomic } from './files.js';
 import { UsageError } from './exit.js';
-import { fitTable } from './table.js';
+import { fitTable, widest } from './table.js';
 import { proseColumns, terminalColumns, wrapWords } from './width.js';
 import { csvTable } from './csv.js';
 import { renderCompareReport } from '../report/compare-report.js';
@@ -77,7 +77,6 @@ export function formatCompare(c: Comparison, width = terminalColumns()): string 
     const t = compareCells(c, { p50 });
     return fitTable(t.header, t.rows, (k) => k === 4 || k === 6, { width, dropFirst: [1, 5, 6], clip: p50 ? undefined : 0 });
   };
-  const widest = (text: string) => Math.max(...text.split('\n').map((l) => l.length));
   const full = fitted(true);
   const p50 = widest(full.text) <= width;
   const fit = p50 ? full : fitted(false);

@@ -1,7 +1,7 @@
 // Human-readable output of `raftsim alerts`: per alert, the fault occurrences
 // it paged for (and should have), detection delay and time to resolve with
 // 95% intervals, and false pages per cluster-day with an upper bound.
-import { asRecords, table, widest } from './table.js';
+import { fitTable } from './table.js';
 import { proseColumns, terminalColumns, wrapWords } from './width.js';
 import { formatDuration } from '../format/duration.js';
 import type { AlertsResult } from '../alerts/run-alerts.js';
@@ -48,9 +48,8 @@ function ruleBlock(r: RuleSummary, width: number): string {
       ['detection delay', String(r.detectionDelay.n), withInterval(r.detectionDelay, 0), withInterval(r.detectionDelay, 1), withInterval(r.detectionDelay, 2), String(i.missed + i.censored)],
       ['time to resolve', String(r.timeToResolve.n), withInterval(r.timeToResolve, 0), withInterval(r.timeToResolve, 1), withInterval(r.timeToResolve, 2), String(r.timeToResolve.censored)],
     ];
-    const text = table(header, rows);
     lines.push(
-      (widest(text) + 2 <= width ? text : asRecords(header, rows, width - 2, 1))
+      fitTable(header, rows, (c) => c > 0, { width: width - 2, records: 1 }).text
         .split('\n')
         .map((l) => `  ${l}`)
         .join('\n'),

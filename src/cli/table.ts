@@ -13,14 +13,19 @@ export interface FitOptions {
   readonly width: number;
   /** Columns that may be left out when the table is too wide, least important first. */
   readonly dropFirst?: readonly number[];
-  /** A left-aligned column whose cells may be clipped (with "…") as the last resort. */
+  /** A left-aligned column whose cells may be clipped (with "…") when dropping is not enough. */
   readonly clip?: number;
+  /**
+   * The last resort when still too wide: one block per row (asRecords) with this many cells
+   * as its heading, every column shown. Without it the table is returned as it came out.
+   */
+  readonly records?: number;
 }
 
 /**
  * A table that fits `width` columns: leaves out the droppable columns, least important first,
- * until it fits, then clips the clippable column. Returns the headers it left out, so the
- * caller can say so (the numbers are all in --json).
+ * until it fits, then clips the clippable column, then (when asked) becomes one block per row.
+ * Returns the headers it left out, so the caller can say so (the numbers are all in --json).
  */
 export function fitTable(
   header: readonly string[],
@@ -48,6 +53,7 @@ export function fitTable(
     const h = cols.map((c) => header[c]);
     text = table(h, clipped.map((row) => cols.map((c) => row[c] ?? '')), (i) => alignRight(cols[i]));
   }
+  if (widest(text) > o.width && o.records !== undefined) return { text: asRecords(header, rows, o.width, o.records), dropped: [] };
   const dropped = header.filter((_, i) => !cols.includes(i));
   return { text, dropped };
 }
@@ -61,7 +67,7 @@ export function widest(text: string): number {
  * A table too wide for any trimming, as one block per row: its first `headingCells` cells as a
  * heading, then "header: cell" pairs wrapped to `width` under it.
  */
-export function asRecords(header: readonly string[], rows: readonly (readonly string[])[], width: number, headingCells = 2): string {
+function asRecords(header: readonly string[], rows: readonly (readonly string[])[], width: number, headingCells = 2): string {
   return rows
     .map((row) => {
       const head = row.slice(0, headingCells).filter((c) => c !== '').join(' — ');

@@ -3,7 +3,7 @@
 // table, the rules of thumb, and what the search cost.
 import type { ConfigEvidence, TuneResult } from '../tune/result.js';
 import { fmt } from '../tune/result.js';
-import { asRecords, fitTable, widest } from './table.js';
+import { fitTable } from './table.js';
 import { proseColumns, terminalColumns, wrapWords } from './width.js';
 import { csvTable } from './csv.js';
 import { boundsNote, CAVEAT, costText, evidenceRows, goalsText, runnerUpName, stopText } from '../tune/text.js';
@@ -37,18 +37,18 @@ export function formatTune(r: TuneResult, elapsedMs: number | null, width = term
   // leaves out the exposure columns, and failing that becomes one block per configuration.
   const numbers = e.header.length - 1;
   const header = e.header.slice(0, numbers);
-  const rows = e.rows.map((row) => row.slice(0, numbers));
-  const fitted = fitTable(header, rows, (c) => c >= 2, {
-    width,
-    dropFirst: [header.lastIndexOf('sim. hours'), ...header.flatMap((h, i) => (h === 'trials' ? [i] : []))],
-  });
-  if (widest(fitted.text) <= width) {
-    out.push(fitted.text);
-    if (fitted.dropped.length > 0) say(`(${fitted.dropped.join(', ')}: left out to fit ${width} columns; all in --json and --csv)`);
-  } else out.push(asRecords(header, rows, width));
-  e.rows.forEach((row, i) => {
-    if (row[numbers] !== '—') say(`${row[numbers] === 'undecided' ? 'goals undecided' : 'missed'}: ${row[0]}${row[numbers] === 'undecided' ? '' : ` — ${row[numbers]}`}`, '    ', '  ');
-  });
+  const fitted = fitTable(
+    header,
+    e.rows.map((row) => row.slice(0, numbers)),
+    (c) => c >= 2,
+    { width, dropFirst: [header.lastIndexOf('sim. hours'), ...header.flatMap((h, i) => (h === 'trials' ? [i] : []))], records: 2 },
+  );
+  out.push(fitted.text);
+  if (fitted.dropped.length > 0) say(`(${fitted.dropped.join(', ')}: left out to fit ${width} columns; all in --json and --csv)`);
+  for (const row of e.rows) {
+    const missed = row[numbers];
+    if (missed !== '—') say(missed === 'undecided' ? `goals undecided: ${row[0]}` : `missed: ${row[0]} — ${missed}`, '    ', '  ');
+  }
   const t = r.rulesOfThumb;
   out.push('');
   say(`rules of thumb (etcd tuning guide): RTT between ${t.rtt.between}: mean ${fmt(t.rtt.meanMs)} ms, p99 ${fmt(t.rtt.p99Ms)} ms → heartbeat ≈ ${fmt(t.heartbeatMs[0])}–${fmt(t.heartbeatMs[1])} ms, election timeout ≥ ${fmt(t.electionTimeoutMinMs)} ms`);
