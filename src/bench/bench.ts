@@ -1,6 +1,7 @@
 // npm run bench: simulator speed, always beside a bare binary-heap loop run on
 // the same machine in the same process, so the ratio is meaningful.
 import { performance } from 'node:perf_hooks';
+import { median } from 'd3-array';
 import { runBareLoop } from './bare-loop.js';
 import { runKernelWorkload } from './kernel-workload.js';
 import { benchRaftTrials } from './raft-trials.js';
@@ -14,10 +15,9 @@ const TRIAL_QUEUE_DEPTH = 16;
 function best(label: string, f: () => number): number {
   const rates: number[] = [];
   for (let i = 0; i < REPEATS; i++) rates.push(f());
-  rates.sort((a, b) => a - b);
-  const median = rates[Math.floor(rates.length / 2)];
-  process.stderr.write(`  ${label}: median of ${REPEATS} = ${fmt(median)}/s\n`);
-  return median;
+  const mid = median(rates)!; // REPEATS is odd: the middle run
+  process.stderr.write(`  ${label}: median of ${REPEATS} = ${fmt(mid)}/s\n`);
+  return mid;
 }
 
 function fmt(x: number): string {

@@ -6,6 +6,7 @@
 // ranges x 1,000 leader-crash trials, 5 nodes) on all cores; a simulated healthy
 // hour and day of a 5-node cluster with the peak heap.
 import { availableParallelism } from 'node:os';
+import { median } from 'd3-array';
 import { loadScenarioText } from '../scenario/load.js';
 import { executeTrials } from '../run/execute.js';
 import { runTrialWith } from '../run/trial.js';
@@ -49,11 +50,6 @@ const HEALTHY = (hours: number) => `{
 const WARM_RUNS = 4;
 const REPEATS = 5;
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 function load(text: string): ResolvedScenario {
   return loadScenarioText(text, 'bench');
 }
@@ -85,8 +81,8 @@ export async function benchScaleRows(clock: () => number, bareEventsPerSecond: n
     serialRates.push(etcd.trials / (await timed(clock, () => executeTrials([etcd], { workers: 1 }))).seconds);
     parallelRates.push(etcd.trials / (await timed(clock, () => executeTrials([etcd], { workers: cores }))).seconds);
   }
-  const serialRate = median(serialRates);
-  const parallelRate = median(parallelRates);
+  const serialRate = median(serialRates)!;
+  const parallelRate = median(parallelRates)!;
   const coldRate = etcd.trials / cold.seconds;
   process.stderr.write(`  etcd-equivalent: ${serialRate.toFixed(0)} trials/s on 1 thread, ${parallelRate.toFixed(0)} on ${cores} (medians of ${REPEATS}; ${coldRate.toFixed(0)} with fresh threads)\n`);
   rows.push({ label: 'etcd-equivalent trial, 1 thread (real etcd-io/raft: ~3,800/s)', value: `${serialRate.toFixed(0)} trials/s` });
