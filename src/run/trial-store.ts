@@ -61,13 +61,20 @@ export function makeStore(identity: StoreIdentity, fingerprint: string, shard: S
 
 /** One line per trial, so a large store stays readable and diffable. */
 export function serializeStore(s: TrialStore): string {
-  const head = JSON.stringify({ ...s, configs: undefined });
-  const configs = s.configs.map((c) => `{"trials":${c.trials},"done":[\n${c.done.map((t) => JSON.stringify(t)).join(',\n')}\n]}`);
-  return `${head.slice(0, -1)},"configs":[\n${configs.join(',\n')}\n]}\n`;
+  return linesPerTrial({ ...s, configs: undefined }, s.configs.map((c) => ({ fields: { trials: c.trials }, done: c.done })));
 }
 
-/** A trial summary as stores hold it (also tune's trial cache, tune/trial-cache.ts). */
-export const trialSummarySchema = z.looseObject({
+/**
+ * `head`'s fields, then `configs`: per configuration its (non-empty) fields and `done`, one
+ * trial a line. The layout of every file of trials (this store, tune/trial-cache.ts).
+ */
+export function linesPerTrial(head: object, configs: readonly { readonly fields: object; readonly done: readonly unknown[] }[]): string {
+  const body = configs.map((c) => `${JSON.stringify(c.fields).slice(0, -1)},"done":[\n${c.done.map((t) => JSON.stringify(t)).join(',\n')}\n]}`);
+  return `${JSON.stringify(head).slice(0, -1)},"configs":[\n${body.join(',\n')}\n]}\n`;
+}
+
+/** A trial summary as a store holds it. */
+const trialSummarySchema = z.looseObject({
   trial: z.number().int().min(0),
   metrics: z.looseObject({}),
   violation: z.looseObject({}).nullable(),

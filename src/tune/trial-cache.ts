@@ -16,7 +16,7 @@
 import * as z from 'zod';
 import type { TrialSummary } from '../metrics/aggregate.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { fingerprintOf } from '../run/trial-store.js';
+import { fingerprintOf, linesPerTrial } from '../run/trial-store.js';
 import { RAFTSIM_VERSION } from '../version.js';
 
 export const TUNE_STORE_FORMAT = 'raftsim-tune-trials';
@@ -87,12 +87,10 @@ export class TrialCache {
 
   /** One line per trial, configurations in the order first seen, trials in index order. */
   serialize(tuneFile: string): string {
-    const head = JSON.stringify({ format: TUNE_STORE_FORMAT, version: 1, raftsimVersion: RAFTSIM_VERSION, tuneFile });
-    const configs = [...this.byConfig].map(([key, m]) => {
-      const done = [...m.values()].sort((a, b) => a.trial - b.trial);
-      return `{"key":${JSON.stringify(key)},"done":[\n${done.map((t) => JSON.stringify(t)).join(',\n')}\n]}`;
-    });
-    return `${head.slice(0, -1)},"configs":[\n${configs.join(',\n')}\n]}\n`;
+    return linesPerTrial(
+      { format: TUNE_STORE_FORMAT, version: 1, raftsimVersion: RAFTSIM_VERSION, tuneFile },
+      [...this.byConfig].map(([key, m]) => ({ fields: { key }, done: [...m.values()].sort((a, b) => a.trial - b.trial) })),
+    );
   }
 
   /** A cache from a partial file's text; a string is the reason it is not one. */
